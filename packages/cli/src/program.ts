@@ -1,0 +1,14 @@
+import { Command } from 'commander';
+
+/**
+ * Builds the `coin` command: one sub-command per package (`coin data` from datasets, `coin train` from core,
+ * `coin bench` from bench), each registered by its module in `./commands/`.
+ */
+export function createProgram(): Command {
+  const program = new Command('coin')
+    .description('coin-gnn: graph neural networks as convection-diffusion equations (COIN)')
+    .version('0.1.0')
+    .showHelpAfterError()
+    .configureHelp({ sortSubcommands: true });
+  return program;
+}

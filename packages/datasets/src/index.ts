@@ -1,0 +1,1 @@
+export type { DatasetStats, NodeDataset, Split } from './node-dataset.js';

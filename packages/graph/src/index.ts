@@ -1,0 +1,2 @@
+export * from './errors.js';
+export { CsrMatrix } from './sparse/csr-matrix.js';

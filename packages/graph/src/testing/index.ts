@@ -1,0 +1,2 @@
+/** Test fixtures and helpers for coin-gnn packages (`@coin-gnn/graph/testing`). */
+export {};
