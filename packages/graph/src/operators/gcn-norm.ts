@@ -1,0 +1,31 @@
+import { addSelfLoops } from '../sparse/add-self-loops.js';
+import { CsrMatrix } from '../sparse/csr-matrix.js';
+import { checkAdjacency } from './check-adjacency.js';
+
+/**
+ * The GCN renormalised adjacency (Kipf & Welling, "Semi-Supervised Classification with Graph Convolutional
+ * Networks", arXiv:1609.02907, eq. 2), the Â of COIN (arXiv:2403.15726):
+ * $$ \hat A = \tilde D^{-1/2} (A + I) \tilde D^{-1/2},\qquad \tilde D_{ii} = \sum_j (A + I)_{ij} $$
+ * where A is the weighted adjacency matrix and I the identity (an existing self loop is increased by 1).
+ * D̃ holds row sums, so for a non-symmetric A the result follows the same formula (not symmetric).
+ * Shape (numNodes × numNodes), coalesced, sorted indices, a diagonal entry in every row.
+ * @throws {@link ShapeMismatchError} if a is not square
+ * @throws {@link InvalidArgumentError} on an empty graph or a negative / non-finite weight
+ * @example gcnNorm(fromEdgeList([[0, 1], [1, 0]], 2)) // [[1/2, 1/2], [1/2, 1/2]]
+ */
+export function gcnNorm(a: CsrMatrix): CsrMatrix {
+  checkAdjacency('gcnNorm', a);
+  const t = addSelfLoops(a, 1);
+  const { numRows, indptr, indices, values } = t;
+  const invSqrt = new Float64Array(numRows);
+  for (let i = 0; i < numRows; i++) {
+    let s = 0;
+    for (let p = indptr[i]; p < indptr[i + 1]; p++) s += values[p];
+    invSqrt[i] = 1 / Math.sqrt(s);
+  }
+  const out = new Float32Array(values.length);
+  for (let i = 0; i < numRows; i++) {
+    for (let p = indptr[i]; p < indptr[i + 1]; p++) out[p] = invSqrt[i] * values[p] * invSqrt[indices[p]];
+  }
+  return CsrMatrix.trusted(t.shape, indptr, indices, out);
+}
