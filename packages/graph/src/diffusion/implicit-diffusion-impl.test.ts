@@ -4,10 +4,10 @@ import { Rng } from '../random/rng.js';
 import type { CsrMatrix } from '../sparse/csr-matrix.js';
 import { fromDense } from '../sparse/from-dense.js';
 import { toDense } from '../sparse/to-dense.js';
+import { expmAction } from '../testing/expm-action.js';
 import { cycleGraph, expectClose, pathGraph, randomGraph } from '../testing/index.js';
+import { symmetricEigen } from '../testing/symmetric-eigen.js';
 import { implicitDiffusionImpl } from './implicit-diffusion-impl.js';
-import { expmAction } from './testing/expm-action.js';
-import { symmetricEigen } from './testing/symmetric-eigen.js';
 
 /** COIN's L = diag(Â𝟙) − Â with Â = D̃^{-1/2}(A + I)D̃^{-1/2}, written out densely. */
 function coinLaplacianDense(adjacency: CsrMatrix): CsrMatrix {

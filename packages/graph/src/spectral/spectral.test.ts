@@ -15,42 +15,15 @@ import {
   randomGraph,
   starGraph,
 } from '../testing/fixtures.js';
+import { symmetricEigen } from '../testing/symmetric-eigen.js';
 import { gershgorinBound } from './gershgorin-bound.js';
 import { lambdaMax } from './lambda-max.js';
 import { maxOffDiagonalRowSum } from './max-off-diagonal-row-sum.js';
 import { stableStep } from './stable-step.js';
 
-/** Eigenvalues of a dense symmetric matrix by cyclic Jacobi rotations (independent reference). */
+/** Sorted eigenvalues of a small symmetric matrix by dense Jacobi rotations (independent reference). */
 function jacobiEigenvalues(m: CsrMatrix): number[] {
-  const n = m.numRows;
-  const a = Float64Array.from(toDense(m));
-  for (let sweep = 0; sweep < 100; sweep++) {
-    let off = 0;
-    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) if (i !== j) off += a[i * n + j] ** 2;
-    if (off < 1e-22) break;
-    for (let p = 0; p < n; p++) {
-      for (let q = p + 1; q < n; q++) {
-        const apq = a[p * n + q];
-        if (apq === 0) continue;
-        const phi = 0.5 * Math.atan2(2 * apq, a[q * n + q] - a[p * n + p]);
-        const c = Math.cos(phi);
-        const s = Math.sin(phi);
-        for (let k = 0; k < n; k++) {
-          const akp = a[k * n + p];
-          const akq = a[k * n + q];
-          a[k * n + p] = c * akp - s * akq;
-          a[k * n + q] = s * akp + c * akq;
-        }
-        for (let k = 0; k < n; k++) {
-          const apk = a[p * n + k];
-          const aqk = a[q * n + k];
-          a[p * n + k] = c * apk - s * aqk;
-          a[q * n + k] = s * apk + c * aqk;
-        }
-      }
-    }
-  }
-  return Array.from({ length: n }, (_, i) => a[i * n + i]).sort((x, y) => x - y);
+  return Array.from(symmetricEigen(toDense(m), m.numRows).values).sort((x, y) => x - y);
 }
 
 const methods = ['lanczos', 'power'] as const;

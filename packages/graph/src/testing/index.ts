@@ -1,6 +1,7 @@
 /** Test fixtures and helpers for coin-gnn packages (`@coin-gnn/graph/testing`). */
 
-export { expmAction } from '../diffusion/testing/expm-action.js';
 export { denseMatMul } from './dense-mat-mul.js';
 export { expectClose } from './expect-close.js';
+export { expmAction } from './expm-action.js';
 export { completeGraph, cycleGraph, pathGraph, randomCsr, randomGraph, starGraph } from './fixtures.js';
+export { type SymmetricEigen, symmetricEigen } from './symmetric-eigen.js';

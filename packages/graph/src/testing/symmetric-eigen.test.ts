@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { InvalidArgumentError, ShapeMismatchError } from '../../errors.js';
-import { expectClose } from '../../testing/index.js';
+import { InvalidArgumentError, ShapeMismatchError } from '../errors.js';
+import { expectClose } from './expect-close.js';
 import { symmetricEigen } from './symmetric-eigen.js';
 
 describe('symmetricEigen', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { InvalidArgumentError, ShapeMismatchError } from '../../errors.js';
-import { fromDense } from '../../sparse/from-dense.js';
-import { expectClose } from '../../testing/index.js';
+import { InvalidArgumentError, ShapeMismatchError } from '../errors.js';
+import { fromDense } from '../sparse/from-dense.js';
+import { expectClose } from './expect-close.js';
 import { expmAction } from './expm-action.js';
 
 const path4 = fromDense([1, -1, 0, 0, -1, 2, -1, 0, 0, -1, 2, -1, 0, 0, -1, 1], 4, 4);

@@ -1,6 +1,6 @@
-import { ShapeMismatchError } from '../../errors.js';
-import type { CsrMatrix } from '../../sparse/csr-matrix.js';
-import { toDense } from '../../sparse/to-dense.js';
+import { ShapeMismatchError } from '../errors.js';
+import type { CsrMatrix } from '../sparse/csr-matrix.js';
+import { toDense } from '../sparse/to-dense.js';
 import { symmetricEigen } from './symmetric-eigen.js';
 
 /**

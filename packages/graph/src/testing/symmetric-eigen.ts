@@ -1,4 +1,4 @@
-import { InvalidArgumentError, NumericalError, ShapeMismatchError } from '../../errors.js';
+import { InvalidArgumentError, NumericalError, ShapeMismatchError } from '../errors.js';
 
 /** Eigen-decomposition A = V diag(λ) Vᵀ of a dense symmetric matrix (see {@link symmetricEigen}). */
 export interface SymmetricEigen {
