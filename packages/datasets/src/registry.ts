@@ -1,0 +1,134 @@
+import { InvalidArgumentError } from '@coin-gnn/graph';
+
+/** One file of a dataset: where it lives in the data folder, where it comes from, and its digest. */
+export interface DatasetFile {
+  /** Path relative to the data folder (the package's `data/` or the cache), e.g. `planetoid/raw/ind.cora.x`. */
+  readonly path: string;
+  /** Canonical public download address. */
+  readonly url: string;
+  /**
+   * Pinned SHA-256 (hex). `undefined` where no digest was known when this table was written: such a file is
+   * trusted on first download and its digest recorded beside it (`<file>.sha256`), then checked on every
+   * later load.
+   */
+  readonly sha256?: string;
+}
+
+/** A dataset of one of the two supported families. */
+export interface DatasetEntry {
+  /** Canonical name, lowercase (`cora`, `amazon-computers`, …). */
+  readonly name: string;
+  readonly family: 'planetoid' | 'gnn-benchmark';
+  readonly files: readonly DatasetFile[];
+  /** True when the files ship inside this package (no network needed). */
+  readonly shipped: boolean;
+}
+
+/** The parts of a Planetoid dataset, `ind.<name>.<part>`. */
+export const PLANETOID_PARTS = ['x', 'y', 'tx', 'ty', 'allx', 'ally', 'graph', 'test.index'] as const;
+export type PlanetoidPart = (typeof PLANETOID_PARTS)[number];
+
+const PLANETOID_URL = 'https://github.com/kimiyoung/planetoid/raw/master/data';
+const GNN_BENCHMARK_URL = 'https://github.com/shchur/gnn-benchmark/raw/master/data/npz';
+
+/** sha256 of the Planetoid files, from data/planetoid/SOURCE.md (kimiyoung/planetoid af6abf4). */
+const PLANETOID_SHA256: Record<string, Partial<Record<PlanetoidPart, string>>> = {
+  cora: {
+    x: '23cfa55d91c6f624233f5eb7b6e3f141f1bd2b2ae39608a63cf5d084bb27baab',
+    y: '94465c14eb53e04ca262198dcbb2521ee8af60fb3f3d546cd6ca24a511b0e7d1',
+    tx: 'b9afbaa4a400df991f6f02ef677e1e44da55ffc04801fd02f9e673987829226a',
+    ty: '41f5ac76596a1699cc33f53084a2419e92961c42bb75f36fc38e616d348532ad',
+    allx: '9419ba2f26f5c35243db64aba110e0f35a04851609e0dc5433450676ca6b8543',
+    ally: '2b998f5cc7fedc86e7f97ca2498f47a1ffc1462c29e2d578b23bf3f62b6e7d71',
+    graph: '58f13302f39dde8852dad6fe6d15b89b077b6d7f837626bce671ef80344b383d',
+    'test.index': '297ce89af2b51a6a194181c7dbe1796c6a1cf9cd9349a88383b1b1e227867875',
+  },
+  citeseer: {
+    x: 'd20de19150741e555de0ed037195630fc194114ebc7fd72ced62810148aa22f6',
+    y: '8ba87e515d8e3ee3cf52f6d2c5b86aa73f11ecad825a808455209ec26cd54924',
+    tx: '539a8906a2da97628d212f2fdd668c109a8b3f0d36574b59e5d3fd5b5303da21',
+    ty: '55e5bd1ba1e733a04598753ad1a8d57957f4b8f89e74519f41f4f4938767e4ce',
+    allx: '2ac30345d95c9ec933a817ee0bdd6a5f077f8c184a20e696910192d534414668',
+    ally: 'f704b2d986dde6c2669934de1f3ae5696a6cf9455c0f6b2646a2d135ea0a1c95',
+    graph: 'd79a4ef9d3e7169aee8946145f6b7306e35bc79bffad26346cfb94e10e9912a7',
+    'test.index': '2af990671580b6b2df5d158d1038f8292e30c9cd821b5453f399659b25b723d4',
+  },
+  pubmed: {},
+};
+
+/** gnn-benchmark name → file in shchur/gnn-benchmark `data/npz/` and its sha256 where known. */
+const GNN_BENCHMARK_FILES: Record<string, { file: string; sha256?: string }> = {
+  cora: { file: 'cora.npz', sha256: '068e22d90c3849b4057dfb05851741428992af058efcd4e7ebb4186f3d581de2' },
+  citeseer: {
+    file: 'citeseer.npz',
+    sha256: '280278b21b434c047922e8389518861416fb3ad39389c27865ff0e6bbb0aaab7',
+  },
+  pubmed: { file: 'pubmed.npz' },
+  'cora-full': { file: 'cora_full.npz' },
+  'amazon-computers': { file: 'amazon_electronics_computers.npz' },
+  'amazon-photo': { file: 'amazon_electronics_photo.npz' },
+  'coauthor-cs': { file: 'ms_academic_cs.npz' },
+  'coauthor-physics': { file: 'ms_academic_phy.npz' },
+};
+
+const SHIPPED = new Set(['cora', 'citeseer']);
+
+/** Other spellings accepted for a name (after lowercasing and `_` → `-`). */
+const ALIASES: Record<string, string> = {
+  corafull: 'cora-full',
+  computers: 'amazon-computers',
+  photo: 'amazon-photo',
+  cs: 'coauthor-cs',
+  physics: 'coauthor-physics',
+};
+
+/** Canonical names of the Planetoid datasets. */
+export const PLANETOID_NAMES: readonly string[] = Object.keys(PLANETOID_SHA256);
+/** Canonical names of the gnn-benchmark datasets. */
+export const GNN_BENCHMARK_NAMES: readonly string[] = Object.keys(GNN_BENCHMARK_FILES);
+
+/**
+ * The table entry of a dataset.
+ *
+ * @param family - which source
+ * @param name - dataset name, case-insensitive, `_` or `-` (`Cora`, `amazon_computers`, `photo`)
+ * @param fn - the public function asking, named in the error
+ * @throws {@link InvalidArgumentError} naming the bad name and listing the known ones
+ */
+export function datasetEntry(family: DatasetEntry['family'], name: string, fn: string): DatasetEntry {
+  const key = name.toLowerCase().replaceAll('_', '-');
+  const canonical = ALIASES[key] ?? key;
+  if (family === 'planetoid') {
+    const digests = PLANETOID_SHA256[canonical];
+    if (!digests) {
+      throw new InvalidArgumentError(fn, 'name', name, `a Planetoid dataset (${PLANETOID_NAMES.join(', ')})`);
+    }
+    return {
+      name: canonical,
+      family,
+      shipped: SHIPPED.has(canonical),
+      files: PLANETOID_PARTS.map((part) => ({
+        path: `planetoid/raw/ind.${canonical}.${part}`,
+        url: `${PLANETOID_URL}/ind.${canonical}.${part}`,
+        sha256: digests[part],
+      })),
+    };
+  }
+  const spec = GNN_BENCHMARK_FILES[canonical];
+  if (!spec) {
+    throw new InvalidArgumentError(
+      fn,
+      'name',
+      name,
+      `a gnn-benchmark dataset (${GNN_BENCHMARK_NAMES.join(', ')})`,
+    );
+  }
+  return {
+    name: canonical,
+    family,
+    shipped: SHIPPED.has(canonical),
+    files: [
+      { path: `gnn-benchmark/${spec.file}`, url: `${GNN_BENCHMARK_URL}/${spec.file}`, sha256: spec.sha256 },
+    ],
+  };
+}
