@@ -31,7 +31,13 @@ export type PlanetoidPart = (typeof PLANETOID_PARTS)[number];
 const PLANETOID_URL = 'https://github.com/kimiyoung/planetoid/raw/master/data';
 const GNN_BENCHMARK_URL = 'https://github.com/shchur/gnn-benchmark/raw/master/data/npz';
 
-/** sha256 of the Planetoid files, from data/planetoid/SOURCE.md (kimiyoung/planetoid af6abf4). */
+/**
+ * sha256 of the Planetoid files: the git blobs of `data/ind.<name>.<part>` in `kimiyoung/planetoid` at commit
+ * af6abf468a772cc055bec88c52e4d6f51b7c37e3 (the `master` that {@link PLANETOID_URL} serves), computed from
+ * the repository's objects. Cora and Citeseer equal data/planetoid/SOURCE.md. PubMed `allx` is not pinned:
+ * its blob (git id 3b86bccf08111c37c632a9dd8ab63db25ea76361, identical in `tkipf/gcn`) was too large to be
+ * read from the repository snapshot, so it is trusted on first download.
+ */
 const PLANETOID_SHA256: Record<string, Partial<Record<PlanetoidPart, string>>> = {
   cora: {
     x: '23cfa55d91c6f624233f5eb7b6e3f141f1bd2b2ae39608a63cf5d084bb27baab',
@@ -53,10 +59,29 @@ const PLANETOID_SHA256: Record<string, Partial<Record<PlanetoidPart, string>>> =
     graph: 'd79a4ef9d3e7169aee8946145f6b7306e35bc79bffad26346cfb94e10e9912a7',
     'test.index': '2af990671580b6b2df5d158d1038f8292e30c9cd821b5453f399659b25b723d4',
   },
-  pubmed: {},
+  pubmed: {
+    x: 'fbe9cb5c47200d1b7769a26e579be3b7130b556831f9d850e77c4c74f2599b33',
+    y: 'e6c807633307a07ed659249006536a147c7999c797f11a2560752990181b41b3',
+    tx: '4eb5f5d0f30f26497eb0ac6ac9719d09c67e284f1ed0385c93f3ef27a671da3d',
+    ty: 'ee2e0d4819d9fbcc403689c3bf2e49face401b605932f093bc58ab6461130fdd',
+    ally: '0c37bbe3b5014ec365e9d393cf4791925e5ed94fb194305d74f064a8d7b50f0e',
+    graph: '5b89f0036ca22909471f1e6558eb42fa06e0c730a577bde5b058b40638f81dc9',
+    'test.index': 'b101d421688bbaecbd82e8a18f1e282378d6830f3a37666f28ebc47f844341b5',
+  },
 };
 
-/** gnn-benchmark name → file in shchur/gnn-benchmark `data/npz/` and its sha256 where known. */
+/**
+ * gnn-benchmark name → file in `shchur/gnn-benchmark` `data/npz/` (commit
+ * 1e72912a0810cdf27ae54fd589a3b43358a2b161, the `master` that {@link GNN_BENCHMARK_URL} serves) and its sha256.
+ * Cora and Citeseer were computed from that repository's blobs and equal data/gnn-benchmark/SOURCE.md (the
+ * copies in `shwangtangjun/COIN` `graph/data/` are the same blobs). The others are not pinned, trusted on
+ * first download: their blobs were too large to be read from the repository snapshot. Their git blob ids, for
+ * whoever can check them: pubmed 25d0b1bebcb08296348572ca0cebe322fdd085b0 (the same blob as COIN's
+ * `graph/data/pubmed.npz`), cora_full 2478a176d63fe71090f4c21fe588bf5d381cad80, amazon_electronics_computers
+ * 8120e4148a330b3fafe37c4476823302d9d834b9, amazon_electronics_photo 97323743cb56aca9dd611f5b4b46862c1c9c6bd9,
+ * ms_academic_cs 9bdd7da943d86b74297e8d32e99eb64245b52835, ms_academic_phy
+ * 8d8bc12e29aa67f6753a712080eae81079bd7d01.
+ */
 const GNN_BENCHMARK_FILES: Record<string, { file: string; sha256?: string }> = {
   cora: { file: 'cora.npz', sha256: '068e22d90c3849b4057dfb05851741428992af058efcd4e7ebb4186f3d581de2' },
   citeseer: {
