@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { DatasetError, InvalidArgumentError } from '@coin-gnn/graph';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { resolveFile } from './download/resolve-file.js';
+import { gitBlobSha1 } from './io/git-blob-sha1.js';
 import { sha256 } from './io/sha256.js';
 import { datasetEntry, GNN_BENCHMARK_NAMES, PLANETOID_NAMES, PLANETOID_PARTS } from './registry.js';
 
@@ -35,24 +36,34 @@ describe('datasetEntry', () => {
     });
   });
 
-  it('pins every verified file, leaving only the unverifiable ones to trust on first use', () => {
-    const unpinned = [
+  it('pins every file, by sha256 or, where only that is known, by git blob id', () => {
+    const files = [
       ...PLANETOID_NAMES.flatMap((n) => datasetEntry('planetoid', n, 'test').files),
       ...GNN_BENCHMARK_NAMES.flatMap((n) => datasetEntry('gnn-benchmark', n, 'test').files),
-    ]
-      .filter((f) => f.sha256 === undefined)
-      .map((f) => f.path);
-    expect(unpinned).toEqual([
-      'planetoid/raw/ind.pubmed.allx',
-      'gnn-benchmark/pubmed.npz',
-      'gnn-benchmark/cora_full.npz',
-      'gnn-benchmark/amazon_electronics_computers.npz',
-      'gnn-benchmark/amazon_electronics_photo.npz',
-      'gnn-benchmark/ms_academic_cs.npz',
-      'gnn-benchmark/ms_academic_phy.npz',
-    ]);
+    ];
+    expect(files).toHaveLength(3 * 8 + 8);
+    for (const { path, digest } of files) {
+      expect(Object.keys(digest), path).toHaveLength(1);
+      if ('sha256' in digest) expect(digest.sha256, path).toMatch(/^[0-9a-f]{64}$/);
+      else expect(digest.gitBlobSha1, path).toMatch(/^[0-9a-f]{40}$/);
+    }
+    const byBlob = Object.fromEntries(
+      files.flatMap(({ path, digest }) => ('gitBlobSha1' in digest ? [[path, digest.gitBlobSha1]] : [])),
+    );
+    // git ls-tree of kimiyoung/planetoid af6abf4 and shchur/gnn-benchmark 1e72912
+    expect(byBlob).toEqual({
+      'planetoid/raw/ind.pubmed.allx': '3b86bccf08111c37c632a9dd8ab63db25ea76361',
+      'gnn-benchmark/pubmed.npz': '25d0b1bebcb08296348572ca0cebe322fdd085b0',
+      'gnn-benchmark/cora_full.npz': '2478a176d63fe71090f4c21fe588bf5d381cad80',
+      'gnn-benchmark/amazon_electronics_computers.npz': '8120e4148a330b3fafe37c4476823302d9d834b9',
+      'gnn-benchmark/amazon_electronics_photo.npz': '97323743cb56aca9dd611f5b4b46862c1c9c6bd9',
+      'gnn-benchmark/ms_academic_cs.npz': '9bdd7da943d86b74297e8d32e99eb64245b52835',
+      'gnn-benchmark/ms_academic_phy.npz': '8d8bc12e29aa67f6753a712080eae81079bd7d01',
+    });
     const pubmedX = datasetEntry('planetoid', 'PubMed', 'test').files[0];
-    expect(pubmedX?.sha256).toBe('fbe9cb5c47200d1b7769a26e579be3b7130b556831f9d850e77c4c74f2599b33');
+    expect(pubmedX?.digest).toEqual({
+      sha256: 'fbe9cb5c47200d1b7769a26e579be3b7130b556831f9d850e77c4c74f2599b33',
+    });
   });
 
   it('pins the digests of the shipped files', async () => {
@@ -63,7 +74,7 @@ describe('datasetEntry', () => {
     for (const entry of entries) {
       expect(entry.shipped).toBe(true);
       for (const file of entry.files) {
-        expect(sha256(await readFile(new URL(file.path, shipped)))).toBe(file.sha256);
+        expect(file.digest).toEqual({ sha256: sha256(await readFile(new URL(file.path, shipped))) });
       }
     }
   });
@@ -99,12 +110,21 @@ describe('pinned digests on download (local server)', () => {
     return file;
   };
 
-  it('rejects a download that differs from the pinned digest and caches nothing', async () => {
+  it('rejects a download that differs from the pinned sha256 and caches nothing', async () => {
     const result = resolveFile(pubmed('.x'), { baseUrl: base, dataDir: dir });
     await expect(result).rejects.toThrow(DatasetError);
     await expect(result).rejects.toThrow(/sha256 mismatch, expected fbe9cb5c/);
     await expect(readFile(join(dir, 'planetoid/raw/ind.pubmed.x'))).rejects.toThrow(/ENOENT/);
-    await expect(readFile(join(dir, 'planetoid/raw/ind.pubmed.x.sha256'))).rejects.toThrow(/ENOENT/);
+  });
+
+  it('rejects a download of PubMed allx that differs from its git blob id and caches nothing', async () => {
+    const result = resolveFile(pubmed('.allx'), { baseUrl: base, dataDir: dir });
+    await expect(result).rejects.toThrow(DatasetError);
+    await expect(result).rejects.toThrow(
+      `ind.pubmed.allx: git blob sha1 mismatch, expected 3b86bccf08111c37c632a9dd8ab63db25ea76361, ` +
+        `got ${gitBlobSha1(body)}`,
+    );
+    await expect(readFile(join(dir, 'planetoid/raw/ind.pubmed.allx'))).rejects.toThrow(/ENOENT/);
   });
 
   it('rejects a cached file that differs from the pinned digest', async () => {
@@ -112,12 +132,5 @@ describe('pinned digests on download (local server)', () => {
     await mkdir(join(dir, 'planetoid/raw'), { recursive: true });
     await writeFile(join(dir, file.path), body);
     await expect(resolveFile(file, { dataDir: dir })).rejects.toThrow(/expected 5b89f003/);
-  });
-
-  it('trusts the unpinned PubMed allx on first use and records its digest', async () => {
-    const bytes = await resolveFile(pubmed('.allx'), { baseUrl: base, dataDir: dir });
-    expect(bytes).toEqual(body);
-    const sidecar = await readFile(join(dir, 'planetoid/raw/ind.pubmed.allx.sha256'), 'utf8');
-    expect(sidecar.trim()).toBe(sha256(body));
   });
 });

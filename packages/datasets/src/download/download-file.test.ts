@@ -5,11 +5,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatasetError } from '@coin-gnn/graph';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { sha256 } from '../io/sha256.js';
 import { downloadFile } from './download-file.js';
 
 const body = new Uint8Array(Buffer.from('0123456789'.repeat(1000)));
-const digest = sha256(body);
+// printf '0123456789%.0s' {1..1000} | sha256sum ; … | git hash-object --stdin
+const sha256 = '4c207598af7a20db0e3334dd044399a40e467cb81b37f7ba05a4f76dcbd8fd59';
+const gitBlobSha1 = 'ee7d9682800b0ffb1b201c6f8fa5630472cc7d63';
 let server: Server;
 let base: string;
 let dir: string;
@@ -36,17 +37,33 @@ beforeEach(async () => {
 });
 
 describe('downloadFile', () => {
-  it('downloads, checks the digest and writes the file atomically', async () => {
+  it.each([
+    ['sha256', { sha256 }],
+    ['git blob id', { gitBlobSha1 }],
+  ])('downloads, checks the %s and writes the file atomically', async (_, digest) => {
     const path = join(dir, 'sub', 'file.bin');
-    const bytes = await downloadFile(`${base}/ok`, path, { sha256: digest });
+    const bytes = await downloadFile(`${base}/ok`, path, { digest });
     expect(bytes).toEqual(body);
     expect(new Uint8Array(await readFile(path))).toEqual(body);
     expect(await readdir(join(dir, 'sub'))).toEqual(['file.bin']); // no temporary file left
   });
 
+  const wrongSha256 = 'f'.repeat(64);
+  const wrongBlob = 'f'.repeat(40);
   it.each([
     ['a 404', '/missing', {}, /HTTP 404 Not Found/],
-    ['a wrong checksum', '/ok', { sha256: '0'.repeat(64) }, /sha256 mismatch/],
+    [
+      'a wrong sha256',
+      '/ok',
+      { digest: { sha256: wrongSha256 } },
+      new RegExp(`/ok: sha256 mismatch, expected ${wrongSha256}, got ${sha256} `),
+    ],
+    [
+      'a wrong git blob id',
+      '/ok',
+      { digest: { gitBlobSha1: wrongBlob } },
+      new RegExp(`/ok: git blob sha1 mismatch, expected ${wrongBlob}, got ${gitBlobSha1} `),
+    ],
     ['a truncated body', '/cut', {}, /cannot download|truncated/],
   ])('fails with DatasetError on %s and leaves the cache untouched', async (_, route, options, message) => {
     const path = join(dir, 'file.bin');

@@ -1,19 +1,23 @@
 import { DatasetError } from '@coin-gnn/graph';
-import { sha256 } from '../io/sha256.js';
+import type { FileDigest } from '../registry.js';
+import { describeDigestMismatch } from './describe-digest-mismatch.js';
 import { describeError } from './describe-error.js';
 import { writeFileAtomic } from './write-file-atomic.js';
 
 /** Options of {@link downloadFile}. */
 export interface DownloadFileOptions {
-  /** Expected SHA-256 (hex); when given, a body with another digest is rejected and nothing is written. */
-  readonly sha256?: string;
+  /**
+   * Expected digest (sha256 or git blob id); when given, a body with another digest is rejected and nothing
+   * is written.
+   */
+  readonly digest?: FileDigest;
   /** The fetch implementation (default `globalThis.fetch`). */
   readonly fetch?: typeof globalThis.fetch;
 }
 
 /**
  * Downloads `url` to `path` atomically: the body is fetched completely, its length checked against
- * `Content-Length` and its SHA-256 against `options.sha256`, then written to a temporary file beside `path`
+ * `Content-Length` and its digest against `options.digest`, then written to a temporary file beside `path`
  * and renamed over it. A failed download never leaves a file (whole or partial) at `path`, and leaves an
  * existing file there untouched.
  *
@@ -49,14 +53,11 @@ export async function downloadFile(
     if (cause instanceof DatasetError) throw cause;
     throw new DatasetError(`downloadFile: cannot download ${url}: ${describeError(cause)}`, { cause });
   }
-  if (options.sha256 !== undefined) {
-    const digest = sha256(bytes);
-    if (digest !== options.sha256) {
-      throw new DatasetError(
-        `downloadFile: ${url}: sha256 mismatch, expected ${options.sha256}, got ${digest} ` +
-          `(${bytes.length} bytes); the file was not saved`,
-      );
-    }
+  const mismatch = options.digest && describeDigestMismatch(bytes, options.digest);
+  if (mismatch) {
+    throw new DatasetError(
+      `downloadFile: ${url}: ${mismatch} (${bytes.length} bytes); the file was not saved`,
+    );
   }
   await writeFileAtomic(path, bytes);
   return bytes;

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadGnnBenchmark } from '../gnn-benchmark.js';
 import { sha256 } from '../io/sha256.js';
 import { loadPlanetoid } from '../planetoid.js';
+import { resolveFile } from './resolve-file.js';
 
 const shipped = new URL('../../data/', import.meta.url);
 let server: Server;
@@ -17,7 +18,7 @@ const requests: string[] = [];
 
 beforeAll(async () => {
   // Serves the package's shipped files by base name (planetoid/raw/* and gnn-benchmark/*), and cora.npz
-  // under the name of the Amazon Photo file, whose digest is not pinned.
+  // under the name of the Amazon Photo file, pinned by another git blob id.
   server = createServer(async (req, res) => {
     requests.push(req.url ?? '');
     const name = (req.url ?? '').slice(1);
@@ -67,17 +68,39 @@ describe('resolveFile (through the loaders)', () => {
     const options = { useShipped: false, baseUrl: base, dataDir: dir };
     await loadGnnBenchmark('cora', options);
     await writeFile(join(dir, 'gnn-benchmark/cora.npz'), 'tampered');
-    await expect(loadGnnBenchmark('cora', options)).rejects.toThrow(/has sha256 .* expected 068e22d9/);
+    await expect(loadGnnBenchmark('cora', options)).rejects.toThrow(
+      /gnn-benchmark\/cora\.npz: sha256 mismatch, expected 068e22d9\w+, got \w+; the file is damaged/,
+    );
   });
 
-  it('records the digest of an unpinned file at first download and checks it afterwards', async () => {
-    const photo = await loadGnnBenchmark('amazon-photo', { baseUrl: base, dataDir: dir });
-    expect(photo.numNodes).toBe(2708);
-    const file = join(dir, 'gnn-benchmark/amazon_electronics_photo.npz');
-    expect((await readFile(`${file}.sha256`, 'utf8')).trim()).toBe(sha256(await readFile(file)));
-    const bytes = await readFile(file);
-    bytes[bytes.length - 1] ^= 1;
-    await writeFile(file, bytes);
-    await expect(loadGnnBenchmark('photo', { dataDir: dir })).rejects.toThrow(DatasetError);
+  it('downloads a file pinned by git blob id, verified, then checks the cached copy against it', async () => {
+    // The blob id of cora.npz in shchur/gnn-benchmark (git ls-tree 1e72912 data/npz).
+    const file = {
+      path: 'gnn-benchmark/cora.npz',
+      url: 'http://127.0.0.1:9/unreachable',
+      digest: { gitBlobSha1: 'b08fd856430b2b7787aa646a33ad51132b4f6f80' },
+    };
+    const options = { useShipped: false, baseUrl: base, dataDir: dir };
+    const bytes = await resolveFile(file, options);
+    expect(sha256(bytes)).toBe('068e22d90c3849b4057dfb05851741428992af058efcd4e7ebb4186f3d581de2');
+    expect(requests).toEqual(['/cora.npz']);
+    const cached = join(dir, file.path);
+    const tampered = await readFile(cached);
+    tampered[tampered.length - 1] ^= 1;
+    await writeFile(cached, tampered);
+    await expect(resolveFile(file, options)).rejects.toThrow(
+      /cora\.npz: git blob sha1 mismatch, expected b08fd856\w+, got \w+; the file is damaged/,
+    );
+    expect(requests).toHaveLength(1);
+  });
+
+  it('rejects a download whose git blob id differs from the pinned one, caching nothing', async () => {
+    const result = loadGnnBenchmark('amazon-photo', { baseUrl: base, dataDir: dir });
+    await expect(result).rejects.toThrow(DatasetError);
+    await expect(result).rejects.toThrow(
+      'amazon_electronics_photo.npz: git blob sha1 mismatch, expected 97323743cb56aca9dd611f5b4b46862c1c9c6bd9, ' +
+        'got b08fd856430b2b7787aa646a33ad51132b4f6f80 (540580 bytes); the file was not saved',
+    );
+    await expect(readFile(join(dir, 'gnn-benchmark/amazon_electronics_photo.npz'))).rejects.toThrow(/ENOENT/);
   });
 });

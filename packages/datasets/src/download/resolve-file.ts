@@ -2,12 +2,11 @@ import { readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DatasetError } from '@coin-gnn/graph';
-import { sha256 } from '../io/sha256.js';
 import type { DatasetFile } from '../registry.js';
 import { defaultDataDir } from './default-data-dir.js';
+import { describeDigestMismatch } from './describe-digest-mismatch.js';
 import { describeError } from './describe-error.js';
 import { downloadFile } from './download-file.js';
-import { writeFileAtomic } from './write-file-atomic.js';
 
 /** Where dataset files come from; every loader takes these options. */
 export interface FileSourceOptions {
@@ -36,27 +35,21 @@ const SHIPPED_DIR = fileURLToPath(new URL('../../data/', import.meta.url));
  * 2. the cache folder `dataDir`;
  * 3. a download into the cache (atomic, see {@link downloadFile}).
  *
- * Every file is checked against its pinned sha256 (or, for files without a pinned digest, against the digest
- * recorded at first download in `<file>.sha256`).
+ * Every file, wherever it comes from, is checked against its pinned digest (`file.digest`: sha256 or git blob
+ * id).
  *
  * @throws {@link DatasetError} for a digest mismatch (naming the file to delete), or a failed download
  */
 export async function resolveFile(file: DatasetFile, options: FileSourceOptions = {}): Promise<Uint8Array> {
   if (options.useShipped !== false) {
     const shipped = await readIfExists(join(SHIPPED_DIR, file.path));
-    if (shipped) return verify(shipped, file.sha256, join(SHIPPED_DIR, file.path));
+    if (shipped) return verify(shipped, file, join(SHIPPED_DIR, file.path));
   }
   const cached = join(options.dataDir ?? defaultDataDir(), file.path);
-  const sidecar = `${cached}.sha256`;
   const bytes = await readIfExists(cached);
-  if (bytes) {
-    const recorded = file.sha256 ?? (await readIfExists(sidecar))?.toString().trim();
-    return verify(bytes, recorded, cached);
-  }
+  if (bytes) return verify(bytes, file, cached);
   const url = options.baseUrl ? `${options.baseUrl.replace(/\/+$/, '')}/${basename(file.path)}` : file.url;
-  const downloaded = await downloadFile(url, cached, { sha256: file.sha256, fetch: options.fetch });
-  if (file.sha256 === undefined) await writeFileAtomic(sidecar, `${sha256(downloaded)}\n`);
-  return downloaded;
+  return downloadFile(url, cached, { digest: file.digest, fetch: options.fetch });
 }
 
 async function readIfExists(path: string): Promise<Buffer | undefined> {
@@ -68,13 +61,12 @@ async function readIfExists(path: string): Promise<Buffer | undefined> {
   }
 }
 
-function verify(bytes: Uint8Array, expected: string | undefined, path: string): Uint8Array {
-  if (expected === undefined) return bytes;
-  const digest = sha256(bytes);
-  if (digest !== expected) {
+function verify(bytes: Uint8Array, file: DatasetFile, path: string): Uint8Array {
+  const mismatch = describeDigestMismatch(bytes, file.digest);
+  if (mismatch) {
     throw new DatasetError(
-      `resolveFile: ${path} has sha256 ${digest}, expected ${expected}; the file is damaged or not the ` +
-        'published one (delete it to download it again)',
+      `resolveFile: ${path}: ${mismatch}; the file is damaged or not the published one ` +
+        '(delete it to download it again)',
     );
   }
   return bytes;
