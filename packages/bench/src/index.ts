@@ -1,1 +1,39 @@
-export {};
+export { type BenchEnvironment, benchEnvironment } from './measure/environment.js';
+export { type MemoryPeak, MemorySampler } from './measure/memory.js';
+export { type Summary, summarize } from './measure/summarize.js';
+export { hrtimeMs, type TimeCallsOptions, timeCalls } from './measure/timer.js';
+export { latestSuiteResults } from './output/latest-suite-results.js';
+export { writeBenchmarksReport } from './output/write-benchmarks-report.js';
+export { writeSuiteFigures } from './output/write-suite-figures.js';
+export { writeSuiteResult } from './output/write-suite-result.js';
+export { epochVsConvergenceChart } from './plots/epoch-vs-convergence-chart.js';
+export { kernelsChart } from './plots/kernels-chart.js';
+export { memoryChart } from './plots/memory-chart.js';
+export { renderSvg } from './plots/render-svg.js';
+export { scalingChart } from './plots/scaling-chart.js';
+export { sigmaBoxChart } from './plots/sigma-box-chart.js';
+export { type SuiteFigure, suiteFigures } from './plots/suite-figures.js';
+export { aggregateRuns, type RunGroup } from './report/aggregate-runs.js';
+export { benchmarksReport, type ReportEntry } from './report/benchmarks-report.js';
+export { suiteMarkdown } from './report/suite-markdown.js';
+export { DEFAULT_RESULTS_DIR, type RunBenchOptions, type RunBenchResult, runBench } from './run-bench.js';
+export { isSuiteResult, suiteResultProblems } from './suites/is-suite-result.js';
+export { coinProtocolDatasets } from './suites/coin-protocol-datasets.js';
+export { fullSuite } from './suites/full.js';
+export { kernelsSuite } from './suites/kernels.js';
+export { quickSuite } from './suites/quick.js';
+export { runTrainSuite, type TrainConfig, type TrainDataset, type TrainSuiteSpec } from './suites/run-train-suite.js';
+export { scaleSuite } from './suites/scale.js';
+export { sigmaSuite } from './suites/sigma.js';
+export type { Suite, SuiteOptions } from './suites/suite.js';
+export {
+  type KernelRecord,
+  SUITE_NAMES,
+  SUITE_RESULT_SCHEMA_VERSION,
+  type StabilityRecord,
+  type SuiteName,
+  type SuiteResult,
+  type TrainRecord,
+} from './suites/suite-result.js';
+export { SUITES } from './suites/suites.js';
+export { type StochasticBlockModelOptions, stochasticBlockModel } from './synthetic/stochastic-block-model.js';

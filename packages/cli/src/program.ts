@@ -1,4 +1,7 @@
 import { Command } from 'commander';
+import { registerBenchCommand } from './commands/bench.js';
+import { registerDataCommand } from './commands/data.js';
+import { registerTrainCommand } from './commands/train.js';
 
 /**
  * Builds the `coin` command: one sub-command per package (`coin data` from datasets, `coin train` from core,
@@ -10,5 +13,8 @@ export function createProgram(): Command {
     .version('0.1.0')
     .showHelpAfterError()
     .configureHelp({ sortSubcommands: true });
+  registerBenchCommand(program);
+  registerDataCommand(program);
+  registerTrainCommand(program);
   return program;
 }

@@ -1,0 +1,242 @@
+import {
+  createModel,
+  describeBackend,
+  GraphTensors,
+  MODEL_DEFAULTS,
+  type ModelName,
+  type ModelOptions,
+  selectBackend,
+  train,
+} from '@coin-gnn/core';
+import type { NodeDataset, Split } from '@coin-gnn/datasets';
+import { coinLaplacian, InvalidArgumentError, Rng, stableStep } from '@coin-gnn/graph';
+import { profile } from '@tensorflow/tfjs-core';
+import { benchEnvironment } from '../measure/environment.js';
+import { MemorySampler } from '../measure/memory.js';
+import { summarize } from '../measure/summarize.js';
+import { hrtimeMs } from '../measure/timer.js';
+import type { SuiteOptions } from './suite.js';
+import {
+  type StabilityRecord,
+  SUITE_RESULT_SCHEMA_VERSION,
+  type SuiteName,
+  type SuiteResult,
+  type TrainRecord,
+} from './suite-result.js';
+
+/** One model configuration of a training suite. */
+export interface TrainConfig {
+  readonly model: ModelName;
+  /** Overrides of the model's defaults (σ², K, ...). */
+  readonly modelOptions?: ModelOptions;
+  /**
+   * Diffusion scheme for COIN-type models, passed on as `modelOptions.scheme`. 'explicit' is the engine's
+   * default and is passed only when the model's defaults list a `scheme` option, so that the suite runs on an
+   * engine that has only the explicit scheme; any other scheme is always passed (and rejected by such an engine).
+   */
+  readonly scheme?: string;
+}
+
+/** A dataset of a training suite and how to split it. */
+export interface TrainDataset {
+  /** Name recorded in the results. */
+  readonly name: string;
+  readonly load: () => Promise<NodeDataset> | NodeDataset;
+  /** The splits to train on (one run per split and initialisation). */
+  readonly splits: (dataset: NodeDataset) => Split[];
+}
+
+/** What a training suite runs: datasets × configurations × splits × initialisations. */
+export interface TrainSuiteSpec {
+  readonly suite: SuiteName;
+  readonly datasets: readonly TrainDataset[];
+  readonly configs: readonly TrainConfig[];
+  /** Weight initialisations per split. Default 1. */
+  readonly inits?: number;
+  readonly epochs: number;
+  readonly patience: number;
+  /** Record the explicit step limits (`stableStep` of COIN's Laplacian) of every dataset. Default false. */
+  readonly stability?: boolean;
+  /** Suite-specific settings to record beside the common ones. */
+  readonly settings?: Readonly<Record<string, unknown>>;
+}
+
+const numEdgesOf = (d: NodeDataset): number => {
+  let selfLoops = 0;
+  const { indptr, indices } = d.adjacency;
+  for (let i = 0; i < d.numNodes; i++) for (let k = indptr[i]; k < indptr[i + 1]; k++) if (indices[k] === i) selfLoops++;
+  return (d.adjacency.nnz - selfLoops) / 2;
+};
+
+/**
+ * The shared runner of the training suites (quick, full, sigma, scale), as PyG's `benchmark/citation/
+ * train_eval.py`: for every dataset, configuration, split and initialisation it builds a fresh model
+ * (`createModel`, the model's own learning rate and weight decay) and trains it with core's `train` to early
+ * stop, recording per run:
+ * - ms per training step and per evaluation pass, from `train`'s per-epoch timings, the first `warmupEpochs`
+ *   left out, as median / p10 / p90 (garbage collection included);
+ * - convergence time (`train`'s wall time to early stop, all epochs), epochs, validation and test accuracy;
+ * - memory sampled after every epoch and every 50 ms while the event loop is free (RSS, heap, ArrayBuffers,
+ *   tfjs bytes and tensors, GPU bytes when reported), and `tfEpochPeakMB`: the largest tensor footprint inside
+ *   one epoch, from `tf.profile` over a separate two-epoch training of a fresh model (once per dataset and
+ *   configuration, so that profiling never slows the timed runs).
+ * Graph tensors are built once per dataset and shared by its runs, as in core's `runProtocol`.
+ *
+ * @throws {@link InvalidArgumentError} if `runs`, `epochs` or `patience` is not a positive integer
+ */
+export async function runTrainSuite(spec: TrainSuiteSpec, options: SuiteOptions): Promise<SuiteResult> {
+  const { epochs, patience, inits = 1 } = spec;
+  const warmupEpochs = options.warmupEpochs ?? 5;
+  for (const [name, value] of Object.entries({ epochs, patience, inits })) {
+    if (!Number.isInteger(value) || value < 1) throw new InvalidArgumentError(spec.suite, name, value, 'a positive integer');
+  }
+  const progress = options.onProgress ?? (() => {});
+  await selectBackend((options.backend ?? 'cpu') as 'auto' | 'cpu' | 'tensorflow', { log: progress });
+  const environment = benchEnvironment(describeBackend().summary, options.command);
+  const start = process.hrtime.bigint();
+  const seed = options.seed ?? 0;
+  const master = new Rng(seed);
+  const trainRuns: TrainRecord[] = [];
+  const stability: StabilityRecord[] = [];
+  for (const source of spec.datasets) {
+    const loadStart = process.hrtime.bigint();
+    const dataset = await source.load();
+    const splits = source.splits(dataset);
+    const numEdges = numEdgesOf(dataset);
+    progress(
+      `${spec.suite}: ${source.name} (${dataset.numNodes} nodes, ${numEdges} edges, ${dataset.features.nnz} feature nonzeros) ready in ${(hrtimeMs(loadStart) / 1000).toFixed(1)} s`,
+    );
+    if (spec.stability) {
+      const step = stableStep(coinLaplacian(dataset.adjacency));
+      stability.push({ dataset: source.name, lambdaMax: step.lambdaMax, l2: step.l2, positivity: step.positivity });
+      progress(`${spec.suite}: ${source.name} λmax ${step.lambdaMax.toFixed(3)}, ℓ2 limit ${step.l2.toFixed(4)}, positivity limit ${step.positivity.toFixed(4)}`);
+    }
+    const graph = new GraphTensors(dataset);
+    const labels = dataset.labels.data as Int32Array;
+    try {
+      for (const config of spec.configs) {
+        const defaults = MODEL_DEFAULTS[config.model];
+        const passScheme = config.scheme !== undefined && (config.scheme !== 'explicit' || 'scheme' in defaults.options);
+        const modelOptions = { ...config.modelOptions, ...(passScheme ? { scheme: config.scheme } : {}) } as ModelOptions;
+        const build = (initSeed: number) =>
+          createModel(config.model, {
+            numFeatures: dataset.numFeatures,
+            numClasses: dataset.numClasses,
+            options: modelOptions,
+            seed: initSeed,
+          });
+        const trainOptions = { lr: defaults.lr, weightDecay: defaults.weightDecay, logger: progress };
+        const epochPeak = await tensorPeakPerEpoch(build(seed), { graph, labels, split: splits[0] }, trainOptions);
+        for (let s = 0; s < splits.length; s++) {
+          for (let i = 0; i < inits; i++) {
+            const initSeed = master.int(1_000_000);
+            const model = build(initSeed);
+            const resolved = model.config.options;
+            const epochMs: number[] = [];
+            const evalMs: number[] = [];
+            let diverged = false;
+            const sampler = new MemorySampler().start();
+            let result: ReturnType<typeof train>;
+            try {
+              result = train(
+                model,
+                { graph, labels, split: splits[s] },
+                {
+                  ...trainOptions,
+                  epochs,
+                  patience,
+                  seed: initSeed + 1,
+                  onEpoch: (info) => {
+                    sampler.sample();
+                    if (!Number.isFinite(info.trainLoss) || !Number.isFinite(info.valLoss)) diverged = true;
+                    if (info.epoch > warmupEpochs) {
+                      epochMs.push(info.trainMs);
+                      evalMs.push(info.evalMs);
+                    }
+                  },
+                },
+              );
+            } finally {
+              model.dispose();
+            }
+            const memory = { ...sampler.stop(), tfEpochPeakMB: epochPeak };
+            diverged ||= !Number.isFinite(result.valLoss);
+            const record: TrainRecord = {
+              dataset: source.name,
+              numNodes: dataset.numNodes,
+              numEdges,
+              numFeatures: dataset.numFeatures,
+              model: config.model,
+              scheme: 'sigma2' in resolved ? (config.scheme ?? 'explicit') : null,
+              sigma2: resolved.sigma2 ?? null,
+              numSteps: resolved.numSteps ?? null,
+              split: s,
+              init: i,
+              seed: initSeed,
+              epochs: result.epochs,
+              warmupEpochs,
+              epochMs: summarize(epochMs),
+              evalMs: summarize(evalMs),
+              convergenceMs: result.convergenceMs,
+              valAcc: result.valAcc,
+              testAcc: diverged ? null : result.testAcc,
+              diverged,
+              clamped: result.clamped,
+              memory,
+            };
+            trainRuns.push(record);
+            progress(
+              `${spec.suite}: ${source.name} ${describeConfig(record)} split ${s + 1}/${splits.length} init ${i + 1}/${inits}: ` +
+                `test ${record.testAcc === null ? 'diverged' : (record.testAcc * 100).toFixed(1)}%, ${result.epochs} epochs, ` +
+                `${record.epochMs.median.toFixed(1)} ms/epoch (p10 ${record.epochMs.p10.toFixed(1)}, p90 ${record.epochMs.p90.toFixed(1)}), ` +
+                `converged in ${(result.convergenceMs / 1000).toFixed(1)} s, peak RSS ${memory.rssMB.toFixed(0)} MiB`,
+            );
+          }
+        }
+      }
+    } finally {
+      graph.dispose();
+    }
+  }
+  return {
+    schemaVersion: SUITE_RESULT_SCHEMA_VERSION,
+    suite: spec.suite,
+    environment,
+    settings: {
+      ...spec.settings,
+      epochs,
+      patience,
+      inits,
+      warmupEpochs,
+      seed,
+      datasets: spec.datasets.map((d) => d.name),
+      configs: spec.configs,
+    },
+    trainRuns,
+    kernelRuns: [],
+    stability,
+    wallSeconds: hrtimeMs(start) / 1000,
+  };
+}
+
+function describeConfig(r: TrainRecord): string {
+  const diffusion = r.sigma2 === null ? '' : ` σ²=${r.sigma2} K=${r.numSteps}${r.scheme ? ` ${r.scheme}` : ''}`;
+  return `${r.model}${diffusion}`;
+}
+
+/** Largest tfjs tensor footprint (MiB) during a two-epoch training of `model`, by `tf.profile`; disposes it. */
+async function tensorPeakPerEpoch(
+  model: ReturnType<typeof createModel>,
+  data: Parameters<typeof train>[1],
+  options: Parameters<typeof train>[2],
+): Promise<number> {
+  try {
+    const info = await profile(() => {
+      train(model, data, { ...options, epochs: 2, patience: 2 });
+      return [];
+    });
+    return info.peakBytes / (1024 * 1024);
+  } finally {
+    model.dispose();
+  }
+}

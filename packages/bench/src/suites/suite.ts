@@ -1,0 +1,41 @@
+import type { SuiteName, SuiteResult } from './suite-result.js';
+
+/** Options shared by the suites; each suite documents which it reads and its own defaults. */
+export interface SuiteOptions {
+  /** Splits per dataset (each trained once per initialisation). */
+  readonly runs?: number;
+  /** Epoch limit of one training run. */
+  readonly epochs?: number;
+  /** Early-stopping patience in epochs. */
+  readonly patience?: number;
+  /** Leading epochs excluded from the per-epoch timings. Default 5. */
+  readonly warmupEpochs?: number;
+  /** Tensor backend: 'auto' | 'cpu' | 'tensorflow'. Default 'cpu'. */
+  readonly backend?: string;
+  /** Datasets to use instead of the suite's own list. */
+  readonly datasets?: readonly string[];
+  /** Models to use instead of the suite's own list. */
+  readonly models?: readonly string[];
+  /** Diffusion schemes for the sigma suite (passed as `modelOptions.scheme`). Default ['explicit']. */
+  readonly schemes?: readonly string[];
+  /** σ² values for the sigma suite. */
+  readonly sigma2Values?: readonly number[];
+  /** Diffusion steps K for the sigma suite. */
+  readonly numSteps?: number;
+  /** Node counts of the scale suite's graphs. */
+  readonly sizes?: readonly number[];
+  /** Base seed of splits, initialisations and synthetic graphs. Default 0. */
+  readonly seed?: number;
+  /** The command line to record in the result. Default: this process's arguments. */
+  readonly command?: string;
+  /** Called with one human-readable line per finished step (a run, a kernel, a graph size). */
+  readonly onProgress?: (line: string) => void;
+}
+
+/** A benchmark suite: one question, answered by running and recording. */
+export interface Suite {
+  readonly name: SuiteName;
+  /** One line for `coin bench --help`. */
+  readonly description: string;
+  run(options?: SuiteOptions): Promise<SuiteResult>;
+}

@@ -1,0 +1,85 @@
+import { DEFAULT_RESULTS_DIR, runBench, SUITE_NAMES, SUITES, suiteMarkdown } from '@coin-gnn/bench';
+import { InvalidArgumentError } from '@coin-gnn/graph';
+import type { Command } from 'commander';
+
+const collect = (value: string, previous: string[]): string[] => [...previous, ...value.split(',')];
+
+function positiveInt(flag: string): (value: string) => number {
+  return (value) => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('coin bench', flag, value, 'a non-negative integer');
+    return n;
+  };
+}
+
+function numberList(flag: string, integer: boolean): (value: string) => number[] {
+  return (value) =>
+    value.split(',').map((part) => {
+      const n = Number(part);
+      if (!Number.isFinite(n) || n < 0 || (integer && !Number.isInteger(n))) {
+        throw new InvalidArgumentError('coin bench', flag, part, integer ? 'a list of non-negative integers' : 'a list of non-negative numbers');
+      }
+      return n;
+    });
+}
+
+const list = (value: string): string[] => value.split(',').filter((s) => s.length > 0);
+
+/**
+ * Registers `coin bench`: runs benchmark suites of `@coin-gnn/bench`, writes one JSON file per suite and its
+ * SVG figures to `--out`, prints a Markdown table per suite (or the JSON with `--json`), and with `--report`
+ * regenerates that Markdown file from the newest results. Progress lines go to stderr.
+ */
+export function registerBenchCommand(program: Command): void {
+  program
+    .command('bench')
+    .description('time and memory benchmarks: per-epoch and convergence time, memory, σ² sweeps, scaling, kernels')
+    .option('--suite <name>', `suite to run, repeatable or comma-separated: ${SUITE_NAMES.join(' | ')}`, collect, [])
+    .option('--out <dir>', 'results folder (JSON, and SVG figures under figures/)', DEFAULT_RESULTS_DIR)
+    .option('--report <file>', 'regenerate this Markdown report from the newest results, e.g. BENCHMARKS.md')
+    .option('--runs <n>', 'splits per dataset (suite default when omitted)', positiveInt('--runs'))
+    .option('--epochs <n>', 'epoch limit per training run', positiveInt('--epochs'))
+    .option('--patience <n>', 'early-stopping patience', positiveInt('--patience'))
+    .option('--warmup <n>', 'leading epochs left out of the per-epoch timings (default 5)', positiveInt('--warmup'))
+    .option('--backend <name>', 'tensor backend: cpu | auto | tensorflow', 'cpu')
+    .option('--dataset <names>', 'datasets instead of the suite default (comma-separated)', list)
+    .option('--model <names>', 'models instead of the suite default (comma-separated)', list)
+    .option('--scheme <names>', 'diffusion schemes for the sigma suite: explicit,implicit,fed', list)
+    .option('--sigma2 <values>', 'σ² values for the sigma suite (comma-separated)', numberList('--sigma2', false))
+    .option('--steps <K>', 'diffusion steps K for the sigma suite', positiveInt('--steps'))
+    .option('--sizes <n,...>', 'node counts for the scale suite (comma-separated)', numberList('--sizes', true))
+    .option('--seed <n>', 'base seed (default 0)', positiveInt('--seed'))
+    .option('--json', 'print the suite results as JSON on stdout instead of tables')
+    .addHelpText('after', `\nSuites:\n${SUITE_NAMES.map((n) => `  ${n.padEnd(8)} ${SUITES[n]?.description}`).join('\n')}`)
+    .action(async (opts) => {
+      const suites = opts.suite.length > 0 ? opts.suite : ['quick'];
+      const started = process.hrtime.bigint();
+      const { results, files } = await runBench({
+        suites,
+        outDir: opts.out,
+        report: opts.report,
+        runs: opts.runs,
+        epochs: opts.epochs,
+        patience: opts.patience,
+        warmupEpochs: opts.warmup,
+        backend: opts.backend,
+        datasets: opts.dataset,
+        models: opts.model,
+        schemes: opts.scheme,
+        sigma2Values: opts.sigma2,
+        numSteps: opts.steps,
+        sizes: opts.sizes,
+        seed: opts.seed,
+        onProgress: (line) => {
+          const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+          process.stderr.write(`[${seconds.toFixed(0).padStart(4)} s] ${line}\n`);
+        },
+      });
+      if (opts.json) {
+        process.stdout.write(`${JSON.stringify(results, null, 1)}\n`);
+      } else {
+        for (const result of results) process.stdout.write(`\n## ${result.suite}\n\n${suiteMarkdown(result)}\n`);
+        process.stdout.write(`\nwrote:\n${files.map((f) => `  ${f}`).join('\n')}\n`);
+      }
+    });
+}

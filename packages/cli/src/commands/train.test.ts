@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { createProgram } from '../program.js';
+
+/** Parses `coin train ...` without running it: the action is replaced, commander errors become exceptions. */
+function parse(args: string[]): { error?: string } {
+  const program = createProgram().exitOverride();
+  const train = program.commands.find((c) => c.name() === 'train')!;
+  train.exitOverride().configureOutput({ writeErr: () => {}, writeOut: () => {} });
+  train.action(() => {});
+  try {
+    program.parse(['node', 'coin', 'train', ...args]);
+    return {};
+  } catch (error) {
+    return { error: (error as Error).message };
+  }
+}
+
+describe('coin train', () => {
+  it('accepts the documented flags', () => {
+    expect(parse(['--dataset', 'cora'])).toEqual({});
+    expect(
+      parse([
+        '--dataset',
+        'citeseer',
+        '--protocol',
+        'public',
+        '--model',
+        'gcn',
+        '--runs',
+        '3',
+        '--inits',
+        '2',
+      ]),
+    ).toEqual({});
+    expect(
+      parse(['--dataset', 'cora', '--steps', '10', '--sigma2', '0.3', '--json', '--out', '/tmp/m']),
+    ).toEqual({});
+    for (const scheme of ['explicit', 'implicit', 'fed']) {
+      expect(parse(['--dataset', 'cora', '--scheme', scheme])).toEqual({});
+    }
+    expect(parse(['--dataset', 'cora', '--scheme', 'explicit', '--substeps'])).toEqual({});
+  });
+
+  it.each([
+    [['--dataset', 'pubmed'], 'pubmed'],
+    [['--dataset', 'cora', '--model', 'gat'], 'gat'],
+    [['--dataset', 'cora', '--runs', '0'], '"0"'],
+    [['--dataset', 'cora', '--sigma2', 'abc'], '"abc"'],
+    [['--dataset', 'cora', '--steps', '2.5'], '"2.5"'],
+    [['--dataset', 'cora', '--backend', 'gpu'], 'gpu'],
+    [['--dataset', 'cora', '--scheme', 'nope'], 'nope'],
+  ])('rejects %j naming the value', (args, value) => {
+    const { error } = parse(args);
+    expect(error).toBeDefined();
+    expect(error).toContain(value);
+  });
+
+  it('parses --scheme and --substeps into the options', () => {
+    const program = createProgram().exitOverride();
+    const train = program.commands.find((c) => c.name() === 'train')!;
+    train.action(() => {});
+    program.parse(['node', 'coin', 'train', '--dataset', 'cora', '--scheme', 'fed']);
+    expect(train.opts()).toMatchObject({ scheme: 'fed' });
+    expect(train.opts().substeps).toBeUndefined();
+    program.parse(['node', 'coin', 'train', '--dataset', 'cora', '--substeps']);
+    expect(train.opts()).toMatchObject({ substeps: true });
+  });
+
+  it('requires --dataset', () => {
+    expect(parse([]).error).toContain('--dataset');
+  });
+});

@@ -1,0 +1,174 @@
+import {
+  type DiffusionScheme,
+  GraphDiffusion,
+  MODEL_NAMES,
+  type ModelName,
+  type NodeClassifier,
+  type ProtocolResult,
+  runProtocol,
+  saveModel,
+} from '@coin-gnn/core';
+import cliProgress from 'cli-progress';
+import { type Command, InvalidArgumentError, Option } from 'commander';
+
+/** Parsed flags of `coin train`. */
+interface TrainFlags {
+  dataset: string;
+  protocol: 'coin' | 'public';
+  model: ModelName;
+  steps?: number;
+  sigma2?: number;
+  scheme?: DiffusionScheme;
+  substeps?: boolean;
+  runs: number;
+  inits: number;
+  seed: number;
+  epochs: number;
+  patience: number;
+  backend: 'auto' | 'cpu' | 'tensorflow';
+  json?: boolean;
+  out?: string;
+}
+
+const integer =
+  (min: number, what: string) =>
+  (value: string): number => {
+    const n = Number(value);
+    if (value.trim() === '' || !Number.isSafeInteger(n) || n < min) {
+      throw new InvalidArgumentError(`expected ${what}, got "${value}".`);
+    }
+    return n;
+  };
+
+const nonNegativeNumber = (value: string): number => {
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n) || n < 0) {
+    throw new InvalidArgumentError(`expected a finite number ≥ 0, got "${value}".`);
+  }
+  return n;
+};
+
+const percent = (x: number): string => (100 * x).toFixed(1);
+
+/** The human summary printed without `--json`. */
+function summary(result: ProtocolResult, warnings: readonly string[]): string {
+  const n = result.runs.length;
+  const epochs = result.runs.map((r) => r.epochs);
+  const clamped = result.runs.reduce((a, r) => a + r.clamped, 0);
+  const lines = [
+    ...warnings.map((w) => `warning: ${w}`),
+    `${result.model} on ${result.dataset} (${result.protocol} protocol, ${n} run${n > 1 ? 's' : ''}, ` +
+      `${result.backend} backend, options ${JSON.stringify(result.modelOptions)})`,
+    `test accuracy  ${percent(result.testAccMean)} %${n > 1 ? ` ± ${percent(result.testAccStd)}` : ''}`,
+    `epochs         ${n > 1 ? `${Math.min(...epochs)}–${Math.max(...epochs)}` : epochs[0]}`,
+    `time           ${result.msPerEpochMedian.toFixed(1)} ms per training step (median), ` +
+      `${(result.convergenceMsMedian / 1000).toFixed(1)} s to early stop (median)`,
+    `peak RSS       ${result.peakRssMB.toFixed(0)} MB`,
+  ];
+  const cg = result.runs.flatMap((r) => (r.cgIterationsPerStep === undefined ? [] : [r.cgIterationsPerStep]));
+  if (cg.length > 0) {
+    const mean = cg.reduce((a, b) => a + b, 0) / cg.length;
+    lines.push(`CG solves     ${mean.toFixed(1)} iterations per implicit step (mean over runs)`);
+  }
+  if (clamped > 0) lines.push(`clamped        ${clamped} non-positive diffused probabilities before the log`);
+  return `${lines.join('\n')}\n`;
+}
+
+/**
+ * Registers `coin train`: trains a model of the registry on a dataset under the COIN or public protocol
+ * (`runProtocol` of `@coin-gnn/core`) and prints the test accuracy, or with `--json` exactly one JSON object
+ * (`ProtocolResult` plus `warnings`). A progress bar (runs, epoch, validation accuracy) shows on a terminal,
+ * never with `--json`. `--out` saves the run with the best validation accuracy (`saveModel`).
+ */
+export function registerTrainCommand(program: Command): void {
+  program
+    .command('train')
+    .description('train COIN or a baseline and report test accuracy (mean ± std over runs)')
+    .addOption(new Option('--dataset <name>', 'dataset').choices(['cora', 'citeseer']).makeOptionMandatory())
+    .addOption(
+      new Option('--protocol <name>', 'splits: COIN random splits or the public split')
+        .choices(['coin', 'public'])
+        .default('coin'),
+    )
+    .addOption(new Option('--model <name>', 'model').choices(MODEL_NAMES).default('coin'))
+    .option(
+      '--steps <K>',
+      'diffusion / propagation steps (default: the model’s)',
+      integer(0, 'a non-negative integer'),
+    )
+    .option('--sigma2 <S>', 'diffusion step σ² (COIN, Diff-ResNet; default: the model’s)', nonNegativeNumber)
+    .addOption(
+      new Option(
+        '--scheme <name>',
+        'diffusion scheme, same time K·σ² (COIN, Diff-ResNet; default: explicit)',
+      ).choices(GraphDiffusion.schemes),
+    )
+    .option('--substeps', 'split explicit steps into stable sub-steps of the same total time')
+    .option('--runs <R>', 'number of splits', integer(1, 'a positive integer'), 1)
+    .option('--inits <I>', 'initialisations per split', integer(1, 'a positive integer'), 1)
+    .option(
+      '--seed <N>',
+      'master seed of splits and initialisations',
+      integer(0, 'a non-negative integer'),
+      42,
+    )
+    .option('--epochs <N>', 'maximum epochs per run', integer(1, 'a positive integer'), 10_000)
+    .option('--patience <N>', 'early-stopping patience', integer(1, 'a positive integer'), 50)
+    .addOption(
+      new Option('--backend <name>', 'tensor backend').choices(['auto', 'cpu', 'tensorflow']).default('cpu'),
+    )
+    .option('--json', 'print one JSON object and nothing else')
+    .option('--out <dir>', 'save the model with the best validation accuracy to this directory')
+    .action(async (flags: TrainFlags) => {
+      const warnings: string[] = [];
+      const showBar = !flags.json && process.stderr.isTTY === true;
+      const bar = showBar
+        ? new cliProgress.SingleBar(
+            {
+              format: `${flags.model} on ${flags.dataset} |{bar}| run {value}/{total} · epoch {epoch} · val acc {valAcc} %`,
+              hideCursor: true,
+              clearOnComplete: true,
+            },
+            cliProgress.Presets.shades_classic,
+          )
+        : null;
+      bar?.start(flags.runs * flags.inits, 0, { epoch: 0, valAcc: '–' });
+      let bestVal = -1;
+      try {
+        const result = await runProtocol({
+          dataset: flags.dataset,
+          protocol: flags.protocol,
+          model: flags.model,
+          modelOptions: {
+            numSteps: flags.steps,
+            sigma2: flags.sigma2,
+            scheme: flags.scheme,
+            substeps: flags.substeps,
+          },
+          runs: flags.runs,
+          inits: flags.inits,
+          seed: flags.seed,
+          epochs: flags.epochs,
+          patience: flags.patience,
+          backend: flags.backend,
+          logger: (message) => warnings.push(message),
+          onProgress: (p) =>
+            bar?.update(p.split * p.numInits + p.init, { epoch: p.epoch, valAcc: percent(p.valAcc) }),
+          onRunEnd: async (run, model: NodeClassifier) => {
+            bar?.increment();
+            if (flags.out && run.valAcc > bestVal) {
+              bestVal = run.valAcc;
+              await saveModel(model, flags.out);
+            }
+          },
+        });
+        bar?.stop();
+        process.stdout.write(
+          flags.json ? `${JSON.stringify({ ...result, warnings })}\n` : summary(result, warnings),
+        );
+        if (flags.out && !flags.json) process.stdout.write(`model saved to ${flags.out}\n`);
+      } finally {
+        bar?.stop();
+      }
+    });
+}

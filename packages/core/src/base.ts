@@ -1,0 +1,16 @@
+/**
+ * Everything of the engine part of @coin-gnn/core, without side effects (no kernel or gradient
+ * registration; `index.ts` adds those, as tfjs-backend-cpu's `base.ts` / `index.ts`).
+ */
+export { type BackendDescription, describeBackend } from './backend/describe-backend.js';
+export { type BackendName, type SelectBackendOptions, selectBackend } from './backend/select-backend.js';
+export * from './kernel-names.js';
+export { COMPOSED_BACKENDS } from './kernels/composed/composed-backends.js';
+export { composedKernelConfigs } from './kernels/composed/composed-kernel-configs.js';
+export { csrMatMul } from './ops/csr-mat-mul.js';
+export { CsrTensor } from './ops/csr-tensor.js';
+export { explicitDiffusion } from './ops/explicit-diffusion.js';
+export { gatherRows } from './ops/gather-rows.js';
+export { matMul2d } from './ops/mat-mul-2d.js';
+export { scatterRows } from './ops/scatter-rows.js';
+export { sparseResidualLinear } from './ops/sparse-residual-linear.js';

@@ -1,0 +1,109 @@
+/**
+ * Kernel names and their input/attribute types, one table shared by ops, kernels and gradients (the
+ * tfjs-core `kernel_names.ts` pattern). Names carry the `Coin` prefix because the tfjs registry is global.
+ */
+import type { TensorInfo } from '@tensorflow/tfjs-core';
+
+/** Named kernel inputs, all present (tfjs's `NamedTensorInfoMap` makes every entry optional). */
+export type TensorInfos<K extends string> = { [P in K]: TensorInfo };
+
+/** Inputs of a kernel that reads a constant CSR matrix A (see `CsrTensor`). */
+export type CsrInputs = TensorInfos<'indptr' | 'indices' | 'values' | 'rowIds'>;
+
+/** Sparse × dense product C = op(A)·B. */
+export const CsrMatMul = 'CoinCsrMatMul';
+/** Inputs of {@link CsrMatMul}: the CSR parts of A and the dense B. */
+export type CsrMatMulInputs = CsrInputs & TensorInfos<'b'>;
+/** Attributes of {@link CsrMatMul}. */
+export interface CsrMatMulAttrs {
+  /** Rows of A. */
+  numRows: number;
+  /** Columns of A. */
+  numCols: number;
+  /** Multiply by Aᵀ instead of A. */
+  transposeA: boolean;
+}
+
+/** Row selection Y = X[rows, :]. */
+export const GatherRows = 'CoinGatherRows';
+/** Inputs of {@link GatherRows}: x (numNodes × numCols) and rows (int32, length numSelected). */
+export type GatherRowsInputs = TensorInfos<'x' | 'rows'>;
+
+/** Row scattering into zeros, the adjoint of {@link GatherRows}: Y = Sᵀ X, duplicates summed. */
+export const ScatterRows = 'CoinScatterRows';
+/** Inputs of {@link ScatterRows}: x (numSelected × numCols) and rows (int32, length numSelected). */
+export type ScatterRowsInputs = TensorInfos<'x' | 'rows'>;
+/** Attributes of {@link ScatterRows}. */
+export interface ScatterRowsAttrs {
+  /** Rows of the output. */
+  numRows: number;
+}
+
+/** Fused K-step explicit diffusion u ← u − τ_k op(L) u. */
+export const ExplicitDiffusion = 'CoinExplicitDiffusion';
+/** Inputs of {@link ExplicitDiffusion}: the CSR parts of L and u. */
+export type ExplicitDiffusionInputs = CsrInputs & TensorInfos<'u'>;
+/** Attributes of {@link ExplicitDiffusion}. */
+export interface ExplicitDiffusionAttrs {
+  /** Rows (= columns) of L. */
+  numRows: number;
+  /** Step sizes τ_k, applied in order. */
+  stepSizes: number[];
+  /** Use Lᵀ instead of L (the gradient's direction). */
+  transposeL: boolean;
+}
+
+/** K implicit diffusion steps (I + σ² op(L)) u⁺ = u, each solved by conjugate gradients. */
+export const ImplicitDiffusion = 'CoinImplicitDiffusion';
+/** Inputs of {@link ImplicitDiffusion}: the CSR parts of L and u. */
+export type ImplicitDiffusionInputs = CsrInputs & TensorInfos<'u'>;
+/**
+ * Attributes of {@link ImplicitDiffusion}. Outputs: u⁽ᴷ⁾ (numRows × C) and the per-step statistics
+ * (2 × K, float32): row 0 the conjugate-gradient iterations, row 1 the relative residuals.
+ */
+export interface ImplicitDiffusionAttrs {
+  /** Rows (= columns) of L. */
+  numRows: number;
+  /** Time per step σ². */
+  sigma2: number;
+  /** Number of steps K. */
+  numSteps: number;
+  /** Relative residual tolerance of each solve. */
+  tol: number;
+  /** Iteration cap of each solve. */
+  maxIter: number;
+  /** Solve with Lᵀ instead of L (the gradient's direction). */
+  transposeL: boolean;
+}
+
+/** Fused residual sparse linear block h = X + relu(X W + b), X a constant sparse matrix. */
+export const SparseResidualLinear = 'CoinSparseResidualLinear';
+/** Inputs of {@link SparseResidualLinear}: the CSR parts of X, weight W (F × F) and bias b (F). */
+export type SparseResidualLinearInputs = CsrInputs & TensorInfos<'weight' | 'bias'>;
+/** Attributes of {@link SparseResidualLinear} (and of {@link SparseResidualLinearGrad}). */
+export interface SparseResidualLinearAttrs {
+  /** Rows of X. */
+  numRows: number;
+  /** Columns of X (= F). */
+  numCols: number;
+}
+
+/**
+ * Backward of {@link SparseResidualLinear} up to the weights: dZ = dH ⊙ [H − X > 0] and its column sums
+ * (the bias gradient). Outputs [dZ (numRows × F), db (F)].
+ */
+export const SparseResidualLinearGrad = 'CoinSparseResidualLinearGrad';
+/** Inputs of {@link SparseResidualLinearGrad}: the CSR parts of X, the output h and its gradient dh. */
+export type SparseResidualLinearGradInputs = CsrInputs & TensorInfos<'h' | 'dh'>;
+
+/** Dense product C = op(A)·op(B) of two matrices (rank 2), op = identity or transpose. */
+export const MatMul2d = 'CoinMatMul2d';
+/** Inputs of {@link MatMul2d}. */
+export type MatMul2dInputs = TensorInfos<'a' | 'b'>;
+/** Attributes of {@link MatMul2d}. */
+export interface MatMul2dAttrs {
+  /** Use Aᵀ. */
+  transposeA: boolean;
+  /** Use Bᵀ. */
+  transposeB: boolean;
+}

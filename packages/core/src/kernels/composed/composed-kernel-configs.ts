@@ -1,0 +1,41 @@
+import type { KernelConfig, KernelFunc } from '@tensorflow/tfjs-core';
+import {
+  CsrMatMul,
+  ExplicitDiffusion,
+  GatherRows,
+  ImplicitDiffusion,
+  MatMul2d,
+  ScatterRows,
+  SparseResidualLinear,
+  SparseResidualLinearGrad,
+} from '../../kernel-names.js';
+import { csrMatMulComposed } from './CsrMatMul.js';
+import { explicitDiffusionComposed } from './ExplicitDiffusion.js';
+import { gatherRowsComposed } from './GatherRows.js';
+import { implicitDiffusionComposed } from './ImplicitDiffusion.js';
+import { matMul2dComposed } from './MatMul2d.js';
+import { scatterRowsComposed } from './ScatterRows.js';
+import { sparseResidualLinearComposed, sparseResidualLinearGradComposed } from './SparseResidualLinear.js';
+
+/**
+ * Our kernels composed from tfjs ops, as registrations for one backend (any backend that has the stock
+ * tfjs kernels: 'tensorflow', 'webgl', 'webgpu', or a test backend).
+ * @param backendName - the backend to register them for
+ */
+export function composedKernelConfigs(backendName: string): KernelConfig[] {
+  const funcs: [string, unknown][] = [
+    [CsrMatMul, csrMatMulComposed],
+    [GatherRows, gatherRowsComposed],
+    [ScatterRows, scatterRowsComposed],
+    [ExplicitDiffusion, explicitDiffusionComposed],
+    [MatMul2d, matMul2dComposed],
+    [SparseResidualLinear, sparseResidualLinearComposed],
+    [SparseResidualLinearGrad, sparseResidualLinearGradComposed],
+    [ImplicitDiffusion, implicitDiffusionComposed],
+  ];
+  return funcs.map(([kernelName, kernelFunc]) => ({
+    kernelName,
+    backendName,
+    kernelFunc: kernelFunc as KernelFunc,
+  }));
+}

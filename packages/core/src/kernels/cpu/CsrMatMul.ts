@@ -1,0 +1,29 @@
+import type { MathBackendCPU } from '@tensorflow/tfjs-backend-cpu';
+import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs-core';
+import { CsrMatMul, type CsrMatMulAttrs, type CsrMatMulInputs } from '../../kernel-names.js';
+import { cpuData } from './cpu-data.js';
+import { csrMatMulAny } from './csr-mat-mul-any.js';
+
+/** `CoinCsrMatMul` on cpu: {@link csrMatMulAny} (SIMD, or the graph package's kernels) on the tensors' arrays. */
+export function csrMatMulCpu(args: {
+  inputs: CsrMatMulInputs;
+  attrs: CsrMatMulAttrs;
+  backend: MathBackendCPU;
+}): TensorInfo {
+  const { inputs, attrs, backend } = args;
+  const { numRows, numCols, transposeA } = attrs;
+  const indptr = cpuData<Int32Array>(backend, inputs.indptr);
+  const indices = cpuData<Int32Array>(backend, inputs.indices);
+  const values = cpuData<Float32Array>(backend, inputs.values);
+  const b = cpuData<Float32Array>(backend, inputs.b);
+  const bCols = inputs.b.shape[1];
+  const out = csrMatMulAny(indptr, indices, values, numRows, numCols, b, bCols, transposeA);
+  return backend.makeTensorInfo([transposeA ? numCols : numRows, bCols], 'float32', out);
+}
+
+/** Registration of {@link csrMatMulCpu}. */
+export const csrMatMulCpuConfig: KernelConfig = {
+  kernelName: CsrMatMul,
+  backendName: 'cpu',
+  kernelFunc: csrMatMulCpu as unknown as KernelFunc,
+};

@@ -1,0 +1,41 @@
+import type { MathBackendCPU } from '@tensorflow/tfjs-backend-cpu';
+import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs-core';
+import {
+  SparseResidualLinear,
+  type SparseResidualLinearAttrs,
+  type SparseResidualLinearInputs,
+} from '../../kernel-names.js';
+import { cpuData } from './cpu-data.js';
+import { csrMatMulAny } from './csr-mat-mul-any.js';
+
+/** `CoinSparseResidualLinear` on cpu: Z = X W, then H = max(Z + b, 0) in place, then H += X at its entries. */
+export function sparseResidualLinearCpu(args: {
+  inputs: SparseResidualLinearInputs;
+  attrs: SparseResidualLinearAttrs;
+  backend: MathBackendCPU;
+}): TensorInfo {
+  const { inputs, attrs, backend } = args;
+  const { numRows, numCols } = attrs;
+  const indptr = cpuData<Int32Array>(backend, inputs.indptr);
+  const indices = cpuData<Int32Array>(backend, inputs.indices);
+  const values = cpuData<Float32Array>(backend, inputs.values);
+  const bias = cpuData<Float32Array>(backend, inputs.bias);
+  const w = cpuData<Float32Array>(backend, inputs.weight);
+  const h = csrMatMulAny(indptr, indices, values, numRows, numCols, w, numCols, false);
+  for (let i = 0; i < numRows; i++) {
+    const row = i * numCols;
+    for (let j = 0; j < numCols; j++) {
+      const z = h[row + j] + bias[j];
+      h[row + j] = Math.max(z, 0);
+    }
+    for (let p = indptr[i]; p < indptr[i + 1]; p++) h[row + indices[p]] += values[p];
+  }
+  return backend.makeTensorInfo([numRows, numCols], 'float32', h);
+}
+
+/** Registration of {@link sparseResidualLinearCpu}. */
+export const sparseResidualLinearCpuConfig: KernelConfig = {
+  kernelName: SparseResidualLinear,
+  backendName: 'cpu',
+  kernelFunc: sparseResidualLinearCpu as unknown as KernelFunc,
+};

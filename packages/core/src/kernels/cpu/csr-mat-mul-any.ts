@@ -1,0 +1,28 @@
+import { csrMatMulImpl, csrTransposeMatMulImpl } from '@coin-gnn/graph';
+import { simdCsrMatMul } from './simd-spmm.js';
+
+/** Narrowest B for which the SIMD product is used (below, its scalar tail does all the work). */
+export const SIMD_MIN_COLS = 4;
+
+/**
+ * C = A·B or Aᵀ·B on typed arrays for the cpu kernels: {@link simdCsrMatMul} when B has at least
+ * {@link SIMD_MIN_COLS} columns, else the graph package's scalar `csrMatMulImpl` / `csrTransposeMatMulImpl`.
+ * Shapes as those: A numRows × numCols (CSR), B (numCols or numRows) × bCols → C (numRows or numCols) × bCols.
+ */
+export function csrMatMulAny(
+  indptr: Int32Array,
+  indices: Int32Array,
+  values: Float32Array,
+  numRows: number,
+  numCols: number,
+  b: Float32Array,
+  bCols: number,
+  transposeA: boolean,
+): Float32Array {
+  if (bCols >= SIMD_MIN_COLS) {
+    return simdCsrMatMul(indptr, indices, values, numRows, numCols, b, bCols, transposeA);
+  }
+  return transposeA
+    ? csrTransposeMatMulImpl(indptr, indices, values, numRows, numCols, b, bCols)
+    : csrMatMulImpl(indptr, indices, values, numRows, b, bCols);
+}

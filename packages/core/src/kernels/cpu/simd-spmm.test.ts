@@ -1,0 +1,55 @@
+import { Rng, toDense, transpose } from '@coin-gnn/graph';
+import { denseMatMul, expectClose, randomCsr } from '@coin-gnn/graph/testing';
+import { describe, expect, it } from 'vitest';
+import { simdCsrMatMul, simdDenseMatMul } from './simd-spmm.js';
+
+describe('simdCsrMatMul', () => {
+  const rng = new Rng(3);
+  it.each([1, 4, 5, 8, 13])('matches a dense product, A B and Aᵀ B, with %i columns', (bCols) => {
+    const m = randomCsr(9, 7, 0.35, bCols);
+    const b = Float32Array.from({ length: 7 * bCols }, () => rng.uniform() - 0.5);
+    const c = Float32Array.from({ length: 9 * bCols }, () => rng.uniform() - 0.5);
+    expectClose(
+      simdCsrMatMul(m.indptr, m.indices, m.values, 9, 7, b, bCols, false),
+      denseMatMul(toDense(m), 9, 7, b, bCols),
+    );
+    expectClose(
+      simdCsrMatMul(m.indptr, m.indices, m.values, 9, 7, c, bCols, true),
+      denseMatMul(toDense(transpose(m)), 7, 9, c, bCols),
+    );
+  });
+
+  it('handles empty matrices and zero columns, and grows its memory for large operands', () => {
+    const empty = randomCsr(3, 2, 0, 1);
+    expect(
+      Array.from(
+        simdCsrMatMul(empty.indptr, empty.indices, empty.values, 3, 2, new Float32Array(8), 4, false),
+      ),
+    ).toEqual(new Array(12).fill(0));
+    expect(
+      simdCsrMatMul(empty.indptr, empty.indices, empty.values, 3, 2, new Float32Array(0), 0, false),
+    ).toHaveLength(0);
+    const big = randomCsr(300, 200, 0.05, 2);
+    const b = Float32Array.from({ length: 200 * 300 }, () => rng.uniform());
+    expectClose(
+      simdCsrMatMul(big.indptr, big.indices, big.values, 300, 200, b, 300, false),
+      denseMatMul(toDense(big), 300, 200, b, 300),
+      1e-4,
+    );
+  });
+});
+
+describe('simdDenseMatMul', () => {
+  const rng = new Rng(8);
+  it.each([1, 3, 4, 7, 9])(
+    'matches a dense product, A B and Aᵀ B, with %i columns and zeros in A',
+    (bCols) => {
+      const a = Float32Array.from({ length: 6 * 5 }, () => (rng.uniform() < 0.4 ? 0 : rng.uniform() - 0.5));
+      const at = Float32Array.from(a, (_, p) => a[(p % 6) * 5 + Math.floor(p / 6)]);
+      const b = Float32Array.from({ length: 5 * bCols }, () => rng.uniform() - 0.5);
+      const c = Float32Array.from({ length: 6 * bCols }, () => rng.uniform() - 0.5);
+      expectClose(simdDenseMatMul(a, 6, 5, b, bCols, false), denseMatMul(a, 6, 5, b, bCols));
+      expectClose(simdDenseMatMul(a, 6, 5, c, bCols, true), denseMatMul(at, 5, 6, c, bCols));
+    },
+  );
+});

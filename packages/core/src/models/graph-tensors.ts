@@ -1,0 +1,111 @@
+import {
+  type CsrMatrix,
+  coinLaplacian,
+  gcnNorm,
+  normalizedLaplacian,
+  randomWalk,
+  toDense,
+} from '@coin-gnn/graph';
+import * as tf from '@tensorflow/tfjs-core';
+import { CsrTensor } from '../ops/csr-tensor.js';
+
+/** The graph a node classifier runs on: a NodeDataset from `@coin-gnn/datasets` satisfies it. */
+export interface GraphData {
+  readonly numNodes: number;
+  readonly numFeatures: number;
+  /** numNodes × numNodes, both directions stored. */
+  readonly adjacency: CsrMatrix;
+  /** numNodes × numFeatures (bag-of-words, row-normalised). */
+  readonly features: CsrMatrix;
+}
+
+/**
+ * Names of the graph operators layers can ask for, each a function of the graph package:
+ * - `'gcn-norm'`: Â = D̃^{-1/2}(A + I)D̃^{-1/2} (GCN, APPNP, SGC);
+ * - `'coin-laplacian'`: L = diag(Â1) − Â (COIN, Diff-ResNet);
+ * - `'normalized-laplacian'`: I − D^{-1/2} A D^{-1/2};
+ * - `'random-walk'`: the random-walk operator of the graph package.
+ */
+export type OperatorName = 'gcn-norm' | 'coin-laplacian' | 'normalized-laplacian' | 'random-walk';
+
+const OPERATORS: Record<OperatorName, (adjacency: CsrMatrix) => CsrMatrix> = {
+  'gcn-norm': gcnNorm,
+  'coin-laplacian': coinLaplacian,
+  'normalized-laplacian': normalizedLaplacian,
+  'random-walk': randomWalk,
+};
+
+/**
+ * The constant tensors of one graph, built once per dataset and shared by every epoch and every run:
+ * sparse features, their dense copy (only when a model asks, e.g. COIN's residual), and graph operators
+ * by name. Everything is built on first request and cached (as PyG's `cached=True`); call the getters
+ * outside `tf.tidy` (models do so in `prepare`) and `dispose()` when done.
+ */
+export class GraphTensors {
+  private sparseFeatures: CsrTensor | null = null;
+  private dense: tf.Tensor2D | null = null;
+  private readonly matrices = new Map<OperatorName, CsrMatrix>();
+  private readonly tensors = new Map<OperatorName, CsrTensor>();
+  private readonly scratchTensors = new Map<string, CsrTensor>();
+
+  /** @param data - adjacency and features of the graph */
+  constructor(readonly data: GraphData) {}
+
+  get numNodes(): number {
+    return this.data.numNodes;
+  }
+
+  /** Features as a constant sparse tensor (numNodes, numFeatures). */
+  features(): CsrTensor {
+    this.sparseFeatures ??= CsrTensor.fromCsr(this.data.features);
+    return this.sparseFeatures;
+  }
+
+  /** Features as a dense tensor (numNodes, numFeatures), built once. */
+  denseFeatures(): tf.Tensor2D {
+    this.dense ??= tf.keep(tf.tensor2d(toDense(this.data.features), this.data.features.shape));
+    return this.dense;
+  }
+
+  /** The operator `name` of the graph as a CSR matrix, built once. */
+  operatorMatrix(name: OperatorName): CsrMatrix {
+    let m = this.matrices.get(name);
+    if (!m) {
+      m = OPERATORS[name](this.data.adjacency);
+      this.matrices.set(name, m);
+    }
+    return m;
+  }
+
+  /** The operator `name` as a constant sparse tensor, built once. */
+  operator(name: OperatorName): CsrTensor {
+    let t = this.tensors.get(name);
+    if (!t) {
+      t = CsrTensor.fromCsr(this.operatorMatrix(name));
+      this.tensors.set(name, t);
+    }
+    return t;
+  }
+
+  /**
+   * Keeps `tensor` under `key` until the next call with the same key (or `dispose`), freeing the previous
+   * one: per-epoch sparse tensors (features with dropout) must outlive the backward pass of their epoch.
+   */
+  scratch(key: string, tensor: CsrTensor): CsrTensor {
+    this.scratchTensors.get(key)?.dispose();
+    this.scratchTensors.set(key, tensor);
+    return tensor;
+  }
+
+  /** Frees every tensor built so far. */
+  dispose(): void {
+    this.sparseFeatures?.dispose();
+    this.dense?.dispose();
+    for (const t of this.tensors.values()) t.dispose();
+    for (const t of this.scratchTensors.values()) t.dispose();
+    this.scratchTensors.clear();
+    this.sparseFeatures = null;
+    this.dense = null;
+    this.tensors.clear();
+  }
+}

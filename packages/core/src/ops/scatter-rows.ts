@@ -1,0 +1,44 @@
+import { InvalidArgumentError, ShapeMismatchError } from '@coin-gnn/graph';
+import {
+  engine,
+  type NamedAttrMap,
+  type NamedTensorMap,
+  op,
+  type Tensor2D,
+  tensor1d,
+} from '@tensorflow/tfjs-core';
+import { ScatterRows, type ScatterRowsAttrs, type ScatterRowsInputs } from '../kernel-names.js';
+import { checkRows } from './check-rows.js';
+
+/**
+ * Scatters rows into zeros, summing repeated indices; the adjoint of {@link gatherRows}:
+ * $$ Y = S^\top X,\qquad Y_{i,:} = \sum_{r:\ \mathrm{rows}_r = i} X_{r,:} $$
+ * Shapes: x (m × numCols), rows (m) → Y (numRows × numCols). Cost O(numRows · numCols) for the zeros plus
+ * O(m · numCols).
+ *
+ * @param x - the rows to place, rank 2
+ * @param rows - destination row of each row of x, each in [0, numRows)
+ * @param numRows - rows of the result, a non-negative integer
+ * @throws {@link ShapeMismatchError} if x is not rank 2 or rows.length differs from x's rows
+ * @throws {@link InvalidArgumentError} for a bad numRows or row index
+ * @example scatterRows(dTrain, split.train, numNodes)
+ */
+function scatterRows_(x: Tensor2D, rows: Int32Array, numRows: number): Tensor2D {
+  const fn = 'scatterRows';
+  if (!Number.isInteger(numRows) || numRows < 0) {
+    throw new InvalidArgumentError(fn, 'numRows', numRows, 'a non-negative integer');
+  }
+  checkRows(fn, rows, numRows);
+  if (x.rank !== 2 || x.shape[0] !== rows.length) {
+    throw new ShapeMismatchError(fn, `x of shape [${rows.length}, k]`, `x of shape [${x.shape.join(', ')}]`);
+  }
+  const inputs: ScatterRowsInputs = { x, rows: tensor1d(rows, 'int32') };
+  const attrs: ScatterRowsAttrs = { numRows };
+  return engine().runKernel(
+    ScatterRows,
+    inputs as unknown as NamedTensorMap,
+    attrs as unknown as NamedAttrMap,
+  ) as Tensor2D;
+}
+
+export const scatterRows = /* @__PURE__ */ op({ scatterRows_ });

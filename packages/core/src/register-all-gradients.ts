@@ -1,0 +1,27 @@
+/**
+ * Side effect: registers the gradients of tfjs-core's own kernels and of every coin-gnn kernel (imported by
+ * `index.ts`). tfjs-core ships its gradients only as extensionless ESM (`dist/register_all_gradients`) that
+ * Node cannot load, and its node bundle has none; the node bundle of @tensorflow/tfjs-layers registers them
+ * into the global gradient registry (shared by every copy of tfjs-core 4.22), so importing it is enough.
+ */
+import '@tensorflow/tfjs-layers';
+import { type GradConfig, registerGradient } from '@tensorflow/tfjs-core';
+import { csrMatMulGradConfig } from './gradients/CsrMatMul_grad.js';
+import { explicitDiffusionGradConfig } from './gradients/ExplicitDiffusion_grad.js';
+import { gatherRowsGradConfig } from './gradients/GatherRows_grad.js';
+import { implicitDiffusionGradConfig } from './gradients/ImplicitDiffusion_grad.js';
+import { matMul2dGradConfig } from './gradients/MatMul2d_grad.js';
+import { scatterRowsGradConfig } from './gradients/ScatterRows_grad.js';
+import { sparseResidualLinearGradConfig } from './gradients/SparseResidualLinear_grad.js';
+
+const gradConfigs: GradConfig[] = [
+  csrMatMulGradConfig,
+  gatherRowsGradConfig,
+  scatterRowsGradConfig,
+  explicitDiffusionGradConfig,
+  sparseResidualLinearGradConfig,
+  matMul2dGradConfig,
+  implicitDiffusionGradConfig,
+];
+
+for (const gradConfig of gradConfigs) registerGradient(gradConfig);

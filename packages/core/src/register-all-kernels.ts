@@ -1,0 +1,26 @@
+/** Side effect: registers every coin-gnn kernel, cpu and composed (imported by `index.ts`). */
+import { type KernelConfig, registerKernel } from '@tensorflow/tfjs-core';
+import { COMPOSED_BACKENDS } from './kernels/composed/composed-backends.js';
+import { composedKernelConfigs } from './kernels/composed/composed-kernel-configs.js';
+import { csrMatMulCpuConfig } from './kernels/cpu/CsrMatMul.js';
+import { explicitDiffusionCpuConfig } from './kernels/cpu/ExplicitDiffusion.js';
+import { gatherRowsCpuConfig } from './kernels/cpu/GatherRows.js';
+import { implicitDiffusionCpuConfig } from './kernels/cpu/ImplicitDiffusion.js';
+import { matMul2dCpuConfig } from './kernels/cpu/MatMul2d.js';
+import { scatterRowsCpuConfig } from './kernels/cpu/ScatterRows.js';
+import { sparseResidualLinearCpuConfig } from './kernels/cpu/SparseResidualLinear.js';
+import { sparseResidualLinearGradCpuConfig } from './kernels/cpu/SparseResidualLinearGrad.js';
+
+const kernelConfigs: KernelConfig[] = [
+  csrMatMulCpuConfig,
+  gatherRowsCpuConfig,
+  scatterRowsCpuConfig,
+  explicitDiffusionCpuConfig,
+  sparseResidualLinearCpuConfig,
+  sparseResidualLinearGradCpuConfig,
+  matMul2dCpuConfig,
+  implicitDiffusionCpuConfig,
+  ...COMPOSED_BACKENDS.flatMap(composedKernelConfigs),
+];
+
+for (const kernelConfig of kernelConfigs) registerKernel(kernelConfig);

@@ -1,0 +1,3 @@
+/** Test helpers for coin-gnn packages (`@coin-gnn/core/testing`). */
+export { COMPOSED_TEST_BACKEND, testBackends } from './backends.js';
+export { type CheckGradientsOptions, type CheckGradientsResult, checkGradients } from './check-gradients.js';
