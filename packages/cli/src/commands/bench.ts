@@ -7,7 +7,8 @@ const collect = (value: string, previous: string[]): string[] => [...previous, .
 function positiveInt(flag: string): (value: string) => number {
   return (value) => {
     const n = Number(value);
-    if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('coin bench', flag, value, 'a non-negative integer');
+    if (!Number.isInteger(n) || n < 0)
+      throw new InvalidArgumentError('coin bench', flag, value, 'a non-negative integer');
     return n;
   };
 }
@@ -17,7 +18,12 @@ function numberList(flag: string, integer: boolean): (value: string) => number[]
     value.split(',').map((part) => {
       const n = Number(part);
       if (!Number.isFinite(n) || n < 0 || (integer && !Number.isInteger(n))) {
-        throw new InvalidArgumentError('coin bench', flag, part, integer ? 'a list of non-negative integers' : 'a list of non-negative numbers');
+        throw new InvalidArgumentError(
+          'coin bench',
+          flag,
+          part,
+          integer ? 'a list of non-negative integers' : 'a list of non-negative numbers',
+        );
       }
       return n;
     });
@@ -33,24 +39,46 @@ const list = (value: string): string[] => value.split(',').filter((s) => s.lengt
 export function registerBenchCommand(program: Command): void {
   program
     .command('bench')
-    .description('time and memory benchmarks: per-epoch and convergence time, memory, σ² sweeps, scaling, kernels')
-    .option('--suite <name>', `suite to run, repeatable or comma-separated: ${SUITE_NAMES.join(' | ')}`, collect, [])
+    .description(
+      'time and memory benchmarks: per-epoch and convergence time, memory, σ² sweeps, scaling, kernels',
+    )
+    .option(
+      '--suite <name>',
+      `suite to run, repeatable or comma-separated: ${SUITE_NAMES.join(' | ')}`,
+      collect,
+      [],
+    )
     .option('--out <dir>', 'results folder (JSON, and SVG figures under figures/)', DEFAULT_RESULTS_DIR)
     .option('--report <file>', 'regenerate this Markdown report from the newest results, e.g. BENCHMARKS.md')
     .option('--runs <n>', 'splits per dataset (suite default when omitted)', positiveInt('--runs'))
     .option('--epochs <n>', 'epoch limit per training run', positiveInt('--epochs'))
     .option('--patience <n>', 'early-stopping patience', positiveInt('--patience'))
-    .option('--warmup <n>', 'leading epochs left out of the per-epoch timings (default 5)', positiveInt('--warmup'))
+    .option(
+      '--warmup <n>',
+      'leading epochs left out of the per-epoch timings (default 5)',
+      positiveInt('--warmup'),
+    )
     .option('--backend <name>', 'tensor backend: cpu | auto | tensorflow', 'cpu')
     .option('--dataset <names>', 'datasets instead of the suite default (comma-separated)', list)
     .option('--model <names>', 'models instead of the suite default (comma-separated)', list)
     .option('--scheme <names>', 'diffusion schemes for the sigma suite: explicit,implicit,fed', list)
-    .option('--sigma2 <values>', 'σ² values for the sigma suite (comma-separated)', numberList('--sigma2', false))
+    .option(
+      '--sigma2 <values>',
+      'σ² values for the sigma suite (comma-separated)',
+      numberList('--sigma2', false),
+    )
     .option('--steps <K>', 'diffusion steps K for the sigma suite', positiveInt('--steps'))
-    .option('--sizes <n,...>', 'node counts for the scale suite (comma-separated)', numberList('--sizes', true))
+    .option(
+      '--sizes <n,...>',
+      'node counts for the scale suite (comma-separated)',
+      numberList('--sizes', true),
+    )
     .option('--seed <n>', 'base seed (default 0)', positiveInt('--seed'))
     .option('--json', 'print the suite results as JSON on stdout instead of tables')
-    .addHelpText('after', `\nSuites:\n${SUITE_NAMES.map((n) => `  ${n.padEnd(8)} ${SUITES[n]?.description}`).join('\n')}`)
+    .addHelpText(
+      'after',
+      `\nSuites:\n${SUITE_NAMES.map((n) => `  ${n.padEnd(8)} ${SUITES[n]?.description}`).join('\n')}`,
+    )
     .action(async (opts) => {
       const suites = opts.suite.length > 0 ? opts.suite : ['quick'];
       const started = process.hrtime.bigint();
@@ -78,7 +106,8 @@ export function registerBenchCommand(program: Command): void {
       if (opts.json) {
         process.stdout.write(`${JSON.stringify(results, null, 1)}\n`);
       } else {
-        for (const result of results) process.stdout.write(`\n## ${result.suite}\n\n${suiteMarkdown(result)}\n`);
+        for (const result of results)
+          process.stdout.write(`\n## ${result.suite}\n\n${suiteMarkdown(result)}\n`);
         process.stdout.write(`\nwrote:\n${files.map((f) => `  ${f}`).join('\n')}\n`);
       }
     });

@@ -68,7 +68,7 @@ function summary(result: ProtocolResult, warnings: readonly string[]): string {
   const cg = result.runs.flatMap((r) => (r.cgIterationsPerStep === undefined ? [] : [r.cgIterationsPerStep]));
   if (cg.length > 0) {
     const mean = cg.reduce((a, b) => a + b, 0) / cg.length;
-    lines.push(`CG solves     ${mean.toFixed(1)} iterations per implicit step (mean over runs)`);
+    lines.push(`CG iterations  ${mean.toFixed(1)} per implicit step (mean over runs)`);
   }
   if (clamped > 0) lines.push(`clamped        ${clamped} non-positive diffused probabilities before the log`);
   return `${lines.join('\n')}\n`;

@@ -16,6 +16,7 @@ import { explicitDiffusion } from '../ops/explicit-diffusion.js';
 import { fedDiffusion } from '../ops/fed-diffusion.js';
 import { implicitDiffusion } from '../ops/implicit-diffusion.js';
 import { plantedPartition } from '../training/testing/planted-partition.js';
+import { train } from '../training/train.js';
 import { type DiffusionScheme, GraphDiffusion } from './graph-diffusion.js';
 
 const maxAbsDiff = (a: tf.Tensor, b: tf.Tensor): number =>
@@ -194,6 +195,17 @@ describe('COIN and Diff-ResNet with a scheme', () => {
       expect(explicit.cgIterationsPerStep?.()).toBeNull();
       explicit.dispose();
     }
+  });
+
+  it('train reports cgIterationsPerStep for the implicit scheme only', () => {
+    const run = (scheme: DiffusionScheme) => {
+      const model = createModel('coin', { ...sizes, options: { scheme } });
+      const result = train(model, { graph, labels: data.labels, split: data.split }, { epochs: 3 });
+      model.dispose();
+      return result;
+    };
+    expect(run('implicit').cgIterationsPerStep).toBeGreaterThan(0);
+    expect(run('fed')).not.toHaveProperty('cgIterationsPerStep');
   });
 
   it('createModel validates scheme and substeps', () => {

@@ -47,4 +47,5 @@ function csrMatMul_(a: CsrTensor, b: Tensor2D, transposeA = false): Tensor2D {
   ) as Tensor2D;
 }
 
+/** Sparse × dense product $$ C = \operatorname{op}(A) B $$ with a constant `CsrTensor` A (details on `csrMatMul_` above). */
 export const csrMatMul = /* @__PURE__ */ op({ csrMatMul_ });

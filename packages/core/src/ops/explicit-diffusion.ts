@@ -64,4 +64,5 @@ function explicitDiffusion_(
   ) as Tensor2D;
 }
 
+/** Fused explicit diffusion $$ u \leftarrow u - \tau_k L u,\ k = 0..K-1 $$ in one kernel (details above). */
 export const explicitDiffusion = /* @__PURE__ */ op({ explicitDiffusion_ });

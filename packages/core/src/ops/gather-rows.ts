@@ -24,4 +24,5 @@ function gatherRows_(x: Tensor2D, rows: Int32Array): Tensor2D {
   return engine().runKernel(GatherRows, inputs as unknown as NamedTensorMap) as Tensor2D;
 }
 
+/** Row selection $$ Y_{r,:} = X_{\mathrm{rows}_r,:} $$ with an O(rows × cols) gradient (details above). */
 export const gatherRows = /* @__PURE__ */ op({ gatherRows_ });

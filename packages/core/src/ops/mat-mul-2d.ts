@@ -44,4 +44,5 @@ function matMul2d_(a: Tensor2D, b: Tensor2D, transposeA = false, transposeB = fa
   ) as Tensor2D;
 }
 
+/** Dense product $$ C = \operatorname{op}(A)\operatorname{op}(B) $$ with a SIMD cpu kernel (details above). */
 export const matMul2d = /* @__PURE__ */ op({ matMul2d_ });

@@ -41,4 +41,5 @@ function scatterRows_(x: Tensor2D, rows: Int32Array, numRows: number): Tensor2D 
   ) as Tensor2D;
 }
 
+/** Row scattering $$ Y = S^\top X $$, the adjoint of `gatherRows` (details above). */
 export const scatterRows = /* @__PURE__ */ op({ scatterRows_ });

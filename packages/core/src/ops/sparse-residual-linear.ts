@@ -71,4 +71,5 @@ function sparseResidualLinear_(x: CsrTensor, weight: Tensor2D, bias: Tensor1D | 
   ) as Tensor2D;
 }
 
+/** Fused convection block $$ H = X + \operatorname{relu}(X W + b) $$ on sparse X (details above). */
 export const sparseResidualLinear = /* @__PURE__ */ op({ sparseResidualLinear_ });

@@ -178,11 +178,11 @@ export function simdCsrMatMul(
   const offIndices = align16((numRows + 1) * 4);
   const offValues = offIndices + align16(nnz * 4);
   const offB = offValues + align16(nnz * 4);
-  return run(offB, b, outRows * bCols, (memory, kernels, offOut) => {
+  return run(offB, b, bCols, outRows, (memory, kernels, offOut, cols) => {
     new Int32Array(memory.buffer, 0, numRows + 1).set(indptr);
     new Int32Array(memory.buffer, offIndices, nnz).set(indices);
     new Float32Array(memory.buffer, offValues, nnz).set(values);
-    kernels.spmm(0, offIndices, offValues, numRows, offB, offOut, bCols, transposeA ? 1 : 0, 0);
+    kernels.spmm(0, offIndices, offValues, numRows, offB, offOut, cols, transposeA ? 1 : 0, 0);
   });
 }
 
@@ -201,25 +201,42 @@ export function simdDenseMatMul(
 ): Float32Array {
   const outRows = transposeA ? inner : numRows;
   const offB = align16(a.length * 4);
-  return run(offB, b, outRows * bCols, (memory, kernels, offOut) => {
+  return run(offB, b, bCols, outRows, (memory, kernels, offOut, cols) => {
     new Float32Array(memory.buffer, 0, a.length).set(a);
-    kernels.dense(0, 0, 0, numRows, offB, offOut, bCols, transposeA ? 1 : 0, inner);
+    kernels.dense(0, 0, 0, numRows, offB, offOut, cols, transposeA ? 1 : 0, inner);
   });
 }
 
-/** Copies B to offB, zeroes C after it, lets `call` fill the rest and run, and returns a copy of C. */
+/** Widest B that is padded to a multiple of 4 columns, so that thin rows need no scalar tail. */
+const PAD_MAX_COLS = 64;
+
+/**
+ * Copies B to offB (rows padded to a multiple of 4 floats when B is thin), zeroes C after it, lets `call` fill
+ * the rest and run with the row width it is given, and returns C without the padding.
+ */
 function run(
   offB: number,
   b: Float32Array,
-  outLength: number,
-  call: (memory: WasmMemory, kernels: { spmm: Kernel; dense: Kernel }, offOut: number) => void,
+  bCols: number,
+  outRows: number,
+  call: (memory: WasmMemory, kernels: { spmm: Kernel; dense: Kernel }, offOut: number, cols: number) => void,
 ): Float32Array {
-  if (outLength === 0) return new Float32Array(0);
-  const offOut = offB + align16(b.length * 4);
-  const wasm = instance(offOut + outLength * 4);
-  new Float32Array(wasm.memory.buffer, offB, b.length).set(b);
-  const out = new Float32Array(wasm.memory.buffer, offOut, outLength);
+  if (outRows === 0 || bCols === 0) return new Float32Array(outRows * bCols);
+  const cols = bCols % 4 !== 0 && bCols < PAD_MAX_COLS ? Math.ceil(bCols / 4) * 4 : bCols;
+  const bRows = b.length / bCols;
+  const offOut = offB + align16(bRows * cols * 4);
+  const wasm = instance(offOut + outRows * cols * 4);
+  const bMem = new Float32Array(wasm.memory.buffer, offB, bRows * cols);
+  if (cols === bCols) bMem.set(b);
+  else {
+    bMem.fill(0);
+    for (let r = 0; r < bRows; r++) for (let c = 0; c < bCols; c++) bMem[r * cols + c] = b[r * bCols + c];
+  }
+  const out = new Float32Array(wasm.memory.buffer, offOut, outRows * cols);
   out.fill(0);
-  call(wasm.memory, wasm, offOut);
-  return out.slice();
+  call(wasm.memory, wasm, offOut, cols);
+  if (cols === bCols) return out.slice();
+  const result = new Float32Array(outRows * bCols);
+  for (let r = 0; r < outRows; r++) for (let c = 0; c < bCols; c++) result[r * bCols + c] = out[r * cols + c];
+  return result;
 }
