@@ -17,23 +17,31 @@ export { aggregateRuns, type RunGroup } from './report/aggregate-runs.js';
 export { benchmarksReport, type ReportEntry } from './report/benchmarks-report.js';
 export { suiteMarkdown } from './report/suite-markdown.js';
 export { DEFAULT_RESULTS_DIR, type RunBenchOptions, type RunBenchResult, runBench } from './run-bench.js';
-export { isSuiteResult, suiteResultProblems } from './suites/is-suite-result.js';
 export { coinProtocolDatasets } from './suites/coin-protocol-datasets.js';
 export { fullSuite } from './suites/full.js';
+export { isSuiteResult, suiteResultProblems } from './suites/is-suite-result.js';
 export { kernelsSuite } from './suites/kernels.js';
 export { quickSuite } from './suites/quick.js';
-export { runTrainSuite, type TrainConfig, type TrainDataset, type TrainSuiteSpec } from './suites/run-train-suite.js';
+export {
+  runTrainSuite,
+  type TrainConfig,
+  type TrainDataset,
+  type TrainSuiteSpec,
+} from './suites/run-train-suite.js';
 export { scaleSuite } from './suites/scale.js';
 export { sigmaSuite } from './suites/sigma.js';
 export type { Suite, SuiteOptions } from './suites/suite.js';
 export {
   type KernelRecord,
+  type StabilityRecord,
   SUITE_NAMES,
   SUITE_RESULT_SCHEMA_VERSION,
-  type StabilityRecord,
   type SuiteName,
   type SuiteResult,
   type TrainRecord,
 } from './suites/suite-result.js';
 export { SUITES } from './suites/suites.js';
-export { type StochasticBlockModelOptions, stochasticBlockModel } from './synthetic/stochastic-block-model.js';
+export {
+  type StochasticBlockModelOptions,
+  stochasticBlockModel,
+} from './synthetic/stochastic-block-model.js';

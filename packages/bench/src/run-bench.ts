@@ -1,6 +1,6 @@
-import { InvalidArgumentError } from '@coin-gnn/graph';
-import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { InvalidArgumentError } from '@coin-gnn/graph';
 import { writeBenchmarksReport } from './output/write-benchmarks-report.js';
 import { writeSuiteFigures } from './output/write-suite-figures.js';
 import { writeSuiteResult } from './output/write-suite-result.js';
@@ -38,7 +38,8 @@ export interface RunBenchResult {
  */
 export async function runBench(options: RunBenchOptions): Promise<RunBenchResult> {
   const { suites, outDir = DEFAULT_RESULTS_DIR, report } = options;
-  if (suites.length === 0) throw new InvalidArgumentError('runBench', 'suites', suites, 'at least one suite name');
+  if (suites.length === 0)
+    throw new InvalidArgumentError('runBench', 'suites', suites, 'at least one suite name');
   for (const name of suites) {
     if (!SUITE_NAMES.includes(name as SuiteName)) {
       throw new InvalidArgumentError('runBench', 'suite', name, `one of ${SUITE_NAMES.join(', ')}`);

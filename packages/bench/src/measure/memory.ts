@@ -58,7 +58,8 @@ export class MemorySampler {
     const info = tfMemory() as ReturnType<typeof tfMemory> & { numBytesInGPU?: number };
     this.tfBytes = Math.max(this.tfBytes, info.numBytes);
     this.tfTensors = Math.max(this.tfTensors, info.numTensors);
-    if (typeof info.numBytesInGPU === 'number') this.gpuBytes = Math.max(this.gpuBytes ?? 0, info.numBytesInGPU);
+    if (typeof info.numBytesInGPU === 'number')
+      this.gpuBytes = Math.max(this.gpuBytes ?? 0, info.numBytesInGPU);
   }
 
   /** Takes a last sample, stops the timer and returns the peaks. */

@@ -25,7 +25,16 @@ export interface Summary {
 export function summarize(samples: readonly number[]): Summary {
   const sorted = Float64Array.from(samples).sort();
   const n = sorted.length;
-  if (n === 0) return { count: 0, median: Number.NaN, p10: Number.NaN, p90: Number.NaN, mean: Number.NaN, min: Number.NaN, max: Number.NaN };
+  if (n === 0)
+    return {
+      count: 0,
+      median: Number.NaN,
+      p10: Number.NaN,
+      p90: Number.NaN,
+      mean: Number.NaN,
+      min: Number.NaN,
+      max: Number.NaN,
+    };
   const quantile = (p: number): number => {
     const h = p * (n - 1);
     const lo = Math.floor(h);

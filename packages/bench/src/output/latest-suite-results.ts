@@ -28,7 +28,8 @@ export function latestSuiteResults(outDir: string): { result: SuiteResult; file:
     }
     const result = value as SuiteResult;
     const seen = latest.get(result.suite);
-    if (!seen || seen.result.environment.date < result.environment.date) latest.set(result.suite, { result, file });
+    if (!seen || seen.result.environment.date < result.environment.date)
+      latest.set(result.suite, { result, file });
   }
   return SUITE_NAMES.flatMap((name) => {
     const entry = latest.get(name);

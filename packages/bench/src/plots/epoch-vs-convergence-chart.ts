@@ -23,7 +23,14 @@ export function epochVsConvergenceChart(groups: readonly RunGroup[]): TopLevelSp
     title: 'Time per epoch vs convergence time (colour: mean test accuracy, %)',
     background: 'white',
     data: { values },
-    facet: { column: { field: 'dataset', type: 'nominal', title: null, sort: [...new Set(values.map((v) => v.dataset))] } },
+    facet: {
+      column: {
+        field: 'dataset',
+        type: 'nominal',
+        title: null,
+        sort: [...new Set(values.map((v) => v.dataset))],
+      },
+    },
     resolve: { scale: { x: 'independent', y: 'independent' } },
     spec: {
       width: 260,
@@ -41,11 +48,19 @@ export function epochVsConvergenceChart(groups: readonly RunGroup[]): TopLevelSp
         {
           mark: { type: 'point', filled: true, size: 140, stroke: 'black', strokeWidth: 0.5 },
           encoding: {
-            color: { field: 'accuracy', type: 'quantitative', scale: { scheme: 'viridis' }, title: 'test acc %' },
+            color: {
+              field: 'accuracy',
+              type: 'quantitative',
+              scale: { scheme: 'viridis' },
+              title: 'test acc %',
+            },
             tooltip: [{ field: 'model' }, { field: 'accuracy', format: '.1f' }],
           },
         },
-        { mark: { type: 'text', dx: 9, align: 'left', fontSize: 11 }, encoding: { text: { field: 'model' } } },
+        {
+          mark: { type: 'text', dx: 9, align: 'left', fontSize: 11 },
+          encoding: { text: { field: 'model' } },
+        },
       ],
     },
   } as TopLevelSpec;

@@ -16,13 +16,25 @@ export function kernelsChart(records: readonly KernelRecord[]): TopLevelSpec {
     p10: r.msPerCall.p10,
     p90: r.msPerCall.p90,
   }));
-  const x = { field: 'bCols', type: 'quantitative', scale: { type: 'log', base: 2 }, title: 'columns of B (log₂)' } as const;
+  const x = {
+    field: 'bCols',
+    type: 'quantitative',
+    scale: { type: 'log', base: 2 },
+    title: 'columns of B (log₂)',
+  } as const;
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
     title: 'Sparse kernels: ms per call',
     background: 'white',
     data: { values },
-    facet: { column: { field: 'graph', type: 'nominal', title: null, sort: [...new Set(values.map((v) => v.graph))] } },
+    facet: {
+      column: {
+        field: 'graph',
+        type: 'nominal',
+        title: null,
+        sort: [...new Set(values.map((v) => v.graph))],
+      },
+    },
     resolve: { scale: { y: 'independent' } },
     spec: {
       width: 280,
@@ -30,13 +42,23 @@ export function kernelsChart(records: readonly KernelRecord[]): TopLevelSpec {
       layer: [
         {
           mark: { type: 'area', opacity: 0.2 },
-          encoding: { x, y: { field: 'p10', type: 'quantitative' }, y2: { field: 'p90' }, color: { field: 'kernel', type: 'nominal' } },
+          encoding: {
+            x,
+            y: { field: 'p10', type: 'quantitative' },
+            y2: { field: 'p90' },
+            color: { field: 'kernel', type: 'nominal' },
+          },
         },
         {
           mark: { type: 'line', point: true },
           encoding: {
             x,
-            y: { field: 'median', type: 'quantitative', scale: { type: 'log' }, title: 'ms per call (median, log)' },
+            y: {
+              field: 'median',
+              type: 'quantitative',
+              scale: { type: 'log' },
+              title: 'ms per call (median, log)',
+            },
             color: { field: 'kernel', type: 'nominal' },
           },
         },

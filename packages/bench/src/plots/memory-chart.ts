@@ -14,7 +14,13 @@ export function memoryChart(groups: readonly RunGroup[]): TopLevelSpec {
   const values = groups.flatMap((g) => [
     { dataset: g.dataset, model: g.model, panel: 'process', kind: 'process RSS', mb: g.peakRssMB },
     { dataset: g.dataset, model: g.model, panel: 'tensors', kind: 'tensors between epochs', mb: g.peakTfMB },
-    { dataset: g.dataset, model: g.model, panel: 'tensors', kind: 'tensors within an epoch', mb: g.peakTfEpochMB },
+    {
+      dataset: g.dataset,
+      model: g.model,
+      panel: 'tensors',
+      kind: 'tensors within an epoch',
+      mb: g.peakTfEpochMB,
+    },
   ]);
   const order = (field: 'dataset' | 'model') => [...new Set(groups.map((g) => g[field]))];
   return {

@@ -11,15 +11,32 @@ import type { RunGroup } from '../report/aggregate-runs.js';
 export function scalingChart(groups: readonly RunGroup[]): TopLevelSpec {
   const points = groups
     .filter((g) => Number.isFinite(g.epochMsMedian))
-    .map((g) => ({ layer: 'point', model: g.model, numEdges: g.numEdges, numNodes: g.numNodes, epochMs: g.epochMsMedian, rssMB: g.peakRssMB }));
+    .map((g) => ({
+      layer: 'point',
+      model: g.model,
+      numEdges: g.numEdges,
+      numNodes: g.numNodes,
+      epochMs: g.epochMsMedian,
+      rssMB: g.peakRssMB,
+    }));
   const reference = [...new Set(points.map((p) => p.model))].flatMap((model) => {
     const mine = points.filter((p) => p.model === model).sort((a, b) => a.numEdges - b.numEdges);
     if (mine.length < 2) return [];
     const first = mine[0];
     const last = mine[mine.length - 1];
-    return [first, last].map((p) => ({ layer: 'linear', model, numEdges: p.numEdges, epochMs: (first.epochMs * p.numEdges) / first.numEdges }));
+    return [first, last].map((p) => ({
+      layer: 'linear',
+      model,
+      numEdges: p.numEdges,
+      epochMs: (first.epochMs * p.numEdges) / first.numEdges,
+    }));
   });
-  const x = { field: 'numEdges', type: 'quantitative', scale: { type: 'log' }, title: 'undirected edges (log)' } as const;
+  const x = {
+    field: 'numEdges',
+    type: 'quantitative',
+    scale: { type: 'log' },
+    title: 'undirected edges (log)',
+  } as const;
   const color = { field: 'model', type: 'nominal', title: 'model' } as const;
   const onLayer = (name: string) => ({ filter: `datum.layer === '${name}'` });
   return {
@@ -40,7 +57,16 @@ export function scalingChart(groups: readonly RunGroup[]): TopLevelSpec {
           {
             transform: [onLayer('point')],
             mark: { type: 'line', point: true },
-            encoding: { x, y: { field: 'epochMs', type: 'quantitative', scale: { type: 'log' }, title: 'ms per epoch (median, log)' }, color },
+            encoding: {
+              x,
+              y: {
+                field: 'epochMs',
+                type: 'quantitative',
+                scale: { type: 'log' },
+                title: 'ms per epoch (median, log)',
+              },
+              color,
+            },
           },
         ],
       },
@@ -49,7 +75,11 @@ export function scalingChart(groups: readonly RunGroup[]): TopLevelSpec {
         height: 240,
         transform: [onLayer('point')],
         mark: { type: 'line', point: true },
-        encoding: { x, y: { field: 'rssMB', type: 'quantitative', scale: { type: 'log' }, title: 'peak RSS MiB (log)' }, color },
+        encoding: {
+          x,
+          y: { field: 'rssMB', type: 'quantitative', scale: { type: 'log' }, title: 'peak RSS MiB (log)' },
+          color,
+        },
       },
     ],
   } as TopLevelSpec;

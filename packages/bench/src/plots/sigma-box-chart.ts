@@ -16,7 +16,10 @@ const POSITIVITY = 'positivity limit';
  * @param records - the sigma suite's training runs (COIN with `sigma2` set)
  * @param stability - the step limits per dataset
  */
-export function sigmaBoxChart(records: readonly TrainRecord[], stability: readonly StabilityRecord[]): TopLevelSpec {
+export function sigmaBoxChart(
+  records: readonly TrainRecord[],
+  stability: readonly StabilityRecord[],
+): TopLevelSpec {
   const groups = new Map<string, { dataset: string; scheme: string; sigma2: number; accs: number[] }>();
   for (const r of records) {
     if (r.sigma2 === null) continue;
@@ -39,11 +42,27 @@ export function sigmaBoxChart(records: readonly TrainRecord[], stability: readon
         return sorted[lo] + (h - lo) * (sorted[Math.min(lo + 1, sorted.length - 1)] - sorted[lo]);
       };
       const s = summarize(sorted);
-      return { layer: 'box', dataset: g.dataset, scheme: g.scheme, sigma2: g.sigma2, min: s.min, q1: q(0.25), median: s.median, q3: q(0.75), max: s.max };
+      return {
+        layer: 'box',
+        dataset: g.dataset,
+        scheme: g.scheme,
+        sigma2: g.sigma2,
+        min: s.min,
+        q1: q(0.25),
+        median: s.median,
+        q3: q(0.75),
+        max: s.max,
+      };
     });
   const runs = records
     .filter((r) => r.sigma2 !== null && !r.diverged && typeof r.testAcc === 'number')
-    .map((r) => ({ layer: 'run', dataset: r.dataset, scheme: r.scheme ?? 'explicit', sigma2: r.sigma2, acc: (r.testAcc as number) * 100 }));
+    .map((r) => ({
+      layer: 'run',
+      dataset: r.dataset,
+      scheme: r.scheme ?? 'explicit',
+      sigma2: r.sigma2,
+      acc: (r.testAcc as number) * 100,
+    }));
   const schemes = [...new Set(boxes.map((b) => b.scheme))];
   const limits = stability.flatMap((s) =>
     schemes.flatMap((scheme) => [
@@ -51,7 +70,12 @@ export function sigmaBoxChart(records: readonly TrainRecord[], stability: readon
       { layer: 'limit', dataset: s.dataset, scheme, limit: POSITIVITY, value: s.positivity },
     ]),
   );
-  const x = { field: 'sigma2', type: 'quantitative', scale: { type: 'log' }, title: 'σ² (log scale)' } as const;
+  const x = {
+    field: 'sigma2',
+    type: 'quantitative',
+    scale: { type: 'log' },
+    title: 'σ² (log scale)',
+  } as const;
   const onLayer = (name: string) => ({ filter: `datum.layer === '${name}'` });
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
@@ -59,7 +83,12 @@ export function sigmaBoxChart(records: readonly TrainRecord[], stability: readon
     background: 'white',
     data: { values: [...boxes, ...runs, ...limits] },
     facet: {
-      column: { field: 'dataset', type: 'nominal', title: null, sort: [...new Set(boxes.map((b) => b.dataset))] },
+      column: {
+        field: 'dataset',
+        type: 'nominal',
+        title: null,
+        sort: [...new Set(boxes.map((b) => b.dataset))],
+      },
       row: { field: 'scheme', type: 'nominal', title: 'scheme' },
     },
     spec: {
@@ -71,14 +100,34 @@ export function sigmaBoxChart(records: readonly TrainRecord[], stability: readon
           mark: { type: 'rule', strokeWidth: 1.5 },
           encoding: {
             x: { field: 'value', type: 'quantitative' },
-            color: { field: 'limit', type: 'nominal', scale: { domain: [L2, POSITIVITY], range: ['#d62728', '#ff7f0e'] }, title: 'explicit step limits' },
-            strokeDash: { field: 'limit', type: 'nominal', scale: { domain: [L2, POSITIVITY], range: [[6, 3], [2, 2]] }, title: 'explicit step limits' },
+            color: {
+              field: 'limit',
+              type: 'nominal',
+              scale: { domain: [L2, POSITIVITY], range: ['#d62728', '#ff7f0e'] },
+              title: 'explicit step limits',
+            },
+            strokeDash: {
+              field: 'limit',
+              type: 'nominal',
+              scale: {
+                domain: [L2, POSITIVITY],
+                range: [
+                  [6, 3],
+                  [2, 2],
+                ],
+              },
+              title: 'explicit step limits',
+            },
           },
         },
         {
           transform: [onLayer('box')],
           mark: { type: 'rule', color: '#444' },
-          encoding: { x, y: { field: 'min', type: 'quantitative', scale: { zero: false }, title: 'test accuracy %' }, y2: { field: 'max' } },
+          encoding: {
+            x,
+            y: { field: 'min', type: 'quantitative', scale: { zero: false }, title: 'test accuracy %' },
+            y2: { field: 'max' },
+          },
         },
         {
           transform: [onLayer('box')],

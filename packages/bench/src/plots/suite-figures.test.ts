@@ -21,7 +21,13 @@ const models = ['coin', 'gcn', 'appnp', 'mlp'];
 const trainRuns = ['cora', 'citeseer'].flatMap((dataset) =>
   models.flatMap((model, m) =>
     [0, 1].map((split) =>
-      fakeTrainRecord({ dataset, model, split, testAcc: 0.7 + 0.02 * m + 0.01 * split, convergenceMs: 1000 * (m + 1) }),
+      fakeTrainRecord({
+        dataset,
+        model,
+        split,
+        testAcc: 0.7 + 0.02 * m + 0.01 * split,
+        convergenceMs: 1000 * (m + 1),
+      }),
     ),
   ),
 );
@@ -41,12 +47,31 @@ describe('suiteFigures', () => {
   it('draws σ² box plots with the stability limits for sigma', async () => {
     const sigmaRuns = [0.05, 0.35, 5].flatMap((sigma2) =>
       [0, 1, 2].map((split) =>
-        fakeTrainRecord({ model: 'coin', scheme: 'explicit', sigma2, numSteps: 20, split, testAcc: 0.8 - sigma2 / 20 + split / 100 }),
+        fakeTrainRecord({
+          model: 'coin',
+          scheme: 'explicit',
+          sigma2,
+          numSteps: 20,
+          split,
+          testAcc: 0.8 - sigma2 / 20 + split / 100,
+        }),
       ),
     );
-    sigmaRuns.push(fakeTrainRecord({ model: 'coin', scheme: 'explicit', sigma2: 5, numSteps: 20, testAcc: null, diverged: true }));
+    sigmaRuns.push(
+      fakeTrainRecord({
+        model: 'coin',
+        scheme: 'explicit',
+        sigma2: 5,
+        numSteps: 20,
+        testAcc: null,
+        diverged: true,
+      }),
+    );
     const [figure] = suiteFigures(
-      fakeSuiteResult('sigma', { trainRuns: sigmaRuns, stability: [{ dataset: 'cora', lambdaMax: 5.78, l2: 0.346, positivity: 0.174 }] }),
+      fakeSuiteResult('sigma', {
+        trainRuns: sigmaRuns,
+        stability: [{ dataset: 'cora', lambdaMax: 5.78, l2: 0.346, positivity: 0.174 }],
+      }),
     );
     const marks = svgMarks(await renderSvg(figure.spec));
     expect(marks['rect']).toBe(6); // one box and one median tick per σ²
@@ -57,7 +82,13 @@ describe('suiteFigures', () => {
   it('draws log–log scaling curves for scale and kernel curves for kernels', async () => {
     const scaleRuns = [1000, 10_000, 100_000].flatMap((n) =>
       ['coin', 'gcn'].map((model) =>
-        fakeTrainRecord({ dataset: `sbm-${n}`, numNodes: n, numEdges: 5 * n, model, epochMs: summarize([n / 1000]) }),
+        fakeTrainRecord({
+          dataset: `sbm-${n}`,
+          numNodes: n,
+          numEdges: 5 * n,
+          model,
+          epochMs: summarize([n / 1000]),
+        }),
       ),
     );
     const [scale] = suiteFigures(fakeSuiteResult('scale', { trainRuns: scaleRuns }));

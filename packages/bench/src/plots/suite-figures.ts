@@ -32,10 +32,15 @@ export function suiteFigures(result: SuiteResult): SuiteFigure[] {
       return [
         {
           name: `${s}-epoch-vs-convergence`,
-          caption: 'Median time per epoch against median convergence time, coloured by mean test accuracy (cf. COIN Fig. 3)',
+          caption:
+            'Median time per epoch against median convergence time, coloured by mean test accuracy (cf. COIN Fig. 3)',
           spec: epochVsConvergenceChart(groups),
         },
-        { name: `${s}-memory`, caption: 'Peak process RSS and tensor memory per model (cf. COIN Fig. 4)', spec: memoryChart(groups) },
+        {
+          name: `${s}-memory`,
+          caption: 'Peak process RSS and tensor memory per model (cf. COIN Fig. 4)',
+          spec: memoryChart(groups),
+        },
       ];
     case 'sigma':
       return [
@@ -46,8 +51,20 @@ export function suiteFigures(result: SuiteResult): SuiteFigure[] {
         },
       ];
     case 'scale':
-      return [{ name: 'scale-curves', caption: 'Time per epoch and peak RSS against edges (log–log)', spec: scalingChart(groups) }];
+      return [
+        {
+          name: 'scale-curves',
+          caption: 'Time per epoch and peak RSS against edges (log–log)',
+          spec: scalingChart(groups),
+        },
+      ];
     case 'kernels':
-      return [{ name: 'kernels-ms-per-call', caption: 'Sparse kernels, ms per call against columns', spec: kernelsChart(result.kernelRuns) }];
+      return [
+        {
+          name: 'kernels-ms-per-call',
+          caption: 'Sparse kernels, ms per call against columns',
+          spec: kernelsChart(result.kernelRuns),
+        },
+      ];
   }
 }

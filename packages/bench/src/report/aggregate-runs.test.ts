@@ -9,7 +9,12 @@ describe('aggregateRuns', () => {
       fakeTrainRecord({ testAcc: 0.8, epochMs: summarize([10]), convergenceMs: 1000 }),
       fakeTrainRecord({ model: 'mlp', testAcc: 0.6 }),
       fakeTrainRecord({ testAcc: 0.9, epochMs: summarize([20]), convergenceMs: 3000 }),
-      fakeTrainRecord({ testAcc: 0.7, epochMs: summarize([30]), convergenceMs: 2000, memory: { ...fakeTrainRecord().memory, rssMB: 999 } }),
+      fakeTrainRecord({
+        testAcc: 0.7,
+        epochMs: summarize([30]),
+        convergenceMs: 2000,
+        memory: { ...fakeTrainRecord().memory, rssMB: 999 },
+      }),
       fakeTrainRecord({ testAcc: null, diverged: true }),
     ]);
     expect(groups.map((g) => g.model)).toEqual(['gcn', 'mlp']);

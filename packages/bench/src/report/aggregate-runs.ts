@@ -52,7 +52,9 @@ export function aggregateRuns(records: readonly TrainRecord[]): RunGroup[] {
     summarize(values.filter((v): v is number => typeof v === 'number' && Number.isFinite(v))).median;
   return [...groups.values()].map((runs) => {
     const first = runs[0];
-    const accs = runs.filter((r) => !r.diverged && typeof r.testAcc === 'number').map((r) => r.testAcc as number);
+    const accs = runs
+      .filter((r) => !r.diverged && typeof r.testAcc === 'number')
+      .map((r) => r.testAcc as number);
     const mean = accs.reduce((a, b) => a + b, 0) / accs.length;
     const variance = accs.length > 1 ? accs.reduce((a, b) => a + (b - mean) ** 2, 0) / (accs.length - 1) : 0;
     return {

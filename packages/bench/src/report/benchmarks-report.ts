@@ -25,6 +25,20 @@ export function benchmarksReport(entries: readonly ReportEntry[]): string {
     '(`process.hrtime.bigint()`), warm-up epochs excluded, garbage collection included; memory is sampled during',
     'the runs. The JSON schema is `SuiteResult` in `packages/bench/src/suites/suite-result.ts`.',
     '',
+    'Read with care:',
+    '',
+    '- `quick` is a smoke benchmark: at most 50 epochs with patience 20, so convergence time is time to early',
+    '  stop or to the cap, and accuracies (COIN especially) are not converged values; `coin bench --suite full`',
+    '  runs the official protocol (10 splits, patience 50, every model).',
+    '- `scale` trains a fixed 20 epochs per graph (no early stop) on stochastic block models of 10³ to 10⁵ nodes',
+    '  by default, to keep `pnpm bench` within minutes on the pure-JS cpu backend. 10⁶ nodes (5·10⁶ edges) runs',
+    '  with `coin bench --suite scale --sizes 1000000 --epochs 5 --warmup 1`: once measured at about 9 minutes',
+    '  (COIN ≈ 26 s and GCN ≈ 8 s per epoch, peak RSS ≈ 1.9 GiB) on the shared 2-core development machine with',
+    '  an earlier, slower core.',
+    '- Peak RSS is the whole process (Node runtime, datasets, what earlier runs left allocated: RSS rarely',
+    '  shrinks), so a run inherits what earlier runs of the suite left; compare models by the tensor columns.',
+    '- Numbers depend on the machine and on what else runs on it; compare runs from the same machine.',
+    '',
   ];
   for (const { result, figures, jsonPath } of entries) {
     const e = result.environment;

@@ -4,7 +4,10 @@ import { isSuiteResult, suiteResultProblems } from './is-suite-result.js';
 
 describe('suiteResultProblems', () => {
   const result = fakeSuiteResult('quick', {
-    trainRuns: [fakeTrainRecord(), fakeTrainRecord({ model: 'coin', scheme: 'explicit', sigma2: 0.35, numSteps: 20 })],
+    trainRuns: [
+      fakeTrainRecord(),
+      fakeTrainRecord({ model: 'coin', scheme: 'explicit', sigma2: 0.35, numSteps: 20 }),
+    ],
     kernelRuns: [fakeKernelRecord()],
     stability: [{ dataset: 'cora', lambdaMax: 5.78, l2: 0.346, positivity: 0.174 }],
   });
@@ -12,7 +15,13 @@ describe('suiteResultProblems', () => {
   it('accepts a suite result, also after a JSON round trip that turns NaN into null', () => {
     expect(suiteResultProblems(result)).toEqual([]);
     const diverged = fakeSuiteResult('sigma', {
-      trainRuns: [fakeTrainRecord({ testAcc: null, diverged: true, epochMs: { ...fakeTrainRecord().epochMs, median: Number.NaN } })],
+      trainRuns: [
+        fakeTrainRecord({
+          testAcc: null,
+          diverged: true,
+          epochMs: { ...fakeTrainRecord().epochMs, median: Number.NaN },
+        }),
+      ],
     });
     const parsed: unknown = JSON.parse(JSON.stringify(diverged));
     expect(isSuiteResult(parsed)).toBe(true);

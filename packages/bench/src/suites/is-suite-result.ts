@@ -101,10 +101,12 @@ const stabilityRecord = object({ dataset: string, lambdaMax: number, l2: number,
 
 const suiteResult = object({
   schemaVersion: (value, path, problems) => {
-    if (value !== SUITE_RESULT_SCHEMA_VERSION) problems.push(`${path} must be ${SUITE_RESULT_SCHEMA_VERSION}`);
+    if (value !== SUITE_RESULT_SCHEMA_VERSION)
+      problems.push(`${path} must be ${SUITE_RESULT_SCHEMA_VERSION}`);
   },
   suite: (value, path, problems) => {
-    if (!SUITE_NAMES.includes(value as never)) problems.push(`${path} must be one of ${SUITE_NAMES.join(', ')}`);
+    if (!SUITE_NAMES.includes(value as never))
+      problems.push(`${path} must be one of ${SUITE_NAMES.join(', ')}`);
   },
   environment: object({
     cpuModel: string,

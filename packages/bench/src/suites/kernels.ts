@@ -1,4 +1,11 @@
-import { addSelfLoops, type CsrMatrix, csrMatMulImpl, csrTransposeMatMulImpl, Rng, spmv } from '@coin-gnn/graph';
+import {
+  addSelfLoops,
+  type CsrMatrix,
+  csrMatMulImpl,
+  csrTransposeMatMulImpl,
+  Rng,
+  spmv,
+} from '@coin-gnn/graph';
 import { benchEnvironment } from '../measure/environment.js';
 import { summarize } from '../measure/summarize.js';
 import { hrtimeMs, timeCalls } from '../measure/timer.js';
@@ -11,8 +18,8 @@ const COLUMN_COUNTS = [7, 16, 64, 128];
 
 /**
  * The graphs of the kernels suite, both stochastic block models with self loops added (the sparsity pattern of
- * Â = D̃^{-1/2}(A + I)D̃^{-1/2}): one of Cora's size (2708 nodes, 5278 undirected edges, 13264 stored
- * nonzeros) and one with 10⁶ undirected edges (10⁵ nodes, mean degree 20, about 2.1·10⁶ stored nonzeros).
+ * Â = D̃^{-1/2}(A + I)D̃^{-1/2}): one of Cora's size (2708 nodes, 5278 edges drawn, about 13 250 stored
+ * nonzeros with the loops) and one with 10⁶ undirected edges (10⁵ nodes, mean degree 20, about 2.1·10⁶ stored nonzeros).
  */
 function kernelGraphs(seed: number): { name: string; matrix: CsrMatrix }[] {
   return [
@@ -20,7 +27,16 @@ function kernelGraphs(seed: number): { name: string; matrix: CsrMatrix }[] {
     { name: '1M-edge', numNodes: 100_000, avgDegree: 20, numClasses: 10 },
   ].map(({ name, numNodes, avgDegree, numClasses }) => ({
     name,
-    matrix: addSelfLoops(stochasticBlockModel({ numNodes, avgDegree, numClasses, numFeatures: numClasses, wordsPerNode: 1, seed }).adjacency),
+    matrix: addSelfLoops(
+      stochasticBlockModel({
+        numNodes,
+        avgDegree,
+        numClasses,
+        numFeatures: numClasses,
+        wordsPerNode: 1,
+        seed,
+      }).adjacency,
+    ),
   }));
 }
 
@@ -44,7 +60,16 @@ export const kernelsSuite: Suite = {
     const record = (graph: string, a: CsrMatrix, kernel: string, bCols: number, fn: () => unknown): void => {
       const msPerCall = summarize(timeCalls(fn, { warmup: 3, minCalls: 5, minTotalMs: 300 }));
       const gflops = (2 * a.nnz * bCols) / (msPerCall.median * 1e6);
-      kernelRuns.push({ graph, numRows: a.numRows, numCols: a.numCols, nnz: a.nnz, kernel, bCols, msPerCall, gflops });
+      kernelRuns.push({
+        graph,
+        numRows: a.numRows,
+        numCols: a.numCols,
+        nnz: a.nnz,
+        kernel,
+        bCols,
+        msPerCall,
+        gflops,
+      });
       options.onProgress?.(
         `kernels ${graph} ${kernel} cols=${bCols}: ${msPerCall.median.toFixed(3)} ms/call ` +
           `(p10 ${msPerCall.p10.toFixed(3)}, p90 ${msPerCall.p90.toFixed(3)}, ${msPerCall.count} calls)`,
@@ -58,7 +83,9 @@ export const kernelsSuite: Suite = {
       for (const bCols of COLUMN_COUNTS) {
         const b = Float32Array.from({ length: numCols * bCols }, () => rng.normal());
         const out = new Float32Array(numRows * bCols);
-        record(name, a, 'csrMatMul', bCols, () => csrMatMulImpl(indptr, indices, values, numRows, b, bCols, out));
+        record(name, a, 'csrMatMul', bCols, () =>
+          csrMatMulImpl(indptr, indices, values, numRows, b, bCols, out),
+        );
         const bt = Float32Array.from({ length: numRows * bCols }, () => rng.normal());
         const outT = new Float32Array(numCols * bCols);
         record(name, a, 'csrTransposeMatMul', bCols, () =>

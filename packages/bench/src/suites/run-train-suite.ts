@@ -1,5 +1,6 @@
 import {
   createModel,
+  type DiffusionScheme,
   describeBackend,
   GraphTensors,
   MODEL_DEFAULTS,
@@ -30,11 +31,10 @@ export interface TrainConfig {
   /** Overrides of the model's defaults (σ², K, ...). */
   readonly modelOptions?: ModelOptions;
   /**
-   * Diffusion scheme for COIN-type models, passed on as `modelOptions.scheme`. 'explicit' is the engine's
-   * default and is passed only when the model's defaults list a `scheme` option, so that the suite runs on an
-   * engine that has only the explicit scheme; any other scheme is always passed (and rejected by such an engine).
+   * Diffusion scheme of COIN-type models, passed on as `modelOptions.scheme` (core checks the name). Schemes
+   * share K and σ², hence the diffusion time T = K σ².
    */
-  readonly scheme?: string;
+  readonly scheme?: DiffusionScheme;
 }
 
 /** A dataset of a training suite and how to split it. */
@@ -61,10 +61,14 @@ export interface TrainSuiteSpec {
   readonly settings?: Readonly<Record<string, unknown>>;
 }
 
+/** A progress line at least this often (ms) during a long run. */
+const PROGRESS_EVERY_MS = 15_000;
+
 const numEdgesOf = (d: NodeDataset): number => {
   let selfLoops = 0;
   const { indptr, indices } = d.adjacency;
-  for (let i = 0; i < d.numNodes; i++) for (let k = indptr[i]; k < indptr[i + 1]; k++) if (indices[k] === i) selfLoops++;
+  for (let i = 0; i < d.numNodes; i++)
+    for (let k = indptr[i]; k < indptr[i + 1]; k++) if (indices[k] === i) selfLoops++;
   return (d.adjacency.nnz - selfLoops) / 2;
 };
 
@@ -78,7 +82,7 @@ const numEdgesOf = (d: NodeDataset): number => {
  * - convergence time (`train`'s wall time to early stop, all epochs), epochs, validation and test accuracy;
  * - memory sampled after every epoch and every 50 ms while the event loop is free (RSS, heap, ArrayBuffers,
  *   tfjs bytes and tensors, GPU bytes when reported), and `tfEpochPeakMB`: the largest tensor footprint inside
- *   one epoch, from `tf.profile` over a separate two-epoch training of a fresh model (once per dataset and
+ *   one epoch, from `tf.profile` over a separate one-epoch training of a fresh model (once per dataset and
  *   configuration, so that profiling never slows the timed runs).
  * Graph tensors are built once per dataset and shared by its runs, as in core's `runProtocol`.
  *
@@ -88,9 +92,15 @@ export async function runTrainSuite(spec: TrainSuiteSpec, options: SuiteOptions)
   const { epochs, patience, inits = 1 } = spec;
   const warmupEpochs = options.warmupEpochs ?? 5;
   for (const [name, value] of Object.entries({ epochs, patience, inits })) {
-    if (!Number.isInteger(value) || value < 1) throw new InvalidArgumentError(spec.suite, name, value, 'a positive integer');
+    if (!Number.isInteger(value) || value < 1)
+      throw new InvalidArgumentError(spec.suite, name, value, 'a positive integer');
   }
   const progress = options.onProgress ?? (() => {});
+  const warned = new Set<string>();
+  const warnOnce = (line: string): void => {
+    if (!warned.has(line)) progress(line);
+    warned.add(line);
+  };
   await selectBackend((options.backend ?? 'cpu') as 'auto' | 'cpu' | 'tensorflow', { log: progress });
   const environment = benchEnvironment(describeBackend().summary, options.command);
   const start = process.hrtime.bigint();
@@ -108,16 +118,25 @@ export async function runTrainSuite(spec: TrainSuiteSpec, options: SuiteOptions)
     );
     if (spec.stability) {
       const step = stableStep(coinLaplacian(dataset.adjacency));
-      stability.push({ dataset: source.name, lambdaMax: step.lambdaMax, l2: step.l2, positivity: step.positivity });
-      progress(`${spec.suite}: ${source.name} λmax ${step.lambdaMax.toFixed(3)}, ℓ2 limit ${step.l2.toFixed(4)}, positivity limit ${step.positivity.toFixed(4)}`);
+      stability.push({
+        dataset: source.name,
+        lambdaMax: step.lambdaMax,
+        l2: step.l2,
+        positivity: step.positivity,
+      });
+      progress(
+        `${spec.suite}: ${source.name} λmax ${step.lambdaMax.toFixed(3)}, ℓ2 limit ${step.l2.toFixed(4)}, positivity limit ${step.positivity.toFixed(4)}`,
+      );
     }
     const graph = new GraphTensors(dataset);
     const labels = dataset.labels.data as Int32Array;
     try {
       for (const config of spec.configs) {
         const defaults = MODEL_DEFAULTS[config.model];
-        const passScheme = config.scheme !== undefined && (config.scheme !== 'explicit' || 'scheme' in defaults.options);
-        const modelOptions = { ...config.modelOptions, ...(passScheme ? { scheme: config.scheme } : {}) } as ModelOptions;
+        const modelOptions: ModelOptions = {
+          ...config.modelOptions,
+          ...(config.scheme === undefined ? {} : { scheme: config.scheme }),
+        };
         const build = (initSeed: number) =>
           createModel(config.model, {
             numFeatures: dataset.numFeatures,
@@ -125,8 +144,12 @@ export async function runTrainSuite(spec: TrainSuiteSpec, options: SuiteOptions)
             options: modelOptions,
             seed: initSeed,
           });
-        const trainOptions = { lr: defaults.lr, weightDecay: defaults.weightDecay, logger: progress };
-        const epochPeak = await tensorPeakPerEpoch(build(seed), { graph, labels, split: splits[0] }, trainOptions);
+        const trainOptions = { lr: defaults.lr, weightDecay: defaults.weightDecay, logger: warnOnce };
+        const epochPeak = await tensorPeakPerEpoch(
+          build(seed),
+          { graph, labels, split: splits[0] },
+          trainOptions,
+        );
         for (let s = 0; s < splits.length; s++) {
           for (let i = 0; i < inits; i++) {
             const initSeed = master.int(1_000_000);
@@ -136,6 +159,7 @@ export async function runTrainSuite(spec: TrainSuiteSpec, options: SuiteOptions)
             const evalMs: number[] = [];
             let diverged = false;
             const sampler = new MemorySampler().start();
+            let lastLine = process.hrtime.bigint();
             let result: ReturnType<typeof train>;
             try {
               result = train(
@@ -148,6 +172,13 @@ export async function runTrainSuite(spec: TrainSuiteSpec, options: SuiteOptions)
                   seed: initSeed + 1,
                   onEpoch: (info) => {
                     sampler.sample();
+                    if (hrtimeMs(lastLine) > PROGRESS_EVERY_MS) {
+                      lastLine = process.hrtime.bigint();
+                      progress(
+                        `${spec.suite}: ${source.name} ${config.model} split ${s + 1}/${splits.length} init ${i + 1}/${inits}: ` +
+                          `epoch ${info.epoch}/${epochs}, val acc ${(info.valAcc * 100).toFixed(1)}%, ${info.trainMs.toFixed(0)} ms/epoch`,
+                      );
+                    }
                     if (!Number.isFinite(info.trainLoss) || !Number.isFinite(info.valLoss)) diverged = true;
                     if (info.epoch > warmupEpochs) {
                       epochMs.push(info.trainMs);
@@ -167,7 +198,7 @@ export async function runTrainSuite(spec: TrainSuiteSpec, options: SuiteOptions)
               numEdges,
               numFeatures: dataset.numFeatures,
               model: config.model,
-              scheme: 'sigma2' in resolved ? (config.scheme ?? 'explicit') : null,
+              scheme: resolved.scheme ?? null,
               sigma2: resolved.sigma2 ?? null,
               numSteps: resolved.numSteps ?? null,
               split: s,
@@ -220,11 +251,12 @@ export async function runTrainSuite(spec: TrainSuiteSpec, options: SuiteOptions)
 }
 
 function describeConfig(r: TrainRecord): string {
-  const diffusion = r.sigma2 === null ? '' : ` σ²=${r.sigma2} K=${r.numSteps}${r.scheme ? ` ${r.scheme}` : ''}`;
+  const diffusion =
+    r.sigma2 === null ? '' : ` σ²=${r.sigma2} K=${r.numSteps}${r.scheme ? ` ${r.scheme}` : ''}`;
   return `${r.model}${diffusion}`;
 }
 
-/** Largest tfjs tensor footprint (MiB) during a two-epoch training of `model`, by `tf.profile`; disposes it. */
+/** Largest tfjs tensor footprint (MiB) during a one-epoch training of `model`, by `tf.profile`; disposes it. */
 async function tensorPeakPerEpoch(
   model: ReturnType<typeof createModel>,
   data: Parameters<typeof train>[1],
@@ -232,7 +264,7 @@ async function tensorPeakPerEpoch(
 ): Promise<number> {
   try {
     const info = await profile(() => {
-      train(model, data, { ...options, epochs: 2, patience: 2 });
+      train(model, data, { ...options, epochs: 1 });
       return [];
     });
     return info.peakBytes / (1024 * 1024);

@@ -9,19 +9,27 @@ const SIZES = [1_000, 3_000, 10_000, 30_000, 100_000];
 
 /**
  * `scale`: time and memory per epoch against graph size, on stochastic block model graphs
- * ({@link stochasticBlockModel}: 5 classes, mean degree 10, homophily 0.8, 100-word vocabulary, 10 words per
- * node), one random split (20 / 30 per class, the rest test) and a fixed number of epochs without early stop
+ * ({@link stochasticBlockModel}: 5 classes, mean degree 10, homophily 0.7, 100-word vocabulary, 10 words per
+ * node, topic probability 0.3), one random split (20 / 30 per class, the rest test) and a fixed number of epochs without early stop
  * (patience = epochs) so that every size times the same work. Options: `sizes` (10³ … 10⁵ nodes), `models`
  * (COIN, GCN), `epochs` (20), `warmupEpochs` (5), `backend`, `seed`.
  */
 export const scaleSuite: Suite = {
   name: 'scale',
-  description: 'COIN and GCN on stochastic block model graphs of 10³ to 10⁵ nodes: time and memory per epoch vs edges',
+  description:
+    'COIN and GCN on stochastic block model graphs of 10³ to 10⁵ nodes: time and memory per epoch vs edges',
   run: (options: SuiteOptions = {}) => {
     const seed = options.seed ?? 0;
     const epochs = options.epochs ?? 20;
     const sizes = options.sizes ?? SIZES;
-    const graph = { numClasses: 5, avgDegree: 10, homophily: 0.8, numFeatures: 100, wordsPerNode: 10 };
+    const graph = {
+      numClasses: 5,
+      avgDegree: 10,
+      homophily: 0.7,
+      numFeatures: 100,
+      wordsPerNode: 10,
+      featureSignal: 0.3,
+    };
     return runTrainSuite(
       {
         suite: 'scale',

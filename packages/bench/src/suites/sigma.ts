@@ -1,3 +1,4 @@
+import type { DiffusionScheme } from '@coin-gnn/core';
 import { coinProtocolDatasets } from './coin-protocol-datasets.js';
 import { runTrainSuite } from './run-train-suite.js';
 import type { Suite, SuiteOptions } from './suite.js';
@@ -10,7 +11,7 @@ const SIGMA2_VALUES = [0.05, 0.1, 0.2, 0.35, 0.5, 1, 2, 5];
  * scheme of `--scheme` (passed as `modelOptions.scheme`), on Cora and Citeseer (COIN protocol), with the
  * explicit step limits of each graph (`stableStep` of COIN's Laplacian) recorded for the figure. Same K for
  * all schemes, so the diffusion time T = K σ² is comparable. Options: `schemes` (['explicit']), `sigma2Values`
- * (0.05 … 5), `numSteps` (20, the official K), `runs` (3), `epochs` (300), `patience` (50), `datasets`,
+ * (0.05 … 5), `numSteps` (20, the official K), `runs` (3), `epochs` (200), `patience` (50), `datasets`,
  * `warmupEpochs`, `backend`, `seed`.
  */
 export const sigmaSuite: Suite = {
@@ -26,9 +27,13 @@ export const sigmaSuite: Suite = {
         suite: 'sigma',
         datasets: coinProtocolDatasets(options.datasets ?? ['cora', 'citeseer'], runs, options.seed ?? 0),
         configs: schemes.flatMap((scheme) =>
-          sigma2Values.map((sigma2) => ({ model: 'coin' as const, modelOptions: { sigma2, numSteps }, scheme })),
+          sigma2Values.map((sigma2) => ({
+            model: 'coin' as const,
+            modelOptions: { sigma2, numSteps },
+            scheme: scheme as DiffusionScheme,
+          })),
         ),
-        epochs: options.epochs ?? 300,
+        epochs: options.epochs ?? 200,
         patience: options.patience ?? 50,
         stability: true,
         settings: { runs, protocol: 'coin', numSteps, schemes, sigma2Values },

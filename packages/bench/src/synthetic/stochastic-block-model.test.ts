@@ -3,7 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { stochasticBlockModel } from './stochastic-block-model.js';
 
 describe('stochasticBlockModel', () => {
-  const data = stochasticBlockModel({ numNodes: 3000, numClasses: 4, avgDegree: 6, homophily: 0.75, seed: 7 });
+  const data = stochasticBlockModel({
+    numNodes: 3000,
+    numClasses: 4,
+    avgDegree: 6,
+    homophily: 0.75,
+    seed: 7,
+  });
   const { adjacency, features } = data;
   const labels = data.labels.data;
 
@@ -75,15 +81,28 @@ describe('stochasticBlockModel', () => {
     expect(perClass).toEqual([20, 20, 20, 20]);
     const all = new Set([...split.train, ...split.val, ...split.test]);
     expect(all.size).toBe(1580);
-    const small = stochasticBlockModel({ numNodes: 100, numClasses: 2, trainPerClass: 5, seed: 2 }).publicSplit!;
+    const small = stochasticBlockModel({ numNodes: 100, numClasses: 2, trainPerClass: 5, seed: 2 })
+      .publicSplit!;
     expect([small.train.length, small.val.length, small.test.length]).toEqual([10, 45, 45]);
   });
 
   it('is reproducible from its seed', () => {
-    const again = stochasticBlockModel({ numNodes: 3000, numClasses: 4, avgDegree: 6, homophily: 0.75, seed: 7 });
+    const again = stochasticBlockModel({
+      numNodes: 3000,
+      numClasses: 4,
+      avgDegree: 6,
+      homophily: 0.75,
+      seed: 7,
+    });
     expect(again.adjacency.indices).toEqual(adjacency.indices);
     expect(again.labels.data).toEqual(labels);
-    const other = stochasticBlockModel({ numNodes: 3000, numClasses: 4, avgDegree: 6, homophily: 0.75, seed: 8 });
+    const other = stochasticBlockModel({
+      numNodes: 3000,
+      numClasses: 4,
+      avgDegree: 6,
+      homophily: 0.75,
+      seed: 8,
+    });
     expect(other.labels.data).not.toEqual(labels);
   });
 
@@ -94,6 +113,8 @@ describe('stochasticBlockModel', () => {
     expect(() => stochasticBlockModel({ numNodes: 100, avgDegree: -1 })).toThrow(InvalidArgumentError);
     expect(() => stochasticBlockModel({ numNodes: 100, pIn: 0.1 })).toThrow(InvalidArgumentError);
     expect(() => stochasticBlockModel({ numNodes: 100, numFeatures: 3 })).toThrow(InvalidArgumentError);
-    expect(() => stochasticBlockModel({ numNodes: 100, numClasses: 5, trainPerClass: 20 })).toThrow(InvalidArgumentError);
+    expect(() => stochasticBlockModel({ numNodes: 100, numClasses: 5, trainPerClass: 20 })).toThrow(
+      InvalidArgumentError,
+    );
   });
 });

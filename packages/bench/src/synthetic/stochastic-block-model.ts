@@ -81,7 +81,8 @@ export function stochasticBlockModel(options: StochasticBlockModelOptions): Node
     }
   };
   const probability = (name: string, value: number): void => {
-    if (!(value >= 0 && value <= 1)) throw new InvalidArgumentError(fn, name, value, 'a probability in [0, 1]');
+    if (!(value >= 0 && value <= 1))
+      throw new InvalidArgumentError(fn, name, value, 'a probability in [0, 1]');
   };
   positiveInt('numClasses', numClasses, 2);
   positiveInt('numNodes', numNodes, 2 * numClasses);
@@ -102,14 +103,20 @@ export function stochasticBlockModel(options: StochasticBlockModelOptions): Node
   if (options.pOut !== undefined) probability('pOut', options.pOut);
   const minNodesPerClass = Math.floor(numNodes / numClasses);
   if (trainPerClass >= minNodesPerClass) {
-    throw new InvalidArgumentError(fn, 'trainPerClass', trainPerClass, `smaller than the class size ${minNodesPerClass}`);
+    throw new InvalidArgumentError(
+      fn,
+      'trainPerClass',
+      trainPerClass,
+      `smaller than the class size ${minNodesPerClass}`,
+    );
   }
 
   const rng = new Rng(seed);
   // Blocks: `order` lists nodes class by class, class c at order[offset[c] .. offset[c+1]).
   const perm = rng.permutation(numNodes);
   const offset = new Int32Array(numClasses + 1);
-  for (let c = 0; c < numClasses; c++) offset[c + 1] = offset[c] + Math.floor((numNodes + numClasses - 1 - c) / numClasses);
+  for (let c = 0; c < numClasses; c++)
+    offset[c + 1] = offset[c] + Math.floor((numNodes + numClasses - 1 - c) / numClasses);
   const order = perm; // perm is uniform, so slicing it into blocks assigns classes at random
   const labels = new Int32Array(numNodes);
   for (let c = 0; c < numClasses; c++) for (let i = offset[c]; i < offset[c + 1]; i++) labels[order[i]] = c;
@@ -149,7 +156,10 @@ function edgeCounts(
   }
   const interPairs = (numNodes * numNodes - sumSquares) / 2;
   if (options.pIn !== undefined && options.pOut !== undefined) {
-    return { intraEdges: Math.round(options.pIn * intraPairs), interEdges: Math.round(options.pOut * interPairs) };
+    return {
+      intraEdges: Math.round(options.pIn * intraPairs),
+      interEdges: Math.round(options.pOut * interPairs),
+    };
   }
   const numEdges = Math.round((numNodes * avgDegree) / 2);
   const intraEdges = Math.min(Math.round(homophily * numEdges), intraPairs);
@@ -221,7 +231,8 @@ function sampleFeatures(
   for (let i = 0; i < numNodes; i++) {
     for (let w = 0; w < wordsPerNode; w++, k++) {
       rows[k] = i;
-      cols[k] = rng.uniform() < featureSignal ? labels[i] * topicSize + rng.int(topicSize) : rng.int(numFeatures);
+      cols[k] =
+        rng.uniform() < featureSignal ? labels[i] * topicSize + rng.int(topicSize) : rng.int(numFeatures);
     }
   }
   const binary = fromCoo(rows, cols, undefined, [numNodes, numFeatures], { duplicates: 'max' });

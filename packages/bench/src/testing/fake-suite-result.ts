@@ -30,7 +30,16 @@ export function fakeTrainRecord(overrides: Partial<TrainRecord> = {}): TrainReco
     testAcc: 0.81,
     diverged: false,
     clamped: 0,
-    memory: { rssMB: 300, heapUsedMB: 80, arrayBuffersMB: 20, tfMB: 12, tfTensors: 40, gpuMB: null, samples: 120, tfEpochPeakMB: 30 },
+    memory: {
+      rssMB: 300,
+      heapUsedMB: 80,
+      arrayBuffersMB: 20,
+      tfMB: 12,
+      tfTensors: 40,
+      gpuMB: null,
+      samples: 120,
+      tfEpochPeakMB: 30,
+    },
     ...overrides,
   };
 }

@@ -1,8 +1,18 @@
-import { DEFAULT_RESULTS_DIR, runBench, SUITE_NAMES, SUITES, suiteMarkdown } from '@coin-gnn/bench';
+import {
+  DEFAULT_RESULTS_DIR,
+  runBench,
+  SUITE_NAMES,
+  SUITES,
+  suiteMarkdown,
+  writeBenchmarksReport,
+} from '@coin-gnn/bench';
 import { InvalidArgumentError } from '@coin-gnn/graph';
 import type { Command } from 'commander';
 
-const collect = (value: string, previous: string[]): string[] => [...previous, ...value.split(',')];
+const collect = (value: string, previous: string[] | undefined): string[] => [
+  ...(previous ?? []),
+  ...value.split(','),
+];
 
 function positiveInt(flag: string): (value: string) => number {
   return (value) => {
@@ -34,7 +44,8 @@ const list = (value: string): string[] => value.split(',').filter((s) => s.lengt
 /**
  * Registers `coin bench`: runs benchmark suites of `@coin-gnn/bench`, writes one JSON file per suite and its
  * SVG figures to `--out`, prints a Markdown table per suite (or the JSON with `--json`), and with `--report`
- * regenerates that Markdown file from the newest results. Progress lines go to stderr.
+ * regenerates that Markdown file from the newest results (with `--report` and no `--suite`, only that).
+ * Progress lines go to stderr.
  */
 export function registerBenchCommand(program: Command): void {
   program
@@ -44,12 +55,14 @@ export function registerBenchCommand(program: Command): void {
     )
     .option(
       '--suite <name>',
-      `suite to run, repeatable or comma-separated: ${SUITE_NAMES.join(' | ')}`,
+      `suite to run, repeatable or comma-separated: ${SUITE_NAMES.join(' | ')} (default: quick)`,
       collect,
-      [],
     )
     .option('--out <dir>', 'results folder (JSON, and SVG figures under figures/)', DEFAULT_RESULTS_DIR)
-    .option('--report <file>', 'regenerate this Markdown report from the newest results, e.g. BENCHMARKS.md')
+    .option(
+      '--report <file>',
+      'regenerate this Markdown report from the newest results, e.g. BENCHMARKS.md (alone: only regenerate it)',
+    )
     .option('--runs <n>', 'splits per dataset (suite default when omitted)', positiveInt('--runs'))
     .option('--epochs <n>', 'epoch limit per training run', positiveInt('--epochs'))
     .option('--patience <n>', 'early-stopping patience', positiveInt('--patience'))
@@ -80,7 +93,14 @@ export function registerBenchCommand(program: Command): void {
       `\nSuites:\n${SUITE_NAMES.map((n) => `  ${n.padEnd(8)} ${SUITES[n]?.description}`).join('\n')}`,
     )
     .action(async (opts) => {
-      const suites = opts.suite.length > 0 ? opts.suite : ['quick'];
+      if (opts.suite === undefined && opts.report !== undefined) {
+        const included = await writeBenchmarksReport(opts.report, opts.out);
+        process.stdout.write(
+          `wrote ${opts.report} from the newest ${included.join(', ')} results in ${opts.out}\n`,
+        );
+        return;
+      }
+      const suites = opts.suite ?? ['quick'];
       const started = process.hrtime.bigint();
       const { results, files } = await runBench({
         suites,
