@@ -2,7 +2,6 @@
 import '@tensorflow/tfjs-backend-cpu';
 import './register-all-kernels.js';
 import './register-all-gradients.js';
-import './training/register-tfjs-gradients.js';
 
 export * from './base.js';
 export { loadModel } from './io/load-model.js';

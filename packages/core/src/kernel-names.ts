@@ -89,8 +89,8 @@ export interface SparseResidualLinearAttrs {
 }
 
 /**
- * Backward of {@link SparseResidualLinear} up to the weights: dZ = dH ⊙ [H − X > 0] and its column sums
- * (the bias gradient). Outputs [dZ (numRows × F), db (F)].
+ * Backward of {@link SparseResidualLinear} to the weights: with dZ = dH ⊙ [H − X > 0], outputs
+ * [dW = Xᵀ dZ (F × F), db = dZᵀ1 (F)].
  */
 export const SparseResidualLinearGrad = 'CoinSparseResidualLinearGrad';
 /** Inputs of {@link SparseResidualLinearGrad}: the CSR parts of X, the output h and its gradient dh. */

@@ -61,6 +61,9 @@ export async function selectBackend(
     }
     (options.log ?? console.warn)(`coin-gnn: using the pure-JS cpu backend (${failures.join('; ')})`);
   }
+  // tfjs-backend-cpu prints a banner on first use in Node ("Hi, looks like you are running TensorFlow.js in
+  // Node.js…") unless PROD is set; the cpu backend is picked on purpose here (`auto` already said why).
+  tf.env().set('PROD', true);
   await tf.setBackend('cpu');
   nativeState.packageName = null;
   return tf.getBackend();

@@ -1,17 +1,15 @@
 import * as tf from '@tensorflow/tfjs-core';
 import {
   SparseResidualLinear,
-  type SparseResidualLinearAttrs,
   SparseResidualLinearGrad,
   type SparseResidualLinearGradInputs,
 } from '../kernel-names.js';
-import { csrMatMul } from '../ops/csr-mat-mul.js';
-import { CsrTensor } from '../ops/csr-tensor.js';
 
 /**
  * Gradient of `CoinSparseResidualLinear`, H = X + relu(XW + b): one `CoinSparseResidualLinearGrad` kernel
- * gives dZ = dH ⊙ [H − X > 0] and db = dZᵀ1, then
- * $$ \partial\ell/\partial W = X^\top dZ $$ with {@link csrMatMul}.
+ * gives, with dZ = dH ⊙ [H − X > 0],
+ * $$ \partial\ell/\partial W = X^\top dZ,\qquad \partial\ell/\partial b = dZ^\top\mathbf 1 $$
+ * (on cpu, dZ is written straight into the sparse product's operand, never a tensor).
  */
 export const sparseResidualLinearGradConfig: tf.GradConfig = {
   kernelName: SparseResidualLinear,
@@ -19,7 +17,6 @@ export const sparseResidualLinearGradConfig: tf.GradConfig = {
   outputsToSave: [true],
   gradFunc: (dy, saved, attrs) => {
     const [indptr, indices, values, rowIds, bias, h] = saved;
-    const { numRows, numCols } = attrs as unknown as SparseResidualLinearAttrs;
     const inputs: SparseResidualLinearGradInputs = {
       indptr,
       indices,
@@ -28,18 +25,11 @@ export const sparseResidualLinearGradConfig: tf.GradConfig = {
       h,
       dh: dy as tf.Tensor,
     };
-    const [dz, db] = tf
+    const [dw, db] = tf
       .engine()
       .runKernel(SparseResidualLinearGrad, inputs as unknown as tf.NamedTensorMap, attrs) as tf.Tensor[];
-    const x = new CsrTensor(
-      [numRows, numCols],
-      indptr as tf.Tensor1D,
-      indices as tf.Tensor1D,
-      values as tf.Tensor1D,
-      rowIds as tf.Tensor1D,
-    );
     return {
-      weight: () => csrMatMul(x, dz as tf.Tensor2D, true),
+      weight: () => dw,
       bias: () => tf.reshape(db, bias.shape),
     };
   },

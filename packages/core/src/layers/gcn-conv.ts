@@ -2,6 +2,7 @@ import { InvalidArgumentError, type Rng } from '@coin-gnn/graph';
 import * as tf from '@tensorflow/tfjs-core';
 import { csrMatMul } from '../ops/csr-mat-mul.js';
 import { CsrTensor } from '../ops/csr-tensor.js';
+import { matMul2d } from '../ops/mat-mul-2d.js';
 import { GraphLayer, type NamedWeight } from './graph-layer.js';
 import { uniformTensor } from './uniform-tensor.js';
 
@@ -75,7 +76,7 @@ export class GcnConv extends GraphLayer<GcnConvConfig> {
    */
   call(h: tf.Tensor2D | CsrTensor, adjacency: CsrTensor): tf.Tensor2D {
     return tf.tidy(() => {
-      const hw = h instanceof CsrTensor ? csrMatMul(h, this.weight) : tf.matMul(h, this.weight);
+      const hw = h instanceof CsrTensor ? csrMatMul(h, this.weight) : matMul2d(h, this.weight);
       return tf.add(csrMatMul(adjacency, hw as tf.Tensor2D), this.bias) as tf.Tensor2D;
     });
   }

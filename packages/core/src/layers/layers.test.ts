@@ -60,6 +60,20 @@ describe('ResidualBlock', () => {
     close(block.call(x).dataSync(), want.dataSync());
     expect(block.call(x).shape).toEqual([6, 4]);
   });
+
+  it('runs a sparse input through the fused op, equal to the dense formula', () => {
+    const block = new ResidualBlock({ name: 'r', numFeatures: 5 }, new Rng(5));
+    const m = cycleGraph(5);
+    const sparse = CsrTensor.fromCsr(m);
+    const dense = tf.tensor2d(toDense(m), [5, 5]);
+    const [w, b] = block.weights().map((v) => v.variable);
+    const want = tf.add(dense, tf.relu(tf.add(tf.matMul(dense, w as tf.Tensor2D), b)));
+    close(block.call(sparse).dataSync(), want.dataSync());
+    close(block.call(sparse).dataSync(), block.call(dense).dataSync());
+    const tanh = new ResidualBlock({ name: 't', numFeatures: 5, activation: 'tanh' }, new Rng(5));
+    expect(() => tanh.call(sparse)).toThrow(InvalidArgumentError);
+    sparse.dispose();
+  });
 });
 
 describe('Dropout', () => {

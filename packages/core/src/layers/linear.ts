@@ -2,6 +2,7 @@ import { InvalidArgumentError, type Rng } from '@coin-gnn/graph';
 import * as tf from '@tensorflow/tfjs-core';
 import { csrMatMul } from '../ops/csr-mat-mul.js';
 import { CsrTensor } from '../ops/csr-tensor.js';
+import { matMul2d } from '../ops/mat-mul-2d.js';
 import { GraphLayer, type NamedWeight } from './graph-layer.js';
 import { uniformTensor } from './uniform-tensor.js';
 
@@ -21,7 +22,8 @@ export interface LinearConfig {
  * Affine layer, PyTorch's `nn.Linear` with the weight stored transposed:
  * $$ y = x W + b,\quad W \in \mathbb R^{F_\text{in}\times F_\text{out}},\ b \in \mathbb R^{F_\text{out}} $$
  * initialised like `nn.Linear`: every entry of W and b uniform on [−1/√F_in, 1/√F_in]. A sparse input
- * (bag-of-words features as a {@link CsrTensor}) is multiplied with `csrMatMul`, never densified.
+ * (bag-of-words features as a {@link CsrTensor}) is multiplied with `csrMatMul`, never densified; a dense one
+ * with `matMul2d`.
  * Shapes: x (numNodes, F_in) → (numNodes, F_out).
  *
  * @throws {@link InvalidArgumentError} if a feature count is not a positive integer
@@ -73,10 +75,15 @@ export class Linear extends GraphLayer<LinearConfig> {
         : null;
   }
 
+  /** W (F_in × F_out) and b (F_out, null without bias), for layers that fuse the affine map into their op. */
+  parameters(): { weight: tf.Variable<tf.Rank.R2>; bias: tf.Variable<tf.Rank.R1> | null } {
+    return { weight: this.weight, bias: this.bias };
+  }
+
   /** $$ x W + b $$ for a dense or sparse x of shape (numNodes, F_in). */
   call(x: tf.Tensor2D | CsrTensor): tf.Tensor2D {
     return tf.tidy(() => {
-      const xw: tf.Tensor2D = x instanceof CsrTensor ? csrMatMul(x, this.weight) : tf.matMul(x, this.weight);
+      const xw: tf.Tensor2D = x instanceof CsrTensor ? csrMatMul(x, this.weight) : matMul2d(x, this.weight);
       return this.bias ? (tf.add(xw, this.bias) as tf.Tensor2D) : xw;
     });
   }

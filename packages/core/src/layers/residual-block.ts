@@ -1,6 +1,7 @@
-import type { Rng } from '@coin-gnn/graph';
+import { InvalidArgumentError, type Rng } from '@coin-gnn/graph';
 import * as tf from '@tensorflow/tfjs-core';
-import type { CsrTensor } from '../ops/csr-tensor.js';
+import { CsrTensor } from '../ops/csr-tensor.js';
+import { sparseResidualLinear } from '../ops/sparse-residual-linear.js';
 import { GraphLayer, type NamedWeight } from './graph-layer.js';
 import { Linear } from './linear.js';
 
@@ -17,8 +18,9 @@ export interface ResidualBlockConfig {
 /**
  * Residual convection block (COIN, arXiv:2403.15726, the ResNet reading of the convection step):
  * $$ h = x + \phi(x W + b) $$
- * with φ the activation and W F × F initialised like PyTorch's `nn.Linear`. The linear map may read a
- * sparse copy of x (`linearInput`, bag-of-words features) while the skip adds the dense x.
+ * with φ the activation and W F × F initialised like PyTorch's `nn.Linear`. A sparse x (bag-of-words
+ * features as a {@link CsrTensor}) with φ = relu runs the fused {@link sparseResidualLinear}: no dense copy
+ * of x is made.
  * Shapes: x (numNodes, F) → (numNodes, F).
  */
 export class ResidualBlock extends GraphLayer<ResidualBlockConfig> {
@@ -53,13 +55,25 @@ export class ResidualBlock extends GraphLayer<ResidualBlockConfig> {
   }
 
   /**
-   * @param x - dense input (numNodes, F), the skip connection
-   * @param linearInput - the same matrix as the linear map reads it (default x; pass the sparse copy)
+   * @param x - input (numNodes, F), dense or sparse
+   * @throws {@link InvalidArgumentError} for a sparse x with an activation other than relu
    */
-  call(x: tf.Tensor2D, linearInput: tf.Tensor2D | CsrTensor = x): tf.Tensor2D {
+  call(x: tf.Tensor2D | CsrTensor): tf.Tensor2D {
+    const activation = this.config.activation ?? 'relu';
+    if (x instanceof CsrTensor) {
+      if (activation !== 'relu') {
+        throw new InvalidArgumentError(
+          'ResidualBlock.call',
+          'activation',
+          activation,
+          "'relu' for a sparse x",
+        );
+      }
+      const { weight, bias } = this.linear.parameters();
+      return sparseResidualLinear(x, weight, bias!);
+    }
     return tf.tidy(() => {
-      const z = this.linear.call(linearInput);
-      const activation = this.config.activation ?? 'relu';
+      const z = this.linear.call(x);
       const a = activation === 'relu' ? tf.relu(z) : activation === 'tanh' ? tf.tanh(z) : z;
       return tf.add(x, a);
     });

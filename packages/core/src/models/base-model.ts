@@ -17,6 +17,11 @@ export abstract class BaseModel implements NodeClassifier {
 
   constructor(readonly config: ModelConfig) {}
 
+  /** True when the model has no dropout (rate 0 or no such option): the registry's only stochastic layer. */
+  get deterministicForward(): boolean {
+    return !this.config.options.dropout;
+  }
+
   weights(): NamedWeight[] {
     return this.layers.flatMap((layer) => layer.weights());
   }

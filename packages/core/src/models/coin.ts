@@ -20,8 +20,8 @@ import type { ModelConfig } from './node-classifier.js';
  * Option `scheme` swaps the explicit steps for implicit ones or FED cycles of the same time T = K·σ²,
  * `substeps` splits them into stable sub-steps ({@link GraphDiffusion}). Implicit steps and sub-steps keep
  * probabilities ≥ 0 for any σ²; FED is ℓ2-stable, but its long inner steps may still leave [0, 1].
- * No dropout, as in the official code. Defaults K = 20, σ² = 0.35. X W₁ reads the sparse features; the
- * skip adds their dense copy.
+ * No dropout, as in the official code. Defaults K = 20, σ² = 0.35. The residual block reads the sparse
+ * features (fused, no dense copy of X).
  */
 export class Coin extends BaseModel {
   readonly output = 'probabilities';
@@ -53,7 +53,6 @@ export class Coin extends BaseModel {
 
   override prepare(graph: GraphTensors, logger: Logger = () => {}): void {
     graph.features();
-    graph.denseFeatures();
     graph.operator(this.diffusion.operator);
     this.diffusion.checkStep(graph.operatorMatrix(this.diffusion.operator), logger);
   }
@@ -64,7 +63,7 @@ export class Coin extends BaseModel {
 
   forward(graph: GraphTensors, options: CallOptions): tf.Tensor2D {
     return tf.tidy(() => {
-      const h = this.block.call(graph.denseFeatures(), graph.features());
+      const h = this.block.call(graph.features());
       const p = tf.softmax(this.classifier.call(h));
       return this.diffusion.call(p, graph.operator(this.diffusion.operator), options);
     });

@@ -53,7 +53,6 @@ export class DiffResNet extends BaseModel {
 
   override prepare(graph: GraphTensors, logger: Logger = () => {}): void {
     graph.features();
-    graph.denseFeatures();
     graph.operator(this.step.operator);
     this.step.checkStep(graph.operatorMatrix(this.step.operator), logger);
   }
@@ -65,7 +64,7 @@ export class DiffResNet extends BaseModel {
   forward(graph: GraphTensors, options: CallOptions): tf.Tensor2D {
     return tf.tidy(() => {
       const laplacian = graph.operator(this.step.operator);
-      let h = this.block.call(graph.denseFeatures(), graph.features());
+      let h = this.block.call(graph.features());
       for (let k = 0; k < this.config.options.numSteps!; k++) {
         h = this.step.call(this.dropout.call(h, options), laplacian, options);
       }

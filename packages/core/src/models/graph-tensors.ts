@@ -1,12 +1,4 @@
-import {
-  type CsrMatrix,
-  coinLaplacian,
-  gcnNorm,
-  normalizedLaplacian,
-  randomWalk,
-  toDense,
-} from '@coin-gnn/graph';
-import * as tf from '@tensorflow/tfjs-core';
+import { type CsrMatrix, coinLaplacian, gcnNorm, normalizedLaplacian, randomWalk } from '@coin-gnn/graph';
 import { CsrTensor } from '../ops/csr-tensor.js';
 
 /** The graph a node classifier runs on: a NodeDataset from `@coin-gnn/datasets` satisfies it. */
@@ -37,13 +29,11 @@ const OPERATORS: Record<OperatorName, (adjacency: CsrMatrix) => CsrMatrix> = {
 
 /**
  * The constant tensors of one graph, built once per dataset and shared by every epoch and every run:
- * sparse features, their dense copy (only when a model asks, e.g. COIN's residual), and graph operators
- * by name. Everything is built on first request and cached (as PyG's `cached=True`); call the getters
+ * sparse features and graph operators by name. Everything is built on first request and cached (as PyG's `cached=True`); call the getters
  * outside `tf.tidy` (models do so in `prepare`) and `dispose()` when done.
  */
 export class GraphTensors {
   private sparseFeatures: CsrTensor | null = null;
-  private dense: tf.Tensor2D | null = null;
   private readonly matrices = new Map<OperatorName, CsrMatrix>();
   private readonly tensors = new Map<OperatorName, CsrTensor>();
   private readonly scratchTensors = new Map<string, CsrTensor>();
@@ -59,12 +49,6 @@ export class GraphTensors {
   features(): CsrTensor {
     this.sparseFeatures ??= CsrTensor.fromCsr(this.data.features);
     return this.sparseFeatures;
-  }
-
-  /** Features as a dense tensor (numNodes, numFeatures), built once. */
-  denseFeatures(): tf.Tensor2D {
-    this.dense ??= tf.keep(tf.tensor2d(toDense(this.data.features), this.data.features.shape));
-    return this.dense;
   }
 
   /** The operator `name` of the graph as a CSR matrix, built once. */
@@ -100,12 +84,10 @@ export class GraphTensors {
   /** Frees every tensor built so far. */
   dispose(): void {
     this.sparseFeatures?.dispose();
-    this.dense?.dispose();
     for (const t of this.tensors.values()) t.dispose();
     for (const t of this.scratchTensors.values()) t.dispose();
     this.scratchTensors.clear();
     this.sparseFeatures = null;
-    this.dense = null;
     this.tensors.clear();
   }
 }

@@ -41,6 +41,11 @@ export interface NodeClassifier {
   readonly config: ModelConfig;
   /** What `forward` returns: unnormalised scores, or probabilities (COIN's diffused u_K, may leave [0, 1]). */
   readonly output: 'logits' | 'probabilities';
+  /**
+   * Whether `forward` is the same function of the weights in training and in evaluation (no dropout or
+   * noise): training then reuses the evaluation pass (see `train`). Absent means false.
+   */
+  readonly deterministicForward?: boolean;
   /** Trainable weights in a fixed order, with unique names. */
   weights(): NamedWeight[];
   /**

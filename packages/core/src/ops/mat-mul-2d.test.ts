@@ -61,10 +61,16 @@ describe.each(testBackends())('matMul2d on %s', (backend) => {
       [true, false],
       [true, true],
     ]) {
-      const x = tf.tensor2d(randomMatrix(3, 4, 3), ta ? [4, 3] : [3, 4]);
-      const y = tf.tensor2d(randomMatrix(4, 2, 4), tb ? [2, 4] : [4, 2]);
-      checkGradients((p, q) => matMul2d(p as tf.Tensor2D, q as tf.Tensor2D, ta, tb), [x, y]);
-      tf.dispose([x, y]);
+      // inner 4 > 2 output columns (thin dC), then inner 2 < 5
+      for (const [rows, inner, cols] of [
+        [3, 4, 2],
+        [3, 2, 5],
+      ]) {
+        const x = tf.tensor2d(randomMatrix(rows, inner, 3), ta ? [inner, rows] : [rows, inner]);
+        const y = tf.tensor2d(randomMatrix(inner, cols, 4), tb ? [cols, inner] : [inner, cols]);
+        checkGradients((p, q) => matMul2d(p as tf.Tensor2D, q as tf.Tensor2D, ta, tb), [x, y]);
+        tf.dispose([x, y]);
+      }
     }
   });
 

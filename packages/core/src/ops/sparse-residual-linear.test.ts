@@ -56,6 +56,24 @@ describe.each(testBackends())('sparseResidualLinear on %s', (backend) => {
     tf.dispose([w2, b1]);
   });
 
+  it('has finite-difference gradients for widths below and past one SIMD lane (F = 3, 6)', () => {
+    for (const width of [3, 6]) {
+      const xm = CsrTensor.fromCsr(randomCsr(5, width, 0.5, 3 + width));
+      const r = new Rng(width);
+      const ww = tf.tensor2d(
+        Array.from({ length: width * width }, () => 2 * r.uniform() - 1),
+        [width, width],
+      );
+      const bb = tf.tensor1d(Array.from({ length: width }, () => r.uniform() - 0.5));
+      checkGradients((a, c) => sparseResidualLinear(xm, a as tf.Tensor2D, c as tf.Tensor1D), [ww, bb], {
+        eps: 1e-3,
+        atol: 2e-3,
+      });
+      tf.dispose([ww, bb]);
+      xm.dispose();
+    }
+  });
+
   it('leaks no tensor', () => {
     const w2 = tf.tensor2d(w, [f, f]);
     const b1 = tf.tensor1d(b);

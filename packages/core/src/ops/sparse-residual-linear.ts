@@ -22,7 +22,8 @@ import type { CsrTensor } from './csr-tensor.js';
  * copy of X). Gradients, from the saved output H:
  * $$ dZ = dH \odot [H - X > 0],\quad \frac{\partial\ell}{\partial W} = X^\top dZ,\quad
  *    \frac{\partial\ell}{\partial b} = dZ^\top \mathbf 1 $$
- * (one fused kernel for dZ and the column sums, then {@link csrMatMul} with Xᵀ). X gets no gradient.
+ * (one fused kernel for dZ, Xᵀ dZ and the column sums; on cpu dZ is never materialised as a tensor).
+ * X gets no gradient.
  *
  * @param x - X, numNodes × F
  * @param weight - W, F × F, float32

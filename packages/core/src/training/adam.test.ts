@@ -51,6 +51,37 @@ describe('Adam', () => {
     });
   }
 
+  it('leaves a clone of a weight untouched (the fused update writes in place only when unshared)', () => {
+    const variable = tf.variable(tf.tensor1d([0.5, -1.2]));
+    const adam = new Adam([{ name: 'w', variable, decay: true }], {
+      lr: 0.01,
+      weightDecay: 5e-4,
+      fused: true,
+    });
+    adam.step([tf.tensor1d([0.3, -0.1])]);
+    const saved = tf.clone(variable);
+    const before = Array.from(saved.dataSync());
+    adam.step([tf.tensor1d([0.25, 0.4])]);
+    expect(Array.from(saved.dataSync())).toEqual(before);
+    saved.dispose();
+    adam.step([tf.tensor1d([-0.2, 0.05])]);
+    const got = variable.dataSync();
+    for (let i = 0; i < 2; i++) {
+      const want = reference(
+        [0.5, -1.2][i],
+        [
+          [0.3, 0.25, -0.2],
+          [-0.1, 0.4, 0.05],
+        ][i],
+        0.01,
+        5e-4,
+      );
+      expect(got[i]).toBeCloseTo(want[2], 6);
+    }
+    adam.dispose();
+    variable.dispose();
+  });
+
   it('skips weight decay for weights marked decay: false', () => {
     const a = tf.variable(tf.scalar(2));
     const b = tf.variable(tf.scalar(2));

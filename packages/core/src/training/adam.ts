@@ -1,5 +1,8 @@
 import { InvalidArgumentError } from '@coin-gnn/graph';
+import type { MathBackendCPU } from '@tensorflow/tfjs-backend-cpu';
 import * as tf from '@tensorflow/tfjs-core';
+import { cpuData } from '../kernels/cpu/cpu-data.js';
+import { SimdAdam } from '../kernels/cpu/simd-adam.js';
 import type { NamedWeight } from '../layers/graph-layer.js';
 
 /** Options of {@link Adam}, PyTorch's names and defaults. */
@@ -14,7 +17,7 @@ export interface AdamOptions {
   readonly eps?: number;
   /** L2 weight decay λ added to the gradient (default 5e-4); applies to weights with `decay: true`. */
   readonly weightDecay?: number;
-  /** Use the fused typed-array update (default: when the active backend is `cpu`). */
+  /** Use the fused typed-array update (default: when the backend active at construction is `cpu`). */
   readonly fused?: boolean;
 }
 
@@ -34,9 +37,11 @@ export class Adam {
   private readonly beta2: number;
   private readonly eps: number;
   private readonly weightDecay: number;
-  private readonly fused: boolean | undefined;
-  private readonly m: tf.Tensor[];
-  private readonly v: tf.Tensor[];
+  private readonly fused: boolean;
+  /** The fused update (m and v in its memory as plain arrays), or null for the composed one. */
+  private readonly kernel: SimdAdam | null;
+  /** Moment estimates m and v of the composed update (tensors). */
+  private readonly moments: { m: tf.Tensor; v: tf.Tensor }[];
   private t = 0;
 
   /**
@@ -52,7 +57,7 @@ export class Adam {
     this.beta2 = options.beta2 ?? 0.999;
     this.eps = options.eps ?? 1e-8;
     this.weightDecay = options.weightDecay ?? 5e-4;
-    this.fused = options.fused;
+    this.fused = options.fused ?? tf.getBackend() === 'cpu';
     const checks: [string, number, boolean][] = [
       ['lr', this.lr, this.lr > 0 && Number.isFinite(this.lr)],
       ['beta1', this.beta1, this.beta1 >= 0 && this.beta1 < 1],
@@ -63,8 +68,10 @@ export class Adam {
     for (const [name, value, ok] of checks) {
       if (!ok) throw new InvalidArgumentError('Adam', name, value, 'in range (see AdamOptions)');
     }
-    this.m = weights.map((w) => tf.zerosLike(w.variable));
-    this.v = weights.map((w) => tf.zerosLike(w.variable));
+    this.kernel = this.fused ? new SimdAdam(weights.map((w) => w.variable.size)) : null;
+    this.moments = this.fused
+      ? []
+      : weights.map((w) => ({ m: tf.zerosLike(w.variable), v: tf.zerosLike(w.variable) }));
   }
 
   /** Number of steps taken. */
@@ -73,68 +80,57 @@ export class Adam {
   }
 
   /**
-   * One update of every weight. On the cpu backend the update is one fused loop over the typed arrays
-   * (a dozen tfjs element-wise ops on COIN's 1433 × 1433 W₁ cost more than the rest of the step); on other
-   * backends it is composed from tfjs ops. Both compute the formula above.
+   * One update of every weight. The fused update (cpu backend) is one WebAssembly SIMD loop
+   * ({@link SimdAdam}, float32 like PyTorch) that updates m and v in place and writes θ once (a dozen tfjs element-wise ops on COIN's 1433 × 1433 W₁ cost more than
+   * the rest of the step); on other backends it is composed from tfjs ops. Both compute the formula above.
    * @param grads - gradient of each weight, same order as the constructor's `weights`
    */
   step(grads: readonly tf.Tensor[]): void {
     this.t += 1;
     const stepSize = this.lr / (1 - this.beta1 ** this.t);
     const sqrtBias2 = Math.sqrt(1 - this.beta2 ** this.t);
-    const fused = this.fused ?? tf.getBackend() === 'cpu';
     this.weights.forEach((_, i) => {
-      if (fused) this.stepFused(i, grads[i], stepSize, sqrtBias2);
+      if (this.fused) this.stepFused(i, grads[i], stepSize, sqrtBias2);
       else this.stepComposed(i, grads[i], stepSize, sqrtBias2);
     });
   }
 
+  /**
+   * θ is overwritten in its own storage when no other tensor shares it (a `tf.clone` of the variable, e.g.
+   * a saved best state, shares it until disposed); otherwise the new θ goes to a fresh array and is assigned.
+   */
   private stepFused(i: number, grad: tf.Tensor, stepSize: number, sqrtBias2: number): void {
     const { variable, decay } = this.weights[i];
     const { beta1, beta2, eps } = this;
     const weightDecay = decay ? this.weightDecay : 0;
-    const theta = variable.dataSync() as Float32Array;
-    const g = grad.dataSync() as Float32Array;
-    const m = this.m[i].dataSync() as Float32Array;
-    const v = this.v[i].dataSync() as Float32Array;
-    const thetaNew = new Float32Array(theta.length);
-    const mNew = new Float32Array(theta.length);
-    const vNew = new Float32Array(theta.length);
-    for (let j = 0; j < theta.length; j++) {
-      const gj = g[j] + weightDecay * theta[j];
-      const mj = beta1 * m[j] + (1 - beta1) * gj;
-      const vj = beta2 * v[j] + (1 - beta2) * gj * gj;
-      mNew[j] = mj;
-      vNew[j] = vj;
-      thetaNew[j] = theta[j] - (stepSize * mj) / (Math.sqrt(vj) / sqrtBias2 + eps);
-    }
-    this.replaceMoments(i, tf.tensor(mNew, variable.shape), tf.tensor(vNew, variable.shape));
-    tf.tidy(() => variable.assign(tf.tensor(thetaNew, variable.shape)));
+    const backend = tf.backend() as MathBackendCPU;
+    const theta = cpuData<Float32Array>(backend, variable);
+    const inPlace = backend.refCount(variable.dataId) === 1;
+    const out = inPlace ? theta : new Float32Array(theta.length);
+    const g = cpuData<Float32Array>(backend, grad);
+    this.kernel!.step(i, theta, g, out, { beta1, beta2, weightDecay, stepSize, sqrtBias2, eps });
+    if (!inPlace) tf.tidy(() => variable.assign(tf.tensor(out, variable.shape)));
   }
 
   private stepComposed(i: number, grad: tf.Tensor, stepSize: number, sqrtBias2: number): void {
     const { variable, decay } = this.weights[i];
     const { beta1, beta2, eps, weightDecay } = this;
+    const state = this.moments[i];
     const [m, v] = tf.tidy(() => {
       const g = decay && weightDecay > 0 ? tf.add(grad, tf.mul(variable, weightDecay)) : grad;
-      const mNew = tf.add(tf.mul(this.m[i], beta1), tf.mul(g, 1 - beta1));
-      const vNew = tf.add(tf.mul(this.v[i], beta2), tf.mul(tf.square(g), 1 - beta2));
+      const mNew = tf.add(tf.mul(state.m, beta1), tf.mul(g, 1 - beta1));
+      const vNew = tf.add(tf.mul(state.v, beta2), tf.mul(tf.square(g), 1 - beta2));
       const denom = tf.add(tf.div(tf.sqrt(vNew), sqrtBias2), eps);
       variable.assign(tf.sub(variable, tf.mul(tf.div(mNew, denom), stepSize)));
       return [mNew, vNew];
     });
-    this.replaceMoments(i, m, v);
-  }
-
-  private replaceMoments(i: number, m: tf.Tensor, v: tf.Tensor): void {
-    this.m[i].dispose();
-    this.v[i].dispose();
-    this.m[i] = m;
-    this.v[i] = v;
+    tf.dispose([state.m, state.v]);
+    state.m = m;
+    state.v = v;
   }
 
   /** Frees the moment estimates. */
   dispose(): void {
-    for (const t of [...this.m, ...this.v]) t.dispose();
+    for (const { m, v } of this.moments) tf.dispose([m, v]);
   }
 }

@@ -9,7 +9,13 @@ import { loadModel } from '../io/load-model.js';
 import { saveModel } from '../io/save-model.js';
 import { createModel, MODEL_NAMES } from '../models/create-model.js';
 import { GraphTensors } from '../models/graph-tensors.js';
+import type { NodeClassifier } from '../models/node-classifier.js';
 import { predict } from '../models/predict.js';
+import { gatherRows } from '../ops/gather-rows.js';
+import { Adam } from './adam.js';
+import { EarlyStopping } from './early-stopping.js';
+import { logProbabilities } from './log-probabilities.js';
+import { nllLoss } from './nll-loss.js';
 import { plantedPartition } from './testing/planted-partition.js';
 import { type EpochInfo, train } from './train.js';
 
@@ -34,7 +40,97 @@ describe('models', () => {
   });
 });
 
+/**
+ * The official loop written out (shwangtangjun/COIN graph/train.py): a training step, then a separate
+ * validation forward at the new weights, early stopping, best weights restored, test accuracy.
+ */
+function straightforwardTrain(model: NodeClassifier, patience: number, maxEpochs: number) {
+  model.prepare(graph);
+  const weights = model.weights();
+  const variables = weights.map((w) => w.variable);
+  const adam = new Adam(weights);
+  const stopping = new EarlyStopping(patience);
+  const targets = (rows: Int32Array) =>
+    tf.tidy(() =>
+      tf.cast(
+        tf.oneHot(
+          tf.tensor1d(
+            Array.from(rows, (i) => data.labels[i]),
+            'int32',
+          ),
+          data.numClasses,
+        ),
+        'float32',
+      ),
+    ) as tf.Tensor2D;
+  const trainTargets = targets(data.split.train);
+  const valTargets = targets(data.split.val);
+  const predictions = (rows: Int32Array) =>
+    tf.tidy(() => tf.argMax(gatherRows(model.forward(graph, { training: false }), rows), 1)).dataSync();
+  const accuracyOn = (rows: Int32Array) => {
+    const predicted = predictions(rows);
+    return rows.reduce((n, node, i) => n + Number(predicted[i] === data.labels[node]), 0) / rows.length;
+  };
+  const lossOn = (rows: Int32Array, t: tf.Tensor2D, training: boolean) =>
+    nllLoss(logProbabilities(gatherRows(model.forward(graph, { training }), rows), model.output), t);
+  const valLosses: number[] = [];
+  let best: tf.Tensor[] = [];
+  let bestEpoch = 0;
+  let epoch = 0;
+  while (epoch < maxEpochs) {
+    epoch += 1;
+    const { value, grads } = tf.variableGrads(() => lossOn(data.split.train, trainTargets, true), variables);
+    adam.step(variables.map((v) => grads[v.name]));
+    tf.dispose([value, ...Object.values(grads)]);
+    const loss = tf.tidy(() => lossOn(data.split.val, valTargets, false));
+    valLosses.push(loss.dataSync()[0]);
+    loss.dispose();
+    const decision = stopping.update(valLosses[epoch - 1], accuracyOn(data.split.val));
+    if (decision.improved) {
+      tf.dispose(best);
+      best = variables.map((v) => tf.keep(tf.clone(v)));
+      bestEpoch = epoch;
+    }
+    if (decision.stop) break;
+  }
+  variables.forEach((v, i) => {
+    v.assign(best[i]);
+  });
+  const testAcc = accuracyOn(data.split.test);
+  tf.dispose([...best, trainTargets, valTargets]);
+  adam.dispose();
+  return { epochs: epoch, bestEpoch, testAcc, valLosses };
+}
+
 describe('train', () => {
+  it('reuses the validation forward of a deterministic model with the decisions of the official loop', () => {
+    for (const [patience, maxEpochs] of [
+      [8, 500],
+      [1000, 30],
+    ]) {
+      const options = { seed: 7, options: { numSteps: 5, sigma2: 0.3 } };
+      const reference = createModel('coin', { ...sizes, ...options });
+      expect(reference.deterministicForward).toBe(true);
+      const want = straightforwardTrain(reference, patience, maxEpochs);
+      reference.dispose();
+      const model = createModel('coin', { ...sizes, ...options });
+      const valLosses: number[] = [];
+      const before = tf.memory().numTensors;
+      const got = train(
+        model,
+        { graph, labels: data.labels, split: data.split },
+        { patience, epochs: maxEpochs, onEpoch: (info) => valLosses.push(info.valLoss) },
+      );
+      expect(tf.memory().numTensors).toBe(before);
+      expect(got.epochs).toBe(want.epochs);
+      expect(got.bestEpoch).toBe(want.bestEpoch);
+      expect(got.testAcc).toBe(want.testAcc);
+      expect(valLosses).toEqual(want.valLosses);
+      model.dispose();
+    }
+    expect(createModel('gcn', { ...sizes, seed: 1 }).deterministicForward).toBe(false);
+  });
+
   it.each(['coin', 'gcn'] as const)('%s learns a planted partition well above chance', (name) => {
     const model = createModel(name, { ...sizes, seed: 2 });
     const result = train(model, { graph, labels: data.labels, split: data.split }, { epochs: 150, seed: 3 });

@@ -81,6 +81,10 @@ export interface TrainResult {
  * on the training nodes, validation after every epoch, early stopping when neither the validation loss
  * decreases nor the validation accuracy increases for `patience` epochs, the best weights restored before
  * testing. Deterministic for a given seed on the cpu backend. Tensors made per epoch are freed.
+ * For a model whose forward is deterministic (`NodeClassifier.deterministicForward`: no dropout or noise),
+ * the validation at the end of epoch t reuses the forward at θ_t that epoch t + 1's gradient step needs,
+ * so an epoch costs one forward instead of two; the decisions, the restored best weights and all reported
+ * numbers are those of the straightforward loop, at the cost of one extra gradient pass in the run.
  *
  * @param model - a freshly initialised model (trained in place)
  * @param data - graph tensors, labels, split
@@ -111,51 +115,87 @@ export function train(model: NodeClassifier, data: TrainData, options: TrainOpti
 
   const lossOn = (output: tf.Tensor2D, rows: Int32Array, targets: tf.Tensor2D): tf.Scalar =>
     nllLoss(logProbabilities(gatherRows(output, rows), model.output), targets);
-
-  const evaluate = (): { valLoss: number; valAcc: number } => {
-    const [loss, predicted] = tf.tidy(() => {
-      const output = model.forward(graph, { training: false });
-      return [lossOn(output, split.val, valTargets), tf.argMax(gatherRows(output, split.val), 1)];
-    });
+  /** Validation loss and predicted classes of the validation nodes, from an output over all nodes. */
+  const valTensors = (output: tf.Tensor2D): [tf.Scalar, tf.Tensor] => [
+    lossOn(output, split.val, valTargets),
+    tf.argMax(gatherRows(output, split.val), 1),
+  ];
+  /** Reads and frees the tensors of `valTensors`. */
+  const readVal = ([loss, predicted]: [tf.Scalar, tf.Tensor]): { valLoss: number; valAcc: number } => {
     const valLoss = loss.dataSync()[0];
     const valAcc = accuracy(predicted.dataSync() as Int32Array, labels, split.val);
     tf.dispose([loss, predicted]);
     return { valLoss, valAcc };
   };
+  const evaluate = () => readVal(tf.tidy(() => valTensors(model.forward(graph, { training: false }))));
 
-  let best: tf.Tensor[] | null = null;
+  // A deterministic forward (no dropout or noise) is the same in training and evaluation: the validation
+  // of epoch t then comes from the forward at θ_t that the gradient step of epoch t + 1 runs anyway.
+  const reuse = model.deterministicForward === true;
+  const forwardOptions = reuse ? { training: false } : { training: true, rng };
+  /** Loss and gradients at the current weights; with `withVal`, also the validation of that forward. */
+  const gradientPass = (withVal: boolean): GradientPass => {
+    const t0 = process.hrtime.bigint();
+    let val: [tf.Scalar, tf.Tensor] | null = null;
+    const { value, grads } = tf.variableGrads(() => {
+      const output = model.forward(graph, forwardOptions);
+      if (withVal) {
+        const [loss, predicted] = valTensors(output);
+        val = [tf.keep(loss), tf.keep(predicted)];
+      }
+      return lossOn(output, split.train, trainTargets);
+    }, variables);
+    const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+    const t1 = process.hrtime.bigint();
+    const metrics = val === null ? null : readVal(val);
+    return { value, grads, ms, metrics, valMs: Number(process.hrtime.bigint() - t1) / 1e6 };
+  };
+
+  // The best weights as plain copies (a tf.clone would share the variables' storage, which the fused Adam
+  // then could not update in place), reused across improvements.
+  let best: Float32Array[] | null = null;
   let bestEpoch = 0;
   let epoch = 0;
   let trainMsTotal = 0;
+  // With `reuse`, the pass at the current weights computed ahead (one extra pass in all, at the start).
+  let ahead: GradientPass | null = null;
   try {
+    if (reuse) ahead = gradientPass(false);
     while (epoch < maxEpochs) {
       epoch += 1;
+      const pass = ahead ?? gradientPass(false);
+      ahead = null;
       const t0 = process.hrtime.bigint();
-      const { value, grads } = tf.variableGrads(
-        () => lossOn(model.forward(graph, { training: true, rng }), split.train, trainTargets),
-        variables,
-      );
-      optimizer.step(variables.map((v) => grads[v.name]));
-      const trainLoss = value.dataSync()[0];
-      tf.dispose([value, ...Object.values(grads)]);
-      const t1 = process.hrtime.bigint();
-      const { valLoss, valAcc } = evaluate();
-      const t2 = process.hrtime.bigint();
-      const trainMs = Number(t1 - t0) / 1e6;
+      optimizer.step(variables.map((v) => pass.grads[v.name]));
+      const trainLoss = pass.value.dataSync()[0];
+      tf.dispose([pass.value, ...Object.values(pass.grads)]);
+      const trainMs = pass.ms + Number(process.hrtime.bigint() - t0) / 1e6;
       trainMsTotal += trainMs;
+      let valLoss: number;
+      let valAcc: number;
+      let evalMs: number;
+      if (reuse) {
+        ahead = gradientPass(true);
+        ({ valLoss, valAcc } = ahead.metrics!);
+        evalMs = ahead.valMs;
+      } else {
+        const t1 = process.hrtime.bigint();
+        ({ valLoss, valAcc } = evaluate());
+        evalMs = Number(process.hrtime.bigint() - t1) / 1e6;
+      }
       const decision = stopping.update(valLoss, valAcc);
       if (decision.improved) {
-        if (best) tf.dispose(best);
-        best = variables.map((v) => tf.keep(tf.clone(v)));
+        best ??= variables.map((v) => new Float32Array(v.size));
+        for (const [i, v] of variables.entries()) best[i].set(v.dataSync() as Float32Array);
         bestEpoch = epoch;
       }
-      options.onEpoch?.({ epoch, trainLoss, valLoss, valAcc, trainMs, evalMs: Number(t2 - t1) / 1e6 });
+      options.onEpoch?.({ epoch, trainLoss, valLoss, valAcc, trainMs, evalMs });
       if (decision.stop) break;
     }
     if (best) {
       const saved = best;
       variables.forEach((v, i) => {
-        v.assign(saved[i]);
+        tf.tidy(() => v.assign(tf.tensor(saved[i].slice(), v.shape)));
       });
     } else {
       bestEpoch = epoch;
@@ -186,10 +226,21 @@ export function train(model: NodeClassifier, data: TrainData, options: TrainOpti
       ...(cgIterationsPerStep === undefined ? {} : { cgIterationsPerStep }),
     };
   } finally {
-    if (best) tf.dispose(best);
+    if (ahead) tf.dispose([ahead.value, ...Object.values(ahead.grads)]);
     optimizer.dispose();
     tf.dispose([trainTargets, valTargets]);
   }
+}
+
+/** One gradient pass of {@link train}: loss, gradients, its time and, if asked, the validation metrics. */
+interface GradientPass {
+  readonly value: tf.Scalar;
+  readonly grads: tf.NamedTensorMap;
+  /** Forward and backward time, ms. */
+  readonly ms: number;
+  readonly metrics: { valLoss: number; valAcc: number } | null;
+  /** Time reading the validation metrics, ms. */
+  readonly valMs: number;
 }
 
 /** One-hot targets of the nodes `rows`, shape (rows.length, numClasses). */

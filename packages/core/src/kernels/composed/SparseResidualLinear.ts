@@ -15,19 +15,27 @@ function denseX(
   return tf.scatterND(coords, inputs.values as tf.Tensor1D, [attrs.numRows, attrs.numCols]) as tf.Tensor2D;
 }
 
-/** `CoinSparseResidualLinear` composed from tfjs ops: H = dense(X) + relu(csrMatMul(X, W) + b). */
-export function sparseResidualLinearComposed(args: {
-  inputs: SparseResidualLinearInputs;
-  attrs: SparseResidualLinearAttrs;
-}): tf.Tensor2D {
-  const { inputs, attrs } = args;
-  const x = new CsrTensor(
+/** X as a {@link CsrTensor} over the kernel's CSR inputs (no copy). */
+function csrOf(
+  inputs: SparseResidualLinearInputs | SparseResidualLinearGradInputs,
+  attrs: SparseResidualLinearAttrs,
+): CsrTensor {
+  return new CsrTensor(
     [attrs.numRows, attrs.numCols],
     inputs.indptr as tf.Tensor1D,
     inputs.indices as tf.Tensor1D,
     inputs.values as tf.Tensor1D,
     inputs.rowIds as tf.Tensor1D,
   );
+}
+
+/** `CoinSparseResidualLinear` composed from tfjs ops: H = dense(X) + relu(csrMatMul(X, W) + b). */
+export function sparseResidualLinearComposed(args: {
+  inputs: SparseResidualLinearInputs;
+  attrs: SparseResidualLinearAttrs;
+}): tf.Tensor2D {
+  const { inputs, attrs } = args;
+  const x = csrOf(inputs, attrs);
   return tf.tidy(() =>
     tf.add(
       denseX(inputs, attrs),
@@ -38,7 +46,10 @@ export function sparseResidualLinearComposed(args: {
   );
 }
 
-/** `CoinSparseResidualLinearGrad` composed from tfjs ops: dZ = dH ⊙ step(H − dense(X)), db = Σ_rows dZ. */
+/**
+ * `CoinSparseResidualLinearGrad` composed from tfjs ops: dZ = dH ⊙ step(H − dense(X)), then
+ * dW = csrMatMul(Xᵀ, dZ) and db = Σ_rows dZ.
+ */
 export function sparseResidualLinearGradComposed(args: {
   inputs: SparseResidualLinearGradInputs;
   attrs: SparseResidualLinearAttrs;
@@ -46,7 +57,7 @@ export function sparseResidualLinearGradComposed(args: {
   const { inputs, attrs } = args;
   return tf.tidy(() => {
     const relu = tf.sub(inputs.h as tf.Tensor2D, denseX(inputs, attrs));
-    const dz = tf.mul(inputs.dh as tf.Tensor2D, tf.cast(tf.greater(relu, 0), 'float32'));
-    return [dz, tf.sum(dz, 0)];
+    const dz = tf.mul(inputs.dh as tf.Tensor2D, tf.cast(tf.greater(relu, 0), 'float32')) as tf.Tensor2D;
+    return [csrMatMul(csrOf(inputs, attrs), dz, true), tf.sum(dz, 0)];
   });
 }

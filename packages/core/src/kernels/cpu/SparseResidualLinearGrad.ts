@@ -6,10 +6,12 @@ import {
   type SparseResidualLinearGradInputs,
 } from '../../kernel-names.js';
 import { cpuData } from './cpu-data.js';
+import { csrMatMulAny } from './csr-mat-mul-any.js';
 
 /**
- * `CoinSparseResidualLinearGrad` on cpu, one pass over the rows: dZ = dH where H > 0 (summed into db as it
- * goes), then corrected at X's entries, where the relu output is H − X (float32 accumulation).
+ * `CoinSparseResidualLinearGrad` on cpu. dZ = dH where H > 0, corrected at X's entries (where the relu
+ * output is H − X), is written straight into the SIMD module's memory as the right operand of dW = Xᵀ dZ,
+ * its column sums db accumulated in float64: dZ is never a tensor of its own.
  */
 export function sparseResidualLinearGradCpu(args: {
   inputs: SparseResidualLinearGradInputs;
@@ -23,26 +25,31 @@ export function sparseResidualLinearGradCpu(args: {
   const values = cpuData<Float32Array>(backend, inputs.values);
   const h = cpuData<Float32Array>(backend, inputs.h);
   const dh = cpuData<Float32Array>(backend, inputs.dh);
-  const dz = new Float32Array(numRows * numCols);
-  const db = new Float32Array(numCols);
-  for (let i = 0; i < numRows; i++) {
-    const row = i * numCols;
-    for (let j = 0; j < numCols; j++) {
-      const g = h[row + j] > 0 ? dh[row + j] : 0;
-      dz[row + j] = g;
-      db[j] += g;
-    }
-    for (let p = indptr[i]; p < indptr[i + 1]; p++) {
-      const c = row + indices[p];
-      if (h[c] - values[p] <= 0 && dz[c] !== 0) {
-        db[indices[p]] -= dz[c];
-        dz[c] = 0;
+  const sums = new Float64Array(numCols);
+  const write = (dz: Float32Array): void => {
+    // Branch-free mask (relu outputs are about half zeros, a branch would mispredict half the time).
+    for (let k = 0; k < numRows * numCols; k++) dz[k] = dh[k] * Number(h[k] > 0);
+    for (let i = 0; i < numRows; i++) {
+      const row = i * numCols;
+      for (let p = indptr[i]; p < indptr[i + 1]; p++) {
+        if (h[row + indices[p]] - values[p] <= 0) dz[row + indices[p]] = 0;
       }
+      for (let j = 0; j < numCols; j++) sums[j] += dz[row + j];
     }
-  }
+  };
+  const dw = csrMatMulAny(
+    indptr,
+    indices,
+    values,
+    numRows,
+    numCols,
+    { length: numRows * numCols, write },
+    numCols,
+    true,
+  );
   return [
-    backend.makeTensorInfo([numRows, numCols], 'float32', dz),
-    backend.makeTensorInfo([numCols], 'float32', db),
+    backend.makeTensorInfo([numCols, numCols], 'float32', dw),
+    backend.makeTensorInfo([numCols], 'float32', Float32Array.from(sums)),
   ];
 }
 

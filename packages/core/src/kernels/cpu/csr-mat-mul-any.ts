@@ -1,5 +1,5 @@
 import { csrMatMulImpl, csrTransposeMatMulImpl } from '@coin-gnn/graph';
-import { simdCsrMatMul } from './simd-spmm.js';
+import { type DenseOperand, simdCsrMatMul } from './simd-spmm.js';
 
 /** Narrowest B for which the SIMD product is used (below, its scalar tail does all the work). */
 export const SIMD_MIN_COLS = 4;
@@ -7,7 +7,8 @@ export const SIMD_MIN_COLS = 4;
 /**
  * C = A·B or Aᵀ·B on typed arrays for the cpu kernels: {@link simdCsrMatMul} when B has at least
  * {@link SIMD_MIN_COLS} columns, else the graph package's scalar `csrMatMulImpl` / `csrTransposeMatMulImpl`.
- * Shapes as those: A numRows × numCols (CSR), B (numCols or numRows) × bCols → C (numRows or numCols) × bCols.
+ * Shapes as those: A numRows × numCols (CSR), B (numCols or numRows) × bCols → C (numRows or numCols) × bCols;
+ * B may be given by a function that writes it ({@link DenseOperand}).
  */
 export function csrMatMulAny(
   indptr: Int32Array,
@@ -15,14 +16,20 @@ export function csrMatMulAny(
   values: Float32Array,
   numRows: number,
   numCols: number,
-  b: Float32Array,
+  b: DenseOperand,
   bCols: number,
   transposeA: boolean,
 ): Float32Array {
   if (bCols >= SIMD_MIN_COLS) {
     return simdCsrMatMul(indptr, indices, values, numRows, numCols, b, bCols, transposeA);
   }
+  let array: Float32Array;
+  if (b instanceof Float32Array) array = b;
+  else {
+    array = new Float32Array(b.length);
+    b.write(array);
+  }
   return transposeA
-    ? csrTransposeMatMulImpl(indptr, indices, values, numRows, numCols, b, bCols)
-    : csrMatMulImpl(indptr, indices, values, numRows, b, bCols);
+    ? csrTransposeMatMulImpl(indptr, indices, values, numRows, numCols, array, bCols)
+    : csrMatMulImpl(indptr, indices, values, numRows, array, bCols);
 }

@@ -158,6 +158,14 @@ function instance(bytesNeeded: number): { memory: WasmMemory; spmm: Kernel; dens
 const align16 = (bytes: number) => Math.ceil(bytes / 16) * 16;
 
 /**
+ * The dense right operand B (row-major): an array, or a function that writes B's `length` entries into the
+ * array it is given (the module's memory, saving a copy of an intermediate that is only needed here).
+ */
+export type DenseOperand =
+  | Float32Array
+  | { readonly length: number; readonly write: (target: Float32Array) => void };
+
+/**
  * Sparse × dense product C = A·B, or Aᵀ·B, with the SIMD module; same contract as the graph package's
  * `csrMatMulImpl` / `csrTransposeMatMulImpl` (A numRows × numCols in CSR, B and C row-major; float32
  * accumulation in another order, so results agree to rounding).
@@ -169,7 +177,7 @@ export function simdCsrMatMul(
   values: Float32Array,
   numRows: number,
   numCols: number,
-  b: Float32Array,
+  b: DenseOperand,
   bCols: number,
   transposeA: boolean,
 ): Float32Array {
@@ -216,7 +224,7 @@ const PAD_MAX_COLS = 64;
  */
 function run(
   offB: number,
-  b: Float32Array,
+  b: DenseOperand,
   bCols: number,
   outRows: number,
   call: (memory: WasmMemory, kernels: { spmm: Kernel; dense: Kernel }, offOut: number, cols: number) => void,
@@ -227,10 +235,16 @@ function run(
   const offOut = offB + align16(bRows * cols * 4);
   const wasm = instance(offOut + outRows * cols * 4);
   const bMem = new Float32Array(wasm.memory.buffer, offB, bRows * cols);
-  if (cols === bCols) bMem.set(b);
-  else {
+  if (cols === bCols) {
+    if (b instanceof Float32Array) bMem.set(b);
+    else b.write(bMem);
+  } else {
+    const bRowMajor = b instanceof Float32Array ? b : new Float32Array(b.length);
+    if (!(b instanceof Float32Array)) b.write(bRowMajor);
     bMem.fill(0);
-    for (let r = 0; r < bRows; r++) for (let c = 0; c < bCols; c++) bMem[r * cols + c] = b[r * bCols + c];
+    for (let r = 0; r < bRows; r++) {
+      for (let c = 0; c < bCols; c++) bMem[r * cols + c] = bRowMajor[r * bCols + c];
+    }
   }
   const out = new Float32Array(wasm.memory.buffer, offOut, outRows * cols);
   out.fill(0);
