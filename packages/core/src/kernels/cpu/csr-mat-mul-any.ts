@@ -28,6 +28,11 @@ export function csrMatMulAny(
   else {
     array = new Float32Array(b.length);
     b.write(array);
+    const sums = b.columnSums;
+    if (sums !== undefined) {
+      sums.fill(0);
+      for (let k = 0; k < array.length; k++) sums[k % bCols] += array[k];
+    }
   }
   return transposeA
     ? csrTransposeMatMulImpl(indptr, indices, values, numRows, numCols, array, bCols)

@@ -19,6 +19,26 @@ describe('simdCsrMatMul', () => {
     );
   });
 
+  it('sums the columns of a B given by a function', () => {
+    const m = randomCsr(9, 7, 0.35, 2);
+    for (const bCols of [5, 6]) {
+      const c = Float32Array.from({ length: 9 * bCols }, () => rng.uniform() - 0.5);
+      const columnSums = new Float32Array(bCols);
+      const product = simdCsrMatMul(
+        m.indptr,
+        m.indices,
+        m.values,
+        9,
+        7,
+        { length: c.length, write: (target) => target.set(c), columnSums },
+        bCols,
+        true,
+      );
+      expectClose(product, denseMatMul(toDense(transpose(m)), 7, 9, c, bCols));
+      expectClose(columnSums, denseMatMul(new Float32Array(9).fill(1), 1, 9, c, bCols));
+    }
+  });
+
   it('handles empty matrices and zero columns, and grows its memory for large operands', () => {
     const empty = randomCsr(3, 2, 0, 1);
     expect(
@@ -41,7 +61,7 @@ describe('simdCsrMatMul', () => {
 
 describe('simdDenseMatMul', () => {
   const rng = new Rng(8);
-  it.each([1, 3, 4, 7, 9])(
+  it.each([1, 3, 4, 6, 7, 8, 9])(
     'matches a dense product, A B and Aᵀ B, with %i columns and zeros in A',
     (bCols) => {
       const a = Float32Array.from({ length: 6 * 5 }, () => (rng.uniform() < 0.4 ? 0 : rng.uniform() - 0.5));

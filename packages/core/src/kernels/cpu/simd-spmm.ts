@@ -8,8 +8,9 @@
  */
 
 /**
- * Bytes of the wasm module. Two functions share one loop nest, `(indptr, indices, values, numRows, b, out, cols,
- * transpose, inner)`; for each stored entry x = values[p] ≠ 0 of row i, with j its column,
+ * Bytes of the wasm module: `thin(a, numRows, inner, b, out)` (see {@link simdDenseMatMul}) and two
+ * functions that share one loop nest, `(indptr, indices, values, numRows, b, out, cols, transpose, inner)`;
+ * for each stored entry x = values[p] ≠ 0 of row i, with j its column,
  * `dst[0..cols) += x · src[0..cols)` in f32x4 steps plus a scalar tail, where (src, dst) are rows (j, i) of
  * (b, out), or (i, j) when transposed. `spmm` reads CSR (j = indices[p]); `dense` reads a dense row-major
  * values matrix with `inner` columns (p = i·inner + j), so a dense A needs no CSR copy.
@@ -99,17 +100,42 @@ function moduleBytes(): Uint8Array {
     ...br(0), END, END,
     END,
   ];
+  // params: 0 a, 1 numRows, 2 inner, 3 b, 4 out; locals: 5 i, 6 aEnd, 7 src (i32); 8 acc0, 9 acc1, 10 v (v128)
+  // biome-ignore format: one line per step of the loop nest
+  const thin = [
+    2, 3, I32, 3, V128, // local declarations
+    ...i32(0), ...set(5),
+    ...block, ...loop, // for i < numRows
+    ...get(5), ...get(1), GE_S, ...brIf(1),
+    0x43, 0, 0, 0, 0, ...simd(0x13), ...tee(8), ...set(9), // acc0 = acc1 = 0
+    ...get(3), ...set(7), // src = b
+    ...get(0), ...get(2), ...i32(2), SHL, ADD, ...set(6), // aEnd = a + 4·inner
+    ...block, ...loop, // while a < aEnd: acc += splat(a[0]) · src[0..8), a advances 1 float, src 8
+    ...get(0), ...get(6), GE_S, ...brIf(1),
+    ...get(0), F32_LOAD, 2, 0, ...simd(0x13), ...set(10),
+    ...get(8), ...get(10), ...get(7), ...simd(0), 4, 0, ...simd(0xe6), ...simd(0xe4), ...set(8),
+    ...get(9), ...get(10), ...get(7), ...simd(0), 4, 16, ...simd(0xe6), ...simd(0xe4), ...set(9),
+    ...get(0), ...i32(4), ADD, ...set(0),
+    ...get(7), ...i32(32), ADD, ...set(7),
+    ...br(0), END, END,
+    ...get(4), ...get(8), ...simd(0x0b), 4, 0,
+    ...get(4), ...get(9), ...simd(0x0b), 4, 16,
+    ...get(4), ...i32(32), ADD, ...set(4),
+    ...get(5), ...i32(1), ADD, ...set(5),
+    ...br(0), END, END,
+    END,
+  ];
   const section = (id: number, bytes: number[]) => [id, ...leb(bytes.length), ...bytes];
   const name = (s: string) => [s.length, ...Array.from(s, (ch) => ch.charCodeAt(0))];
   const code = (bytes: number[]) => [...leb(bytes.length), ...bytes];
   // biome-ignore format: one line per module section
   return Uint8Array.from([
     0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, // magic, version 1
-    ...section(1, [1, 0x60, 9, ...new Array(9).fill(I32), 0]), // type: (i32 × 9) → ()
+    ...section(1, [2, 0x60, 9, ...new Array(9).fill(I32), 0, 0x60, 5, ...new Array(5).fill(I32), 0]), // types: (i32 × 9 or 5) → ()
     ...section(2, [1, ...name('env'), ...name('memory'), 0x02, 0x00, 0x01]), // import env.memory
-    ...section(3, [2, 0, 0]), // two functions of type 0
-    ...section(7, [2, ...name('spmm'), 0x00, 0, ...name('dense'), 0x00, 1]), // exports
-    ...section(10, [2, ...code(body(false)), ...code(body(true))]), // their code
+    ...section(3, [3, 0, 0, 1]), // two functions of type 0, one of type 1
+    ...section(7, [3, ...name('spmm'), 0x00, 0, ...name('dense'), 0x00, 1, ...name('thin'), 0x00, 2]), // exports
+    ...section(10, [3, ...code(body(false)), ...code(body(true)), ...code(thin)]), // their code
   ]);
 }
 
@@ -141,14 +167,25 @@ declare const WebAssembly: {
   Instance: new (module: object, imports: object) => { exports: Record<string, unknown> };
 };
 
-let state: { memory: WasmMemory; spmm: Kernel; dense: Kernel } | null = null;
+interface Kernels {
+  spmm: Kernel;
+  dense: Kernel;
+  thin: Kernel;
+}
 
-function instance(bytesNeeded: number): { memory: WasmMemory; spmm: Kernel; dense: Kernel } {
+let state: ({ memory: WasmMemory } & Kernels) | null = null;
+
+function instance(bytesNeeded: number): { memory: WasmMemory } & Kernels {
   if (state === null) {
     const memory = new WebAssembly.Memory({ initial: 1 });
     const module = new WebAssembly.Module(moduleBytes());
     const exports = new WebAssembly.Instance(module, { env: { memory } }).exports;
-    state = { memory, spmm: exports.spmm as Kernel, dense: exports.dense as Kernel };
+    state = {
+      memory,
+      spmm: exports.spmm as Kernel,
+      dense: exports.dense as Kernel,
+      thin: exports.thin as Kernel,
+    };
   }
   const missing = bytesNeeded - state.memory.buffer.byteLength;
   if (missing > 0) state.memory.grow(Math.ceil(missing / 65536));
@@ -159,11 +196,16 @@ const align16 = (bytes: number) => Math.ceil(bytes / 16) * 16;
 
 /**
  * The dense right operand B (row-major): an array, or a function that writes B's `length` entries into the
- * array it is given (the module's memory, saving a copy of an intermediate that is only needed here).
+ * array it is given (the module's memory, saving a copy of an intermediate that is only needed here); then
+ * `columnSums`, if given (bCols entries), receives $$ \mathbf 1^\top B $$ summed by the module in float32.
  */
 export type DenseOperand =
   | Float32Array
-  | { readonly length: number; readonly write: (target: Float32Array) => void };
+  | {
+      readonly length: number;
+      readonly write: (target: Float32Array) => void;
+      readonly columnSums?: Float32Array;
+    };
 
 /**
  * Sparse × dense product C = A·B, or Aᵀ·B, with the SIMD module; same contract as the graph package's
@@ -194,9 +236,15 @@ export function simdCsrMatMul(
   });
 }
 
+/** Width of B (padded) for which A·B runs the module's `thin` function. */
+const THIN_COLS = 8;
+
 /**
  * Dense × dense product C = A·B, or Aᵀ·B, with the SIMD module, skipping zero entries of A (relu outputs);
- * fast when B is thin. A numRows × inner, row-major; B inner × bCols (or numRows × bCols when transposed).
+ * fast when B is thin. For A·B with 5 to 8 columns (a classifier's), the `thin` function instead keeps
+ * each row of C in two f32x4 registers, $$ C_{i,:} = \sum_j A_{ij} B_{j,:} $$ (j in order, zeros included:
+ * per entry, the loop of `dense` costs more than the product). A numRows × inner, row-major; B inner × bCols
+ * (or numRows × bCols when transposed).
  * @returns C, (numRows or inner) × bCols
  */
 export function simdDenseMatMul(
@@ -211,7 +259,8 @@ export function simdDenseMatMul(
   const offB = align16(a.length * 4);
   return run(offB, b, bCols, outRows, (memory, kernels, offOut, cols) => {
     new Float32Array(memory.buffer, 0, a.length).set(a);
-    kernels.dense(0, 0, 0, numRows, offB, offOut, cols, transposeA ? 1 : 0, inner);
+    if (cols === THIN_COLS && !transposeA) kernels.thin(0, numRows, inner, offB, offOut);
+    else kernels.dense(0, 0, 0, numRows, offB, offOut, cols, transposeA ? 1 : 0, inner);
   });
 }
 
@@ -227,13 +276,16 @@ function run(
   b: DenseOperand,
   bCols: number,
   outRows: number,
-  call: (memory: WasmMemory, kernels: { spmm: Kernel; dense: Kernel }, offOut: number, cols: number) => void,
+  call: (memory: WasmMemory, kernels: Kernels, offOut: number, cols: number) => void,
 ): Float32Array {
   if (outRows === 0 || bCols === 0) return new Float32Array(outRows * bCols);
   const cols = bCols % 4 !== 0 && bCols < PAD_MAX_COLS ? Math.ceil(bCols / 4) * 4 : bCols;
   const bRows = b.length / bCols;
   const offOut = offB + align16(bRows * cols * 4);
-  const wasm = instance(offOut + outRows * cols * 4);
+  const columnSums = b instanceof Float32Array ? undefined : b.columnSums;
+  const offOnes = offOut + align16(outRows * cols * 4);
+  const offSums = offOnes + align16(bRows * 4);
+  const wasm = instance(columnSums === undefined ? offOut + outRows * cols * 4 : offSums + cols * 4);
   const bMem = new Float32Array(wasm.memory.buffer, offB, bRows * cols);
   if (cols === bCols) {
     if (b instanceof Float32Array) bMem.set(b);
@@ -249,6 +301,14 @@ function run(
   const out = new Float32Array(wasm.memory.buffer, offOut, outRows * cols);
   out.fill(0);
   call(wasm.memory, wasm, offOut, cols);
+  if (columnSums !== undefined) {
+    // 1ᵀB as Aᵀ·B with A a column of ones (bRows × 1).
+    new Float32Array(wasm.memory.buffer, offOnes, bRows).fill(1);
+    const sums = new Float32Array(wasm.memory.buffer, offSums, cols);
+    sums.fill(0);
+    wasm.dense(0, 0, offOnes, bRows, offB, offSums, cols, 1, 1);
+    columnSums.set(sums.subarray(0, bCols));
+  }
   if (cols === bCols) return out.slice();
   const result = new Float32Array(outRows * bCols);
   for (let r = 0; r < outRows; r++) for (let c = 0; c < bCols; c++) result[r * bCols + c] = out[r * cols + c];
