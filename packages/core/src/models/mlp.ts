@@ -2,7 +2,7 @@ import type { Rng } from '@coin-gnn/graph';
 import * as tf from '@tensorflow/tfjs-core';
 import { Dropout } from '../layers/dropout.js';
 import type { Logger } from '../layers/graph-diffusion.js';
-import type { CallOptions } from '../layers/graph-layer.js';
+import type { CallOptions, GraphLayer } from '../layers/graph-layer.js';
 import { Linear } from '../layers/linear.js';
 import { BaseModel } from './base-model.js';
 import type { GraphTensors } from './graph-tensors.js';
@@ -15,7 +15,7 @@ import type { ModelConfig } from './node-classifier.js';
  */
 export class Mlp extends BaseModel {
   readonly output = 'logits';
-  protected readonly layers;
+  protected readonly layers: GraphLayer[];
   private readonly dropout: Dropout;
   private readonly lin1: Linear;
   private readonly lin2: Linear;
