@@ -33,10 +33,7 @@ function csrMatMul_(a: CsrTensor, b: Tensor2D, transposeA = false): Tensor2D {
     );
   }
   const inputs: CsrMatMulInputs = {
-    indptr: a.indptr,
-    indices: a.indices,
-    values: a.values,
-    rowIds: a.rowIds,
+    ...a.kernelInputs(),
     b,
   };
   const attrs: CsrMatMulAttrs = { numRows: a.numRows, numCols: a.numCols, transposeA };

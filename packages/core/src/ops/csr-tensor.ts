@@ -80,6 +80,11 @@ export class CsrTensor {
     return this.values.isDisposed;
   }
 
+  /** The four tensors as the named kernel inputs every sparse op passes (`indptr`, `indices`, `values`, `rowIds`). */
+  kernelInputs(): { indptr: tf.Tensor1D; indices: tf.Tensor1D; values: tf.Tensor1D; rowIds: tf.Tensor1D } {
+    return { indptr: this.indptr, indices: this.indices, values: this.values, rowIds: this.rowIds };
+  }
+
   /** Frees the four tensors; calling it twice is harmless. */
   dispose(): void {
     tf.dispose([this.indptr, this.indices, this.values, this.rowIds]);

@@ -50,10 +50,7 @@ function explicitDiffusion_(
     if (!Number.isFinite(tau)) throw new InvalidArgumentError(fn, `stepSizes[${k}]`, tau, 'a finite number');
   });
   const inputs: ExplicitDiffusionInputs = {
-    indptr: laplacian.indptr,
-    indices: laplacian.indices,
-    values: laplacian.values,
-    rowIds: laplacian.rowIds,
+    ...laplacian.kernelInputs(),
     u,
   };
   const attrs: ExplicitDiffusionAttrs = { numRows: n, stepSizes: [...stepSizes], transposeL };

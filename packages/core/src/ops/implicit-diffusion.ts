@@ -100,10 +100,7 @@ function implicitDiffusion_(
     throw new InvalidArgumentError(fn, 'maxIter', maxIter, 'a positive integer');
   }
   const inputs: ImplicitDiffusionInputs = {
-    indptr: laplacian.indptr,
-    indices: laplacian.indices,
-    values: laplacian.values,
-    rowIds: laplacian.rowIds,
+    ...laplacian.kernelInputs(),
     u,
   };
   const attrs: ImplicitDiffusionAttrs = {

@@ -57,10 +57,7 @@ function sparseResidualLinear_(x: CsrTensor, weight: Tensor2D, bias: Tensor1D | 
     );
   }
   const inputs: SparseResidualLinearInputs = {
-    indptr: x.indptr,
-    indices: x.indices,
-    values: x.values,
-    rowIds: x.rowIds,
+    ...x.kernelInputs(),
     weight,
     bias,
   };
