@@ -1,6 +1,5 @@
 export { type BenchEnvironment, benchEnvironment } from './measure/environment.js';
 export { type MemoryPeak, MemorySampler } from './measure/memory.js';
-export { type Summary, summarize } from './measure/summarize.js';
 export { hrtimeMs, type TimeCallsOptions, timeCalls } from './measure/timer.js';
 export { latestSuiteResults } from './output/latest-suite-results.js';
 export { writeBenchmarksReport } from './output/write-benchmarks-report.js';

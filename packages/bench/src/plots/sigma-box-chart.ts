@@ -1,5 +1,5 @@
+import { summarize } from '@coin-gnn/core';
 import type { TopLevelSpec } from 'vega-lite';
-import { summarize } from '../measure/summarize.js';
 import type { StabilityRecord, TrainRecord } from '../suites/suite-result.js';
 
 const L2 = 'ℓ2 limit 2/λmax';

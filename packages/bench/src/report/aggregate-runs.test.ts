@@ -1,5 +1,5 @@
+import { summarize } from '@coin-gnn/core';
 import { describe, expect, it } from 'vitest';
-import { summarize } from '../measure/summarize.js';
 import { fakeTrainRecord } from '../testing/fake-suite-result.js';
 import { aggregateRuns } from './aggregate-runs.js';
 

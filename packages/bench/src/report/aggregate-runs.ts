@@ -1,4 +1,4 @@
-import { summarize } from '../measure/summarize.js';
+import { summarize } from '@coin-gnn/core';
 import type { TrainRecord } from '../suites/suite-result.js';
 
 /** The runs of one configuration (dataset, model, scheme, σ², K) summarised. */

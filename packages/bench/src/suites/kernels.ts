@@ -1,3 +1,4 @@
+import { summarize } from '@coin-gnn/core';
 import {
   addSelfLoops,
   type CsrMatrix,
@@ -7,7 +8,6 @@ import {
   spmv,
 } from '@coin-gnn/graph';
 import { benchEnvironment } from '../measure/environment.js';
-import { summarize } from '../measure/summarize.js';
 import { hrtimeMs, timeCalls } from '../measure/timer.js';
 import { stochasticBlockModel } from '../synthetic/stochastic-block-model.js';
 import type { Suite, SuiteOptions } from './suite.js';

@@ -7,6 +7,7 @@ import {
   type ModelName,
   type ModelOptions,
   selectBackend,
+  summarize,
   train,
 } from '@coin-gnn/core';
 import type { NodeDataset, Split } from '@coin-gnn/datasets';
@@ -14,7 +15,6 @@ import { coinLaplacian, InvalidArgumentError, Rng, stableStep } from '@coin-gnn/
 import { profile } from '@tensorflow/tfjs-core';
 import { benchEnvironment } from '../measure/environment.js';
 import { MemorySampler } from '../measure/memory.js';
-import { summarize } from '../measure/summarize.js';
 import { hrtimeMs } from '../measure/timer.js';
 import type { SuiteOptions } from './suite.js';
 import {

@@ -1,6 +1,6 @@
+import type { Summary } from '@coin-gnn/core';
 import type { BenchEnvironment } from '../measure/environment.js';
 import type { MemoryPeak } from '../measure/memory.js';
-import type { Summary } from '../measure/summarize.js';
 
 /** Names of the benchmark suites. */
 export type SuiteName = 'quick' | 'full' | 'sigma' | 'scale' | 'kernels';

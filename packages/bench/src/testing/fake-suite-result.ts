@@ -1,4 +1,4 @@
-import { summarize } from '../measure/summarize.js';
+import { summarize } from '@coin-gnn/core';
 import {
   type KernelRecord,
   SUITE_RESULT_SCHEMA_VERSION,
