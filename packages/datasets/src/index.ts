@@ -23,6 +23,7 @@ export { type LoadDatasetOptions, loadDataset } from './load-dataset.js';
 export type { DatasetStats, NodeDataset, Split } from './node-dataset.js';
 export { loadPlanetoid } from './planetoid.js';
 export { GNN_BENCHMARK_NAMES, PLANETOID_NAMES } from './registry.js';
+export { coinSplitSeeds } from './splits/coin-split-seeds.js';
 export { type ProtocolSplitsOptions, protocolSplits } from './splits/protocol-splits.js';
 export { type RandomSplitOptions, randomSplit } from './splits/random-split.js';
 export { coinProtocol } from './transforms/coin-protocol.js';

@@ -25,6 +25,7 @@ export { combinatorialLaplacian } from './operators/combinatorial-laplacian.js';
 export { gcnNorm } from './operators/gcn-norm.js';
 export { normalizedLaplacian } from './operators/normalized-laplacian.js';
 export { type RandomWalkOptions, randomWalk } from './operators/random-walk.js';
+export { Mt19937 } from './random/mt19937.js';
 export { Rng } from './random/rng.js';
 export { addSelfLoops } from './sparse/add-self-loops.js';
 export { coalesce } from './sparse/coalesce.js';

@@ -1,4 +1,10 @@
-import { type GraphDataset, loadDataset, protocolSplits, type Split } from '@coin-gnn/datasets';
+import {
+  coinSplitSeeds,
+  type GraphDataset,
+  loadDataset,
+  protocolSplits,
+  type Split,
+} from '@coin-gnn/datasets';
 import { InvalidArgumentError } from '@coin-gnn/graph';
 import type { Command } from 'commander';
 
@@ -98,13 +104,26 @@ export function registerDataCommand(program: Command): void {
   withCommonOptions(data.command('splits'), 'coin data splits')
     .description('train/val/test node indices per run, as rows of the source file')
     .option('--runs <n>', 'number of splits', integerOption('coin data splits', '--runs', 1), 10)
-    .option('--seed <n>', 'base seed; run r uses seed + r', integerOption('coin data splits', '--seed', 0), 0)
-    .action(async (opts: DataOptions & { runs: number; seed: number }) => {
+    .option(
+      '--seed <n>',
+      "master seed: split r is drawn from seed s_r = RandomState(seed).randint(0, 1e6, runs)[r], as the official code's --seed",
+      integerOption('coin data splits', '--seed', 0),
+      42,
+    )
+    .option(
+      '--first-split <n>',
+      "start at this split of the seed's sequence",
+      integerOption('coin data splits', '--first-split', 0),
+      0,
+    )
+    .action(async (opts: DataOptions & { runs: number; seed: number; firstSplit: number }) => {
       const dataset = await loadDataset(opts.dataset, { protocol: opts.protocol, dataDir: opts.dataDir });
-      const splits = protocolSplits(dataset, { protocol: opts.protocol, runs: opts.runs, seed: opts.seed });
+      const { runs: numRuns, seed, firstSplit } = opts;
+      const splits = protocolSplits(dataset, { protocol: opts.protocol, runs: numRuns, seed, firstSplit });
+      const splitSeeds = opts.protocol === 'coin' ? coinSplitSeeds(seed, firstSplit + numRuns) : null;
       const runs = splits.map((split: Split, r: number) => ({
-        run: r,
-        seed: opts.protocol === 'coin' ? opts.seed + r : null,
+        run: firstSplit + r,
+        seed: splitSeeds ? splitSeeds[firstSplit + r] : null,
         train: toFileRows(dataset, split.train),
         val: toFileRows(dataset, split.val),
         test: toFileRows(dataset, split.test),

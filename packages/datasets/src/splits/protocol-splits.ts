@@ -1,5 +1,6 @@
 import { InvalidArgumentError } from '@coin-gnn/graph';
 import type { NodeDataset, Split } from '../node-dataset.js';
+import { coinSplitSeeds } from './coin-split-seeds.js';
 import { randomSplit } from './random-split.js';
 
 /** Options of {@link protocolSplits}. */
@@ -8,32 +9,42 @@ export interface ProtocolSplitsOptions {
   readonly protocol: 'coin' | 'public';
   /** Number of splits, a positive integer. */
   readonly runs: number;
-  /** Base seed, a safe integer: run r uses seed + r. */
+  /** Master seed, an integer in [0, 2³² − 1] (the official COIN code's `--seed`, 42 there). */
   readonly seed: number;
+  /**
+   * Index of the first split in the seed's sequence (default 0): splits firstSplit … firstSplit + runs − 1, so
+   * one protocol can be spread over several processes.
+   */
+  readonly firstSplit?: number;
 }
 
 /**
  * The splits of an evaluation protocol, one per run.
  *
- * - `'coin'`: run r (0-based) is {@link randomSplit} with 20 training and 30 validation nodes per class and
- *   seed `seed + r`, the rest test (so run r of seed s equals run 0 of seed s + r).
+ * - `'coin'`: the official COIN code's splits (`train.py`): run r is {@link randomSplit} with 20 training
+ *   and 30 validation nodes per class from seed $s_r$, the rest test, where $s_r$ is {@link coinSplitSeeds}`(seed, firstSplit + runs)[firstSplit + r]`. With seed 42 these are, index for index,
+ *   the splits the official code evaluates (the first `runs` of its 100), and run r of `runs` splits is run r of
+ *   any larger number.
  * - `'public'`: the dataset's public split, `runs` times (runs then differ only by model initialisation).
  *
  * Indices are rows of the dataset's node order; `dataset.originalIndex[i]` is the row in the source file.
  *
  * @param dataset - the dataset to split
- * @param options - protocol, runs, seed
- * @throws {@link InvalidArgumentError} for a bad protocol, runs or seed, or `'public'` on a dataset without a
+ * @param options - protocol, runs, seed, first split
+ * @throws {@link InvalidArgumentError} for a bad protocol, runs, seed or first split, or `'public'` on a dataset without a
  *   public split
- * @example protocolSplits(cora, { protocol: 'coin', runs: 10, seed: 0 })
+ * @example protocolSplits(cora, { protocol: 'coin', runs: 10, seed: 42 }) // the official code's first 10
  */
 export function protocolSplits(dataset: NodeDataset, options: ProtocolSplitsOptions): Split[] {
   const fn = 'protocolSplits';
-  const { protocol, runs, seed } = options;
+  const { protocol, runs, seed, firstSplit = 0 } = options;
   if (!Number.isInteger(runs) || runs < 1)
     throw new InvalidArgumentError(fn, 'runs', runs, 'a positive integer');
-  if (!Number.isSafeInteger(seed) || !Number.isSafeInteger(seed + runs)) {
-    throw new InvalidArgumentError(fn, 'seed', seed, 'a safe integer');
+  if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) {
+    throw new InvalidArgumentError(fn, 'seed', seed, 'an integer in [0, 2^32 - 1]');
+  }
+  if (!Number.isInteger(firstSplit) || firstSplit < 0) {
+    throw new InvalidArgumentError(fn, 'firstSplit', firstSplit, 'a non-negative integer');
   }
   if (protocol === 'public') {
     const split = dataset.publicSplit;
@@ -48,11 +59,11 @@ export function protocolSplits(dataset: NodeDataset, options: ProtocolSplitsOpti
     return Array.from({ length: runs }, () => split);
   }
   if (protocol !== 'coin') throw new InvalidArgumentError(fn, 'protocol', protocol, "'coin' or 'public'");
-  return Array.from({ length: runs }, (_, r) =>
+  return Array.from(coinSplitSeeds(seed, firstSplit + runs).subarray(firstSplit), (splitSeed) =>
     randomSplit(dataset.labels.data, dataset.numClasses, {
       trainPerClass: 20,
       valPerClass: 30,
-      seed: seed + r,
+      seed: splitSeed,
     }),
   );
 }

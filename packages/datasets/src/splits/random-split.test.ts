@@ -43,6 +43,8 @@ describe('randomSplit', () => {
 
   it.each([
     [{ seed: 1.5 }, 'seed'],
+    [{ seed: -1 }, 'seed'],
+    [{ seed: 2 ** 32 }, 'seed'],
     [{ seed: 0, trainPerClass: -1 }, 'trainPerClass'],
     [{ seed: 0, valFraction: 1.5 }, 'valFraction'],
     [{ seed: 0, trainPerClass: 5, trainFraction: 0.1 }, 'trainFraction'],

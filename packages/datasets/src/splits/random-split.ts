@@ -1,4 +1,4 @@
-import { InvalidArgumentError, Rng } from '@coin-gnn/graph';
+import { InvalidArgumentError, Mt19937 } from '@coin-gnn/graph';
 import type { Split } from '../node-dataset.js';
 
 /** Options of {@link randomSplit}; per part give a count per class or a fraction per class, not both. */
@@ -11,7 +11,7 @@ export interface RandomSplitOptions {
   readonly trainFraction?: number;
   /** Fraction of each class for validation, in [0, 1]. */
   readonly valFraction?: number;
-  /** PRNG seed (a safe integer); equal seeds give equal splits on every machine. */
+  /** Seed of NumPy's legacy `RandomState`, an integer in [0, 2³² − 1]; equal seeds give equal splits. */
   readonly seed: number;
 }
 
@@ -22,8 +22,10 @@ export interface RandomSplitOptions {
  * from those left; every other node is a test node.
  * $$ |\mathrm{train}| = \sum_c t_c,\quad |\mathrm{val}| = \sum_c v_c,\quad
  *    |\mathrm{test}| = N - |\mathrm{train}| - |\mathrm{val}| $$
- * The draws use {@link Rng} (sfc32) seeded with `seed`, so a seed gives the same split everywhere. Index arrays
- * come out sorted.
+ * Each class's draw is NumPy's `RandomState(seed).choice(pool, k, replace=False)` over the class's free nodes in
+ * ascending order ({@link Mt19937}), all from one stream in the order above, exactly as `sample_per_class` in
+ * gnn-benchmark and the official COIN code: a seed gives the split that code draws from `RandomState(seed)`,
+ * on every machine. Index arrays come out sorted.
  *
  * @param labels - class of each node, in [0, numClasses)
  * @param numClasses - number of classes
@@ -34,8 +36,10 @@ export interface RandomSplitOptions {
  */
 export function randomSplit(labels: Int32Array, numClasses: number, options: RandomSplitOptions): Split {
   const fn = 'randomSplit';
-  if (!Number.isSafeInteger(options.seed))
-    throw new InvalidArgumentError(fn, 'seed', options.seed, 'a safe integer');
+  const { seed } = options;
+  if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) {
+    throw new InvalidArgumentError(fn, 'seed', seed, 'an integer in [0, 2^32 - 1]');
+  }
   if (!Number.isInteger(numClasses) || numClasses < 1) {
     throw new InvalidArgumentError(fn, 'numClasses', numClasses, 'a positive integer');
   }
@@ -49,7 +53,7 @@ export function randomSplit(labels: Int32Array, numClasses: number, options: Ran
   }
   const trainCount = partCount('train', options.trainPerClass, options.trainFraction, 20);
   const valCount = partCount('val', options.valPerClass, options.valFraction, 30);
-  const rng = new Rng(options.seed);
+  const rng = new Mt19937(seed);
   const taken = new Uint8Array(labels.length);
   const draw = (count: (n: number) => number, part: string) => {
     const chosen: number[] = [];
@@ -64,10 +68,9 @@ export function randomSplit(labels: Int32Array, numClasses: number, options: Ran
           `at most the ${pool.length} nodes of class ${c} still free (class size ${byClass[c].length})`,
         );
       }
-      rng.shuffleInPlace(pool);
-      for (let j = 0; j < k; j++) {
-        taken[pool[j]] = 1;
-        chosen.push(pool[j]);
+      for (const i of rng.choice(pool, k)) {
+        taken[i] = 1;
+        chosen.push(i);
       }
     }
     return Int32Array.from(chosen).sort();

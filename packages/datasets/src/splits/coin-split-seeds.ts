@@ -1,0 +1,21 @@
+import { InvalidArgumentError, Mt19937 } from '@coin-gnn/graph';
+
+/**
+ * The split seeds of the COIN protocol, as the official code's `train.py` draws them from its `--seed`:
+ * $$ (s_0, \dots, s_{R-1}) = \texttt{RandomState(seed).randint(0, 1000000, R)} $$
+ * Split r is then {@link randomSplit} from seed $s_r$. The sequence does not depend on R beyond its length.
+ *
+ * @param seed - master seed, an integer in [0, 2³² − 1] (42 in the official code)
+ * @param runs - number of splits R, a positive integer
+ * @throws {@link InvalidArgumentError} for a bad seed or runs
+ * @example coinSplitSeeds(42, 3) // Int32Array [121958, 671155, 131932]
+ */
+export function coinSplitSeeds(seed: number, runs: number): Int32Array {
+  const fn = 'coinSplitSeeds';
+  if (!Number.isInteger(runs) || runs < 1)
+    throw new InvalidArgumentError(fn, 'runs', runs, 'a positive integer');
+  if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) {
+    throw new InvalidArgumentError(fn, 'seed', seed, 'an integer in [0, 2^32 - 1]');
+  }
+  return new Mt19937(seed).randint(0, 1_000_000, runs);
+}
