@@ -23,6 +23,7 @@ interface TrainFlags {
   runs: number;
   inits: number;
   seed: number;
+  firstSplit: number;
   epochs: number;
   patience: number;
   backend: 'auto' | 'cpu' | 'tensorflow';
@@ -108,14 +109,22 @@ export function registerTrainCommand(program: Command): void {
     .option('--inits <I>', 'initialisations per split', integer(1, 'a positive integer'), 1)
     .option(
       '--seed <N>',
-      'master seed of splits and initialisations',
+      "master seed of splits and initialisations (42: the official code's splits)",
       integer(0, 'a non-negative integer'),
       42,
+    )
+    .option(
+      '--first-split <n>',
+      "start at this split of the seed's sequence (spread one protocol over processes)",
+      integer(0, 'a non-negative integer'),
+      0,
     )
     .option('--epochs <N>', 'maximum epochs per run', integer(1, 'a positive integer'), 10_000)
     .option('--patience <N>', 'early-stopping patience', integer(1, 'a positive integer'), 50)
     .addOption(
-      new Option('--backend <name>', 'tensor backend').choices(['auto', 'cpu', 'tensorflow']).default('cpu'),
+      new Option('--backend <name>', 'tensor backend (auto: native if installed, else cpu)')
+        .choices(['auto', 'cpu', 'tensorflow'])
+        .default('auto'),
     )
     .option('--json', 'print one JSON object and nothing else')
     .option('--out <dir>', 'save the model with the best validation accuracy to this directory')
@@ -148,6 +157,7 @@ export function registerTrainCommand(program: Command): void {
           runs: flags.runs,
           inits: flags.inits,
           seed: flags.seed,
+          firstSplit: flags.firstSplit,
           epochs: flags.epochs,
           patience: flags.patience,
           backend: flags.backend,

@@ -23,8 +23,16 @@ export interface ProtocolOptions {
   readonly runs?: number;
   /** Weight initialisations per split (default 1). */
   readonly inits?: number;
-  /** Master seed of splits and initialisations (default 42, the official code's). */
+  /**
+   * Master seed of splits and initialisations, an integer in [0, 2³² − 1] (default 42: with protocol `'coin'`
+   * the splits are then the official code's, see `protocolSplits`).
+   */
   readonly seed?: number;
+  /**
+   * Index of the first split (default 0): runs splits firstSplit … firstSplit + runs − 1 of the seed's
+   * sequence with the initialisations they get in one long run, so a protocol can be spread over processes.
+   */
+  readonly firstSplit?: number;
   /** Maximum epochs per run (default 10 000). */
   readonly epochs?: number;
   /** Early-stopping patience (default 50). */
@@ -33,7 +41,7 @@ export interface ProtocolOptions {
   readonly lr?: number;
   /** Weight decay (default: the model's). */
   readonly weightDecay?: number;
-  /** Tensor backend (default `'cpu'`). */
+  /** Tensor backend (default `'auto'`: a native one if installed, else `'cpu'`; see `selectBackend`). */
   readonly backend?: 'auto' | 'cpu' | 'tensorflow';
   /** Progress after every epoch. */
   readonly onProgress?: (progress: ProtocolProgress) => void;
@@ -45,7 +53,7 @@ export interface ProtocolOptions {
 
 /** Progress of {@link runProtocol}. */
 export interface ProtocolProgress {
-  /** 0-based split and init of the current run, and their counts. */
+  /** 0-based split (counted from `firstSplit`) and init of the current run, and their counts. */
   readonly split: number;
   readonly init: number;
   readonly numSplits: number;
@@ -57,6 +65,7 @@ export interface ProtocolProgress {
 
 /** One training run of {@link runProtocol}. */
 export interface ProtocolRun {
+  /** Index of the split in the seed's sequence (`firstSplit` + position). */
   readonly split: number;
   readonly init: number;
   readonly testAcc: number;
@@ -111,6 +120,7 @@ export async function runProtocol(options: ProtocolOptions): Promise<ProtocolRes
   const runs = options.runs ?? 1;
   const inits = options.inits ?? 1;
   const seed = options.seed ?? 42;
+  const firstSplit = options.firstSplit ?? 0;
   const maxEpochs = options.epochs ?? 10_000;
   positiveInteger('runProtocol', 'runs', runs);
   positiveInteger('runProtocol', 'inits', inits);
@@ -121,16 +131,21 @@ export async function runProtocol(options: ProtocolOptions): Promise<ProtocolRes
   if (!MODEL_NAMES.includes(modelName)) {
     throw new InvalidArgumentError('runProtocol', 'model', modelName, `one of ${MODEL_NAMES.join(', ')}`);
   }
-  if (!Number.isSafeInteger(seed))
-    throw new InvalidArgumentError('runProtocol', 'seed', seed, 'a safe integer');
-  await selectBackend(options.backend ?? 'cpu', { log: options.logger });
+  if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) {
+    throw new InvalidArgumentError('runProtocol', 'seed', seed, 'an integer in [0, 2^32 - 1]');
+  }
+  if (!Number.isInteger(firstSplit) || firstSplit < 0) {
+    throw new InvalidArgumentError('runProtocol', 'firstSplit', firstSplit, 'a non-negative integer');
+  }
+  await selectBackend(options.backend ?? 'auto', { log: options.logger });
   const defaults = MODEL_DEFAULTS[modelName];
 
   let peakRss = process.memoryUsage.rss();
   const dataset = await loadDataset(options.dataset, { protocol });
-  const splits = protocolSplits(dataset, { protocol, runs, seed });
+  const splits = protocolSplits(dataset, { protocol, runs, seed, firstSplit });
   const labels = dataset.labels.data as Int32Array;
   const master = new Rng(seed);
+  for (let k = 0; k < firstSplit * inits; k++) master.int(1_000_000); // the init seeds of the skipped splits
   const graph = new GraphTensors(dataset);
   const results: ProtocolRun[] = [];
   let modelOptions: ModelOptions = {};
@@ -171,7 +186,7 @@ export async function runProtocol(options: ProtocolOptions): Promise<ProtocolRes
             },
           );
           const run: ProtocolRun = {
-            split: s,
+            split: firstSplit + s,
             init: i,
             testAcc: result.testAcc,
             valAcc: result.valAcc,
