@@ -101,7 +101,7 @@ export async function runTrainSuite(spec: TrainSuiteSpec, options: SuiteOptions)
     if (!warned.has(line)) progress(line);
     warned.add(line);
   };
-  await selectBackend((options.backend ?? 'cpu') as 'auto' | 'cpu' | 'tensorflow', { log: progress });
+  await selectBackend(options.backend ?? 'auto', { log: progress });
   const environment = benchEnvironment(describeBackend().summary, options.command);
   const start = process.hrtime.bigint();
   const seed = options.seed ?? 0;

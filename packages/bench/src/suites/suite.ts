@@ -1,3 +1,4 @@
+import type { BackendName } from '@coin-gnn/core';
 import type { SuiteName, SuiteResult } from './suite-result.js';
 
 /** Options shared by the suites; each suite documents which it reads and its own defaults. */
@@ -10,8 +11,8 @@ export interface SuiteOptions {
   readonly patience?: number;
   /** Leading epochs excluded from the per-epoch timings. Default 5. */
   readonly warmupEpochs?: number;
-  /** Tensor backend: 'auto' | 'cpu' | 'tensorflow'. Default 'cpu'. */
-  readonly backend?: string;
+  /** Tensor backend (default `'auto'`: a native one if installed, else the embedded cpu). */
+  readonly backend?: BackendName;
   /** Datasets to use instead of the suite's own list. */
   readonly datasets?: readonly string[];
   /** Models to use instead of the suite's own list. */

@@ -7,7 +7,7 @@ import {
   writeBenchmarksReport,
 } from '@coin-gnn/bench';
 import { InvalidArgumentError } from '@coin-gnn/graph';
-import type { Command } from 'commander';
+import { type Command, Option } from 'commander';
 
 const collect = (value: string, previous: string[] | undefined): string[] => [
   ...(previous ?? []),
@@ -71,7 +71,11 @@ export function registerBenchCommand(program: Command): void {
       'leading epochs left out of the per-epoch timings (default 5)',
       positiveInt('--warmup'),
     )
-    .option('--backend <name>', 'tensor backend: cpu | auto | tensorflow', 'cpu')
+    .addOption(
+      new Option('--backend <name>', 'tensor backend (auto: native if installed, else cpu)')
+        .choices(['auto', 'cpu', 'tensorflow'])
+        .default('auto'),
+    )
     .option('--dataset <names>', 'datasets instead of the suite default (comma-separated)', list)
     .option('--model <names>', 'models instead of the suite default (comma-separated)', list)
     .option('--scheme <names>', 'diffusion schemes for the sigma suite: explicit,implicit,fed', list)
