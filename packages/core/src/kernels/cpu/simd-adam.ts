@@ -1,6 +1,13 @@
 /**
+ * Entries of θ and g copied into the module per call of its update (64 KiB of each): the module's memory
+ * holds m and v plus two such buffers, not two more copies of the largest weight, and the chunks stay in cache.
+ */
+const CHUNK = 16384;
+
+/**
  * Adam's update in WebAssembly SIMD (f32x4), for the fused optimiser on the cpu backend: the moment
- * estimates m and v live in the module's memory for the whole run, θ and g are copied in, θ out.
+ * estimates m and v live in the module's memory for the whole run, θ and g are copied in and θ out
+ * {@link CHUNK} entries at a time.
  * Per entry, in float32 as PyTorch's `torch.optim.Adam` (L2 weight decay λ inside the gradient):
  * $$ g \leftarrow g + \lambda\theta,\quad m \leftarrow \beta_1 m + (1-\beta_1) g,\quad
  *    v \leftarrow \beta_2 v + (1-\beta_2) g^2,\quad
@@ -12,8 +19,11 @@ export class SimdAdam {
   private readonly update: (...args: number[]) => void;
   /** Byte offsets of each weight's m and v (16-byte aligned, padded to a multiple of 4 floats). */
   private readonly offsets: { m: number; v: number; size: number }[];
+  /** Byte offsets of the θ and g buffers ({@link CHUNK} entries each), and views of them. */
   private readonly offTheta: number;
   private readonly offGrad: number;
+  private readonly thetaMem: Float32Array;
+  private readonly gradMem: Float32Array;
 
   /** @param sizes - number of entries of each weight, in the order `step` indexes them */
   constructor(sizes: readonly number[]) {
@@ -25,12 +35,11 @@ export class SimdAdam {
       offset = v + padded(size);
       return { m, v, size };
     });
-    const largest = Math.max(0, ...sizes.map(padded));
     this.offTheta = offset;
-    this.offGrad = offset + largest;
-    this.memory = new WebAssembly.Memory({
-      initial: Math.max(1, Math.ceil((this.offGrad + largest) / 65536)),
-    });
+    this.offGrad = offset + 4 * CHUNK;
+    this.memory = new WebAssembly.Memory({ initial: Math.ceil((this.offGrad + 4 * CHUNK) / 65536) });
+    this.thetaMem = new Float32Array(this.memory.buffer, this.offTheta, CHUNK);
+    this.gradMem = new Float32Array(this.memory.buffer, this.offGrad, CHUNK);
     const module = new WebAssembly.Module(moduleBytes());
     this.update = new WebAssembly.Instance(module, { env: { memory: this.memory } }).exports.adam as (
       ...args: number[]
@@ -68,15 +77,20 @@ export class SimdAdam {
     },
   ): void {
     const { m, v, size } = this.offsets[i];
-    const bytes = Math.ceil(size / 4) * 16;
-    const thetaMem = new Float32Array(this.memory.buffer, this.offTheta, bytes / 4);
-    const gradMem = new Float32Array(this.memory.buffer, this.offGrad, bytes / 4);
-    thetaMem.set(theta);
-    gradMem.set(grad);
-    // biome-ignore format: the module's argument order
-    this.update(this.offTheta, this.offGrad, m, v, bytes,
-      h.beta1, 1 - h.beta1, h.beta2, 1 - h.beta2, h.weightDecay, h.stepSize, h.sqrtBias2, h.eps);
-    out.set(thetaMem.subarray(0, size));
+    const { thetaMem, gradMem } = this;
+    for (let start = 0; start < size; start += CHUNK) {
+      const count = Math.min(CHUNK, size - start);
+      const lanes = Math.ceil(count / 4) * 4;
+      thetaMem.set(theta.subarray(start, start + count));
+      gradMem.set(grad.subarray(start, start + count));
+      // Padding lanes of a last partial vector: zeros, so m and v stay finite there.
+      thetaMem.fill(0, count, lanes);
+      gradMem.fill(0, count, lanes);
+      // biome-ignore format: the module's argument order
+      this.update(this.offTheta, this.offGrad, m + 4 * start, v + 4 * start, 4 * lanes,
+        h.beta1, 1 - h.beta1, h.beta2, 1 - h.beta2, h.weightDecay, h.stepSize, h.sqrtBias2, h.eps);
+      out.set(thetaMem.subarray(0, count), start);
+    }
   }
 }
 
