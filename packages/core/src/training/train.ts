@@ -1,5 +1,6 @@
 import { InvalidArgumentError, Rng } from '@coin-gnn/graph';
 import * as tf from '@tensorflow/tfjs-core';
+import { withReusedOutputs } from '../kernels/cpu/output-reuse.js';
 import type { Logger } from '../layers/graph-diffusion.js';
 import type { GraphTensors } from '../models/graph-tensors.js';
 import type { NodeClassifier } from '../models/node-classifier.js';
@@ -85,6 +86,8 @@ export interface TrainResult {
  * the validation at the end of epoch t reuses the forward at θ_t that epoch t + 1's gradient step needs,
  * so an epoch costs one forward instead of two; the decisions, the restored best weights and all reported
  * numbers are those of the straightforward loop, at the cost of one extra gradient pass in the run.
+ * On cpu, kernels reuse the arrays of disposed outputs during the run ({@link withReusedOutputs}), so a
+ * steady loop allocates no large array.
  *
  * @param model - a freshly initialised model (trained in place)
  * @param data - graph tensors, labels, split
@@ -92,6 +95,11 @@ export interface TrainResult {
  * @throws {@link InvalidArgumentError} if epochs is not a positive integer or the split has an empty part
  */
 export function train(model: NodeClassifier, data: TrainData, options: TrainOptions = {}): TrainResult {
+  return withReusedOutputs(() => trainInScope(model, data, options));
+}
+
+/** {@link train}'s body, run in the scope where kernels reuse the outputs of disposed tensors. */
+function trainInScope(model: NodeClassifier, data: TrainData, options: TrainOptions): TrainResult {
   const maxEpochs = options.epochs ?? 10_000;
   if (!Number.isInteger(maxEpochs) || maxEpochs < 1) {
     throw new InvalidArgumentError('train', 'epochs', maxEpochs, 'a positive integer');
@@ -193,9 +201,10 @@ export function train(model: NodeClassifier, data: TrainData, options: TrainOpti
       if (decision.stop) break;
     }
     if (best) {
+      // The copies become the weights' storage (no further copy): they are not used after this.
       const saved = best;
       variables.forEach((v, i) => {
-        tf.tidy(() => v.assign(tf.tensor(saved[i].slice(), v.shape)));
+        tf.tidy(() => v.assign(tf.tensor(saved[i], v.shape)));
       });
     } else {
       bestEpoch = epoch;

@@ -3,8 +3,12 @@ import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs-core
 import { CsrMatMul, type CsrMatMulAttrs, type CsrMatMulInputs } from '../../kernel-names.js';
 import { cpuData } from './cpu-data.js';
 import { csrMatMulAny } from './csr-mat-mul-any.js';
+import { outputArray, outputTensorInfo } from './output-reuse.js';
 
-/** `CoinCsrMatMul` on cpu: {@link csrMatMulAny} (SIMD, or the graph package's kernels) on the tensors' arrays. */
+/**
+ * `CoinCsrMatMul` on cpu: {@link csrMatMulAny} (SIMD, or the graph package's kernels) on the tensors' arrays,
+ * into {@link outputArray}.
+ */
 export function csrMatMulCpu(args: {
   inputs: CsrMatMulInputs;
   attrs: CsrMatMulAttrs;
@@ -17,8 +21,10 @@ export function csrMatMulCpu(args: {
   const values = cpuData<Float32Array>(backend, inputs.values);
   const b = cpuData<Float32Array>(backend, inputs.b);
   const bCols = inputs.b.shape[1];
-  const out = csrMatMulAny(indptr, indices, values, numRows, numCols, b, bCols, transposeA);
-  return backend.makeTensorInfo([transposeA ? numCols : numRows, bCols], 'float32', out);
+  const outRows = transposeA ? numCols : numRows;
+  const out = outputArray(backend, outRows * bCols);
+  csrMatMulAny(indptr, indices, values, numRows, numCols, b, bCols, transposeA, out);
+  return outputTensorInfo(backend, [outRows, bCols], out);
 }
 
 /** Registration of {@link csrMatMulCpu}. */

@@ -2,12 +2,13 @@ import type { MathBackendCPU } from '@tensorflow/tfjs-backend-cpu';
 import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs-core';
 import { MatMul2d, type MatMul2dAttrs, type MatMul2dInputs } from '../../kernel-names.js';
 import { cpuData } from './cpu-data.js';
+import { outputArray, outputTensorInfo } from './output-reuse.js';
 import { simdDenseMatMul } from './simd-spmm.js';
 
 /**
  * `CoinMatMul2d` on cpu: {@link simdDenseMatMul}, C = A·op(B) or Aᵀ·op(B), which streams rows of op(B)
  * and skips zero entries of A (relu outputs are about half zeros); op(B) = Bᵀ is transposed first (an
- * O(size of B) copy).
+ * O(size of B) copy). C goes to {@link outputArray}.
  */
 export function matMul2dCpu(args: {
   inputs: MatMul2dInputs;
@@ -22,8 +23,9 @@ export function matMul2dCpu(args: {
   const [bRows, bCols] = inputs.b.shape;
   const rowMajorB = transposeB ? transpose(b, bRows, bCols) : b;
   const n = transposeB ? bRows : bCols;
-  const c = simdDenseMatMul(a, aRows, aCols, rowMajorB, n, transposeA);
-  return backend.makeTensorInfo([transposeA ? aCols : aRows, n], 'float32', c);
+  const cRows = transposeA ? aCols : aRows;
+  const c = simdDenseMatMul(a, aRows, aCols, rowMajorB, n, transposeA, outputArray(backend, cRows * n));
+  return outputTensorInfo(backend, [cRows, n], c);
 }
 
 function transpose(x: Float32Array, rows: number, cols: number): Float32Array {

@@ -7,8 +7,12 @@ import {
 } from '../../kernel-names.js';
 import { cpuData } from './cpu-data.js';
 import { csrMatMulAny } from './csr-mat-mul-any.js';
+import { outputArray, outputTensorInfo } from './output-reuse.js';
 
-/** `CoinSparseResidualLinear` on cpu: Z = X W, then H = max(Z + b, 0) in place, then H += X at its entries. */
+/**
+ * `CoinSparseResidualLinear` on cpu: Z = X W into the output ({@link outputArray}), then H = max(Z + b, 0) in
+ * place, then H += X at its entries.
+ */
 export function sparseResidualLinearCpu(args: {
   inputs: SparseResidualLinearInputs;
   attrs: SparseResidualLinearAttrs;
@@ -21,7 +25,8 @@ export function sparseResidualLinearCpu(args: {
   const values = cpuData<Float32Array>(backend, inputs.values);
   const bias = cpuData<Float32Array>(backend, inputs.bias);
   const w = cpuData<Float32Array>(backend, inputs.weight);
-  const h = csrMatMulAny(indptr, indices, values, numRows, numCols, w, numCols, false);
+  const h = outputArray(backend, numRows * numCols);
+  csrMatMulAny(indptr, indices, values, numRows, numCols, w, numCols, false, h);
   for (let i = 0; i < numRows; i++) {
     const row = i * numCols;
     // Branch-free relu (about half the entries are negative, at random: a branch would mispredict).
@@ -31,7 +36,7 @@ export function sparseResidualLinearCpu(args: {
     }
     for (let p = indptr[i]; p < indptr[i + 1]; p++) h[row + indices[p]] += values[p];
   }
-  return backend.makeTensorInfo([numRows, numCols], 'float32', h);
+  return outputTensorInfo(backend, [numRows, numCols], h);
 }
 
 /** Registration of {@link sparseResidualLinearCpu}. */

@@ -7,11 +7,13 @@ import {
 } from '../../kernel-names.js';
 import { cpuData } from './cpu-data.js';
 import { csrMatMulAny } from './csr-mat-mul-any.js';
+import { outputArray, outputTensorInfo } from './output-reuse.js';
 
 /**
  * `CoinSparseResidualLinearGrad` on cpu. dZ = dH where H > 0, corrected at X's entries (where the relu
  * output is H − X), is written straight into the SIMD module's memory as the right operand of dW = Xᵀ dZ,
- * its column sums db summed there too (float32): dZ is never a tensor of its own.
+ * its column sums db summed there too (float32): dZ is never a tensor of its own. dW goes to
+ * {@link outputArray}.
  */
 export function sparseResidualLinearGradCpu(args: {
   inputs: SparseResidualLinearGradInputs;
@@ -27,7 +29,8 @@ export function sparseResidualLinearGradCpu(args: {
   const dh = cpuData<Float32Array>(backend, inputs.dh);
   const db = new Float32Array(numCols);
   const write = (dz: Float32Array): void => writeDz(dz, dh, h, indptr, indices, values, numCols);
-  const dw = csrMatMulAny(
+  const dw = outputArray(backend, numCols * numCols);
+  csrMatMulAny(
     indptr,
     indices,
     values,
@@ -36,9 +39,10 @@ export function sparseResidualLinearGradCpu(args: {
     { length: numRows * numCols, write, columnSums: db },
     numCols,
     true,
+    dw,
   );
   return [
-    backend.makeTensorInfo([numCols, numCols], 'float32', dw),
+    outputTensorInfo(backend, [numCols, numCols], dw),
     backend.makeTensorInfo([numCols], 'float32', db),
   ];
 }

@@ -9,6 +9,8 @@ export const SIMD_MIN_COLS = 4;
  * {@link SIMD_MIN_COLS} columns, else the graph package's scalar `csrMatMulImpl` / `csrTransposeMatMulImpl`.
  * Shapes as those: A numRows × numCols (CSR), B (numCols or numRows) × bCols → C (numRows or numCols) × bCols;
  * B may be given by a function that writes it ({@link DenseOperand}).
+ * @param target - receives C instead of a new array (all its entries overwritten)
+ * @returns C: `target` when given
  */
 export function csrMatMulAny(
   indptr: Int32Array,
@@ -19,9 +21,10 @@ export function csrMatMulAny(
   b: DenseOperand,
   bCols: number,
   transposeA: boolean,
+  target?: Float32Array,
 ): Float32Array {
   if (bCols >= SIMD_MIN_COLS) {
-    return simdCsrMatMul(indptr, indices, values, numRows, numCols, b, bCols, transposeA);
+    return simdCsrMatMul(indptr, indices, values, numRows, numCols, b, bCols, transposeA, target);
   }
   let array: Float32Array;
   if (b instanceof Float32Array) array = b;
@@ -34,7 +37,10 @@ export function csrMatMulAny(
       for (let k = 0; k < array.length; k++) sums[k % bCols] += array[k];
     }
   }
-  return transposeA
+  const c = transposeA
     ? csrTransposeMatMulImpl(indptr, indices, values, numRows, numCols, array, bCols)
     : csrMatMulImpl(indptr, indices, values, numRows, array, bCols);
+  if (target === undefined) return c;
+  target.set(c);
+  return target;
 }

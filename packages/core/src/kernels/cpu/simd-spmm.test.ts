@@ -59,6 +59,21 @@ describe('simdCsrMatMul', () => {
   });
 });
 
+describe('a target for C', () => {
+  const rng = new Rng(5);
+  it.each([4, 7])('receives C entirely, over stale values, with %i columns', (bCols) => {
+    const m = randomCsr(9, 7, 0.35, bCols);
+    const a = Float32Array.from({ length: 9 * 7 }, () => (rng.uniform() < 0.4 ? 0 : rng.uniform() - 0.5));
+    const b = Float32Array.from({ length: 7 * bCols }, () => rng.uniform() - 0.5);
+    const target = new Float32Array(9 * bCols).fill(Number.NaN);
+    expect(simdCsrMatMul(m.indptr, m.indices, m.values, 9, 7, b, bCols, false, target)).toBe(target);
+    expectClose(target, denseMatMul(toDense(m), 9, 7, b, bCols));
+    target.fill(Number.NaN);
+    expect(simdDenseMatMul(a, 9, 7, b, bCols, false, target)).toBe(target);
+    expectClose(target, denseMatMul(a, 9, 7, b, bCols));
+  });
+});
+
 describe('simdDenseMatMul', () => {
   const rng = new Rng(8);
   it.each([1, 3, 4, 6, 7, 8, 9])(

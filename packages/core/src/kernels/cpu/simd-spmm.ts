@@ -4,7 +4,8 @@
  * $$ C_{i,:} \mathrel{+}= \sum_{p} \mathrm{values}_p\, B_{\mathrm{indices}_p,:} \quad\text{or, transposed,}\quad
  *    C_{\mathrm{indices}_p,:} \mathrel{+}= \mathrm{values}_p\, B_{i,:} \quad (\mathrm{indptr}_i \le p < \mathrm{indptr}_{i+1}) $$
  * The module (hand-assembled below) works in its own linear memory; {@link simdCsrMatMul} and
- * {@link simdDenseMatMul} copy the operands in and the result out (memcpy-speed copies, O(size)).
+ * {@link simdDenseMatMul} copy the operands in and the result out (memcpy-speed copies, O(size)), into a
+ * new array or the caller's `target`.
  */
 
 /**
@@ -211,7 +212,8 @@ export type DenseOperand =
  * Sparse × dense product C = A·B, or Aᵀ·B, with the SIMD module; same contract as the graph package's
  * `csrMatMulImpl` / `csrTransposeMatMulImpl` (A numRows × numCols in CSR, B and C row-major; float32
  * accumulation in another order, so results agree to rounding).
- * @returns C, (numRows or numCols) × bCols
+ * @param target - receives C instead of a new array (its (numRows or numCols) × bCols entries overwritten)
+ * @returns C, (numRows or numCols) × bCols: `target` when given
  */
 export function simdCsrMatMul(
   indptr: Int32Array,
@@ -222,13 +224,14 @@ export function simdCsrMatMul(
   b: DenseOperand,
   bCols: number,
   transposeA: boolean,
+  target?: Float32Array,
 ): Float32Array {
   const outRows = transposeA ? numCols : numRows;
   const nnz = indices.length;
   const offIndices = align16((numRows + 1) * 4);
   const offValues = offIndices + align16(nnz * 4);
   const offB = offValues + align16(nnz * 4);
-  return run(offB, b, bCols, outRows, (memory, kernels, offOut, cols) => {
+  return run(offB, b, bCols, outRows, target, (memory, kernels, offOut, cols) => {
     new Int32Array(memory.buffer, 0, numRows + 1).set(indptr);
     new Int32Array(memory.buffer, offIndices, nnz).set(indices);
     new Float32Array(memory.buffer, offValues, nnz).set(values);
@@ -245,7 +248,8 @@ const THIN_COLS = 8;
  * each row of C in two f32x4 registers, $$ C_{i,:} = \sum_j A_{ij} B_{j,:} $$ (j in order, zeros included:
  * per entry, the loop of `dense` costs more than the product). A numRows × inner, row-major; B inner × bCols
  * (or numRows × bCols when transposed).
- * @returns C, (numRows or inner) × bCols
+ * @param target - receives C instead of a new array (its (numRows or inner) × bCols entries overwritten)
+ * @returns C, (numRows or inner) × bCols: `target` when given
  */
 export function simdDenseMatMul(
   a: Float32Array,
@@ -254,10 +258,11 @@ export function simdDenseMatMul(
   b: Float32Array,
   bCols: number,
   transposeA: boolean,
+  target?: Float32Array,
 ): Float32Array {
   const outRows = transposeA ? inner : numRows;
   const offB = align16(a.length * 4);
-  return run(offB, b, bCols, outRows, (memory, kernels, offOut, cols) => {
+  return run(offB, b, bCols, outRows, target, (memory, kernels, offOut, cols) => {
     new Float32Array(memory.buffer, 0, a.length).set(a);
     if (cols === THIN_COLS && !transposeA) kernels.thin(0, numRows, inner, offB, offOut);
     else kernels.dense(0, 0, 0, numRows, offB, offOut, cols, transposeA ? 1 : 0, inner);
@@ -269,16 +274,17 @@ const PAD_MAX_COLS = 64;
 
 /**
  * Copies B to offB (rows padded to a multiple of 4 floats when B is thin), zeroes C after it, lets `call` fill
- * the rest and run with the row width it is given, and returns C without the padding.
+ * the rest and run with the row width it is given, and returns C without the padding (in `target` if given).
  */
 function run(
   offB: number,
   b: DenseOperand,
   bCols: number,
   outRows: number,
+  target: Float32Array | undefined,
   call: (memory: WasmMemory, kernels: Kernels, offOut: number, cols: number) => void,
 ): Float32Array {
-  if (outRows === 0 || bCols === 0) return new Float32Array(outRows * bCols);
+  if (outRows === 0 || bCols === 0) return target ?? new Float32Array(0);
   const cols = bCols % 4 !== 0 && bCols < PAD_MAX_COLS ? Math.ceil(bCols / 4) * 4 : bCols;
   const bRows = b.length / bCols;
   const offOut = offB + align16(bRows * cols * 4);
@@ -309,8 +315,12 @@ function run(
     wasm.dense(0, 0, offOnes, bRows, offB, offSums, cols, 1, 1);
     columnSums.set(sums.subarray(0, bCols));
   }
-  if (cols === bCols) return out.slice();
-  const result = new Float32Array(outRows * bCols);
+  if (cols === bCols) {
+    if (target === undefined) return out.slice();
+    target.set(out);
+    return target;
+  }
+  const result = target ?? new Float32Array(outRows * bCols);
   for (let r = 0; r < outRows; r++) for (let c = 0; c < bCols; c++) result[r * bCols + c] = out[r * cols + c];
   return result;
 }
