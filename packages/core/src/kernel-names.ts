@@ -107,3 +107,8 @@ export interface MatMul2dAttrs {
   /** Use Bᵀ. */
   transposeB: boolean;
 }
+
+/** Product with a constant mask of the same shape, y = m ⊙ x (dropout's masking). */
+export const ApplyMask = 'CoinApplyMask';
+/** Inputs of {@link ApplyMask}: x and mask, float32 of one shape. */
+export type ApplyMaskInputs = TensorInfos<'x' | 'mask'>;

@@ -6,6 +6,7 @@
  */
 import '@tensorflow/tfjs-layers';
 import { type GradConfig, registerGradient } from '@tensorflow/tfjs-core';
+import { applyMaskGradConfig } from './gradients/ApplyMask_grad.js';
 import { csrMatMulGradConfig } from './gradients/CsrMatMul_grad.js';
 import { explicitDiffusionGradConfig } from './gradients/ExplicitDiffusion_grad.js';
 import { gatherRowsGradConfig } from './gradients/GatherRows_grad.js';
@@ -22,6 +23,7 @@ const gradConfigs: GradConfig[] = [
   sparseResidualLinearGradConfig,
   matMul2dGradConfig,
   implicitDiffusionGradConfig,
+  applyMaskGradConfig,
 ];
 
 for (const gradConfig of gradConfigs) registerGradient(gradConfig);

@@ -2,6 +2,7 @@
 import { type KernelConfig, registerKernel } from '@tensorflow/tfjs-core';
 import { COMPOSED_BACKENDS } from './kernels/composed/composed-backends.js';
 import { composedKernelConfigs } from './kernels/composed/composed-kernel-configs.js';
+import { applyMaskCpuConfig } from './kernels/cpu/ApplyMask.js';
 import { csrMatMulCpuConfig } from './kernels/cpu/CsrMatMul.js';
 import { explicitDiffusionCpuConfig } from './kernels/cpu/ExplicitDiffusion.js';
 import { gatherRowsCpuConfig } from './kernels/cpu/GatherRows.js';
@@ -20,6 +21,7 @@ const kernelConfigs: KernelConfig[] = [
   sparseResidualLinearGradCpuConfig,
   matMul2dCpuConfig,
   implicitDiffusionCpuConfig,
+  applyMaskCpuConfig,
   ...COMPOSED_BACKENDS.flatMap(composedKernelConfigs),
 ];
 

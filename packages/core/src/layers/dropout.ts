@@ -1,5 +1,6 @@
 import { CsrMatrix, InvalidArgumentError, type Rng } from '@coin-gnn/graph';
 import * as tf from '@tensorflow/tfjs-core';
+import { applyMask } from '../ops/apply-mask.js';
 import { type CallOptions, GraphLayer } from './graph-layer.js';
 
 /** Options of {@link Dropout}. */
@@ -45,7 +46,7 @@ export class Dropout extends GraphLayer<DropoutConfig> {
     if (!rng) throw new InvalidArgumentError('Dropout.call', 'rng', rng, 'an Rng when training');
     const mask = new Float32Array(x.size).fill(1);
     this.dropInPlace(mask, rng);
-    return tf.tidy(() => tf.mul(x, tf.tensor(mask, x.shape)) as T);
+    return tf.tidy(() => applyMask(x, tf.tensor(mask, x.shape)));
   }
 
   /**

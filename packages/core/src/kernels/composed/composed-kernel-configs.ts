@@ -1,5 +1,6 @@
 import type { KernelConfig, KernelFunc } from '@tensorflow/tfjs-core';
 import {
+  ApplyMask,
   CsrMatMul,
   ExplicitDiffusion,
   GatherRows,
@@ -9,6 +10,7 @@ import {
   SparseResidualLinear,
   SparseResidualLinearGrad,
 } from '../../kernel-names.js';
+import { applyMaskComposed } from './ApplyMask.js';
 import { csrMatMulComposed } from './CsrMatMul.js';
 import { explicitDiffusionComposed } from './ExplicitDiffusion.js';
 import { gatherRowsComposed } from './GatherRows.js';
@@ -32,6 +34,7 @@ export function composedKernelConfigs(backendName: string): KernelConfig[] {
     [SparseResidualLinear, sparseResidualLinearComposed],
     [SparseResidualLinearGrad, sparseResidualLinearGradComposed],
     [ImplicitDiffusion, implicitDiffusionComposed],
+    [ApplyMask, applyMaskComposed],
   ];
   return funcs.map(([kernelName, kernelFunc]) => ({
     kernelName,
