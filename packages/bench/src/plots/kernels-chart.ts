@@ -36,6 +36,7 @@ export function kernelsChart(records: readonly KernelRecord[]): TopLevelSpec {
       },
     },
     resolve: { scale: { y: 'independent' } },
+    config: { legend: { labelLimit: 0 } }, // whole kernel names (simdCsrTransposeMatMul)
     spec: {
       width: 280,
       height: 220,

@@ -96,11 +96,13 @@ describe('suiteFigures', () => {
     expect(scaleMarks['line']).toBe(6); // two models × (time, memory, slope-1 reference)
     expect(scaleMarks['symbol']).toBe(12); // points of the time and memory curves
     const kernelRuns = [1, 7, 16].flatMap((bCols) =>
-      ['csrMatMul', 'csrTransposeMatMul'].map((kernel) => fakeKernelRecord({ kernel, bCols })),
+      ['csrMatMul', 'simdCsrMatMul', 'csrTransposeMatMul'].map((kernel) =>
+        fakeKernelRecord({ kernel, bCols }),
+      ),
     );
     const [kernels] = suiteFigures(fakeSuiteResult('kernels', { kernelRuns }));
     const kernelMarks = svgMarks(await renderSvg(kernels.spec));
-    expect(kernelMarks['line']).toBe(2);
-    expect(kernelMarks['area']).toBe(2);
+    expect(kernelMarks['line']).toBe(3); // one per kernel, the SIMD one apart from the scalar one
+    expect(kernelMarks['area']).toBe(3);
   });
 });

@@ -5,6 +5,7 @@ import {
   csrMatMulImpl,
   csrTransposeMatMulImpl,
   Rng,
+  simdCsrMatMul,
   spmv,
 } from '@coin-gnn/graph';
 import { benchEnvironment } from '../measure/environment.js';
@@ -42,15 +43,18 @@ function kernelGraphs(seed: number): { name: string; matrix: CsrMatrix }[] {
 
 /**
  * `kernels`: the CPU sparse kernels of the graph package alone, without the tensor engine: sparse × dense
- * `csrMatMulImpl` (A B), its transposed form `csrTransposeMatMulImpl` (Aᵀ B) and `spmv` (A x), in ms per
- * call, each writing into a preallocated output. B is row-major Float32 with 7, 16, 64 and 128 columns, on
+ * `csrMatMulImpl` (A B), its transposed form `csrTransposeMatMulImpl` (Aᵀ B), beside each the WebAssembly
+ * SIMD `simdCsrMatMul` on the same operands (kernels `simdCsrMatMul`, `simdCsrTransposeMatMul`; the copies
+ * into and out of its memory included, as the cpu kernels of the core package call it), and `spmv` (A x), in
+ * ms per call, each writing into a preallocated output. B is row-major Float32 with 7, 16, 64 and 128 columns, on
  * a Cora-size graph and a 10⁶-edge graph (see `kernelGraphs`). Each measurement: 3 warm-up calls, then at
  * least 5 calls and 300 ms; median, 10th and 90th percentile per call, and GFLOP/s = 2·nnz·columns / median.
  * Reads `seed` and `onProgress`.
  */
 export const kernelsSuite: Suite = {
   name: 'kernels',
-  description: 'sparse kernels alone: A·B, Aᵀ·B, A·x in ms per call on a Cora-size and a 10⁶-edge graph',
+  description:
+    'sparse kernels alone: A·B, Aᵀ·B (scalar and WebAssembly SIMD), A·x in ms per call on a Cora-size and a 10⁶-edge graph',
   async run(options: SuiteOptions = {}): Promise<SuiteResult> {
     const environment = benchEnvironment('none (typed-array kernels)', options.command);
     const start = process.hrtime.bigint();
@@ -86,10 +90,16 @@ export const kernelsSuite: Suite = {
         record(name, a, 'csrMatMul', bCols, () =>
           csrMatMulImpl(indptr, indices, values, numRows, b, bCols, out),
         );
+        record(name, a, 'simdCsrMatMul', bCols, () =>
+          simdCsrMatMul(indptr, indices, values, numRows, numCols, b, bCols, false, out),
+        );
         const bt = Float32Array.from({ length: numRows * bCols }, () => rng.normal());
         const outT = new Float32Array(numCols * bCols);
         record(name, a, 'csrTransposeMatMul', bCols, () =>
           csrTransposeMatMulImpl(indptr, indices, values, numRows, numCols, bt, bCols, outT),
+        );
+        record(name, a, 'simdCsrTransposeMatMul', bCols, () =>
+          simdCsrMatMul(indptr, indices, values, numRows, numCols, bt, bCols, true, outT),
         );
       }
     }

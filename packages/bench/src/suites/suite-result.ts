@@ -63,7 +63,10 @@ export interface KernelRecord {
   readonly numRows: number;
   readonly numCols: number;
   readonly nnz: number;
-  /** 'csrMatMul' (A B), 'csrTransposeMatMul' (Aᵀ B) or 'spmv' (A x). */
+  /**
+   * 'csrMatMul' (A B), 'csrTransposeMatMul' (Aᵀ B), their WebAssembly SIMD versions 'simdCsrMatMul' and
+   * 'simdCsrTransposeMatMul', or 'spmv' (A x).
+   */
   readonly kernel: string;
   /** Columns of the dense operand (1 for spmv). */
   readonly bCols: number;

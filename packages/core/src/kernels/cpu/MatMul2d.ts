@@ -1,9 +1,9 @@
+import { simdDenseMatMul } from '@coin-gnn/graph';
 import type { MathBackendCPU } from '@tensorflow/tfjs-backend-cpu';
 import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs-core';
 import { MatMul2d, type MatMul2dAttrs, type MatMul2dInputs } from '../../kernel-names.js';
 import { cpuData } from './cpu-data.js';
 import { outputArray, outputTensorInfo } from './output-reuse.js';
-import { simdDenseMatMul } from './simd-spmm.js';
 
 /**
  * `CoinMatMul2d` on cpu: {@link simdDenseMatMul}, C = A·op(B) or Aᵀ·op(B), which streams rows of op(B)

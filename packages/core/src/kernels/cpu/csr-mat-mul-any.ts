@@ -1,5 +1,4 @@
-import { csrMatMulImpl, csrTransposeMatMulImpl } from '@coin-gnn/graph';
-import { type DenseOperand, simdCsrMatMul } from './simd-spmm.js';
+import { csrMatMulImpl, csrTransposeMatMulImpl, type DenseOperand, simdCsrMatMul } from '@coin-gnn/graph';
 
 /** Narrowest B for which the SIMD product is used (below, its scalar tail does all the work). */
 export const SIMD_MIN_COLS = 4;

@@ -1,7 +1,11 @@
-import { Rng, toDense, transpose } from '@coin-gnn/graph';
-import { denseMatMul, expectClose, randomCsr } from '@coin-gnn/graph/testing';
 import { describe, expect, it } from 'vitest';
-import { simdCsrMatMul, simdDenseMatMul } from './simd-spmm.js';
+import { Rng } from '../random/rng.js';
+import { denseMatMul } from '../testing/dense-mat-mul.js';
+import { expectClose } from '../testing/expect-close.js';
+import { randomCsr } from '../testing/fixtures.js';
+import { simdCsrMatMul, simdDenseMatMul } from './simd-mat-mul.js';
+import { toDense } from './to-dense.js';
+import { transpose } from './transpose.js';
 
 describe('simdCsrMatMul', () => {
   const rng = new Rng(3);

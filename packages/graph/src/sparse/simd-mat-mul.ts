@@ -1,0 +1,188 @@
+/**
+ * Sparse × dense and dense × dense products in WebAssembly SIMD (f32x4), the cpu hot path of the kernels in
+ * `@coin-gnn/core`: 4 columns per instruction where the scalar loops of `csrMatMulImpl` do one.
+ * $$ C_{i,:} \mathrel{+}= \sum_{p} \mathrm{values}_p\, B_{\mathrm{indices}_p,:} \quad\text{or, transposed,}\quad
+ *    C_{\mathrm{indices}_p,:} \mathrel{+}= \mathrm{values}_p\, B_{i,:} \quad (\mathrm{indptr}_i \le p < \mathrm{indptr}_{i+1}) $$
+ * The module ({@link simdMatMulModuleBytes}) works in its own linear memory; {@link simdCsrMatMul} and
+ * {@link simdDenseMatMul} copy the operands in and the result out (memcpy-speed copies, O(size)), into a
+ * new array or the caller's `target`.
+ */
+import { simdMatMulModuleBytes } from './simd-mat-mul-module.js';
+
+type Kernel = (...args: number[]) => void;
+
+/** The part of the WebAssembly API used here (the project's lib settings carry no WebAssembly types). */
+interface WasmMemory {
+  readonly buffer: ArrayBuffer;
+  grow(pages: number): number;
+}
+declare const WebAssembly: {
+  Memory: new (descriptor: { initial: number }) => WasmMemory;
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (module: object, imports: object) => { exports: Record<string, unknown> };
+};
+
+interface Kernels {
+  spmm: Kernel;
+  dense: Kernel;
+  thin: Kernel;
+}
+
+let state: ({ memory: WasmMemory } & Kernels) | null = null;
+
+function instance(bytesNeeded: number): { memory: WasmMemory } & Kernels {
+  if (state === null) {
+    const memory = new WebAssembly.Memory({ initial: 1 });
+    const module = new WebAssembly.Module(simdMatMulModuleBytes());
+    const exports = new WebAssembly.Instance(module, { env: { memory } }).exports;
+    state = {
+      memory,
+      spmm: exports.spmm as Kernel,
+      dense: exports.dense as Kernel,
+      thin: exports.thin as Kernel,
+    };
+  }
+  const missing = bytesNeeded - state.memory.buffer.byteLength;
+  if (missing > 0) state.memory.grow(Math.ceil(missing / 65536));
+  return state;
+}
+
+const align16 = (bytes: number) => Math.ceil(bytes / 16) * 16;
+
+/**
+ * The dense right operand B (row-major): an array, or a function that writes B's `length` entries into the
+ * array it is given (the module's memory, saving a copy of an intermediate that is only needed here); then
+ * `columnSums`, if given (bCols entries), receives $$ \mathbf 1^\top B $$ summed by the module in float32.
+ */
+export type DenseOperand =
+  | Float32Array
+  | {
+      readonly length: number;
+      readonly write: (target: Float32Array) => void;
+      readonly columnSums?: Float32Array;
+    };
+
+/**
+ * Sparse × dense product with the SIMD module (a pure typed-array kernel; it trusts its inputs):
+ * $$ C = A B,\ C_{ik} = \sum_{p=\mathrm{indptr}_i}^{\mathrm{indptr}_{i+1}-1} \mathrm{values}_p\, B_{\mathrm{indices}_p, k}
+ *    \quad\text{or}\quad C = A^\top B,\ C_{jk} = \sum_i A_{ij} B_{ik} \ (\texttt{transposeA}) $$
+ * Same contract as `csrMatMulImpl` / `csrTransposeMatMulImpl` (A numRows × numCols in CSR, B and C
+ * row-major; float32 accumulation in another order, so results agree to rounding). Stored zeros are skipped.
+ * @param b - B, (numCols or, transposed, numRows) × bCols: an array, or a function that writes it
+ *   ({@link DenseOperand})
+ * @param transposeA - multiply by Aᵀ instead of A
+ * @param target - receives C instead of a new array (its (numRows or numCols) × bCols entries overwritten)
+ * @returns C, (numRows or numCols) × bCols: `target` when given
+ */
+export function simdCsrMatMul(
+  indptr: Int32Array,
+  indices: Int32Array,
+  values: Float32Array,
+  numRows: number,
+  numCols: number,
+  b: DenseOperand,
+  bCols: number,
+  transposeA: boolean,
+  target?: Float32Array,
+): Float32Array {
+  const outRows = transposeA ? numCols : numRows;
+  const nnz = indices.length;
+  const offIndices = align16((numRows + 1) * 4);
+  const offValues = offIndices + align16(nnz * 4);
+  const offB = offValues + align16(nnz * 4);
+  return run(offB, b, bCols, outRows, target, (memory, kernels, offOut, cols) => {
+    new Int32Array(memory.buffer, 0, numRows + 1).set(indptr);
+    new Int32Array(memory.buffer, offIndices, nnz).set(indices);
+    new Float32Array(memory.buffer, offValues, nnz).set(values);
+    kernels.spmm(0, offIndices, offValues, numRows, offB, offOut, cols, transposeA ? 1 : 0, 0);
+  });
+}
+
+/** Width of B (padded) for which A·B runs the module's `thin` function. */
+const THIN_COLS = 8;
+
+/**
+ * Dense × dense product with the SIMD module (a pure typed-array kernel; it trusts its inputs):
+ * $$ C = A B,\ C_{i,:} = \sum_j A_{ij} B_{j,:} \quad\text{or}\quad C = A^\top B,\ C_{j,:} = \sum_i A_{ij} B_{i,:}
+ *    \ (\texttt{transposeA}) $$
+ * skipping zero entries of A (relu outputs); fast when B is thin. For A·B with 5 to 8 columns (a
+ * classifier's), the `thin` function instead keeps each row of C in two f32x4 registers (j in order, zeros
+ * included: per entry, the loop of `dense` costs more than the product). A numRows × inner, row-major;
+ * B inner × bCols (or numRows × bCols when transposed), row-major.
+ * @param transposeA - multiply by Aᵀ instead of A
+ * @param target - receives C instead of a new array (its (numRows or inner) × bCols entries overwritten)
+ * @returns C, (numRows or inner) × bCols: `target` when given
+ */
+export function simdDenseMatMul(
+  a: Float32Array,
+  numRows: number,
+  inner: number,
+  b: Float32Array,
+  bCols: number,
+  transposeA: boolean,
+  target?: Float32Array,
+): Float32Array {
+  const outRows = transposeA ? inner : numRows;
+  const offB = align16(a.length * 4);
+  return run(offB, b, bCols, outRows, target, (memory, kernels, offOut, cols) => {
+    new Float32Array(memory.buffer, 0, a.length).set(a);
+    if (cols === THIN_COLS && !transposeA) kernels.thin(0, numRows, inner, offB, offOut);
+    else kernels.dense(0, 0, 0, numRows, offB, offOut, cols, transposeA ? 1 : 0, inner);
+  });
+}
+
+/** Widest B that is padded to a multiple of 4 columns, so that thin rows need no scalar tail. */
+const PAD_MAX_COLS = 64;
+
+/**
+ * Copies B to offB (rows padded to a multiple of 4 floats when B is thin), zeroes C after it, lets `call` fill
+ * the rest and run with the row width it is given, and returns C without the padding (in `target` if given).
+ */
+function run(
+  offB: number,
+  b: DenseOperand,
+  bCols: number,
+  outRows: number,
+  target: Float32Array | undefined,
+  call: (memory: WasmMemory, kernels: Kernels, offOut: number, cols: number) => void,
+): Float32Array {
+  if (outRows === 0 || bCols === 0) return target ?? new Float32Array(0);
+  const cols = bCols % 4 !== 0 && bCols < PAD_MAX_COLS ? Math.ceil(bCols / 4) * 4 : bCols;
+  const bRows = b.length / bCols;
+  const offOut = offB + align16(bRows * cols * 4);
+  const columnSums = b instanceof Float32Array ? undefined : b.columnSums;
+  const offOnes = offOut + align16(outRows * cols * 4);
+  const offSums = offOnes + align16(bRows * 4);
+  const wasm = instance(columnSums === undefined ? offOut + outRows * cols * 4 : offSums + cols * 4);
+  const bMem = new Float32Array(wasm.memory.buffer, offB, bRows * cols);
+  if (cols === bCols) {
+    if (b instanceof Float32Array) bMem.set(b);
+    else b.write(bMem);
+  } else {
+    const bRowMajor = b instanceof Float32Array ? b : new Float32Array(b.length);
+    if (!(b instanceof Float32Array)) b.write(bRowMajor);
+    bMem.fill(0);
+    for (let r = 0; r < bRows; r++) {
+      for (let c = 0; c < bCols; c++) bMem[r * cols + c] = bRowMajor[r * bCols + c];
+    }
+  }
+  const out = new Float32Array(wasm.memory.buffer, offOut, outRows * cols);
+  out.fill(0);
+  call(wasm.memory, wasm, offOut, cols);
+  if (columnSums !== undefined) {
+    // 1ᵀB as Aᵀ·B with A a column of ones (bRows × 1).
+    new Float32Array(wasm.memory.buffer, offOnes, bRows).fill(1);
+    const sums = new Float32Array(wasm.memory.buffer, offSums, cols);
+    sums.fill(0);
+    wasm.dense(0, 0, offOnes, bRows, offB, offSums, cols, 1, 1);
+    columnSums.set(sums.subarray(0, bCols));
+  }
+  if (cols === bCols) {
+    if (target === undefined) return out.slice();
+    target.set(out);
+    return target;
+  }
+  const result = target ?? new Float32Array(outRows * bCols);
+  for (let r = 0; r < outRows; r++) for (let c = 0; c < bCols; c++) result[r * bCols + c] = out[r * cols + c];
+  return result;
+}
