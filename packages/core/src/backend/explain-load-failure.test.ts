@@ -18,6 +18,16 @@ describe('explainLoadFailure', () => {
     expect(text).toContain('libcudnn.so.8');
   });
 
+  it('says how to build the native addon when the package is installed without it', () => {
+    // The message tfjs-node 4.22 throws when its install script did not download libtensorflow.
+    const error = new Error(
+      'The Node.js native addon module (tfjs_binding.node) can not be found at path: /x/lib/napi-v8/tfjs_binding.node. ',
+    );
+    const text = explainLoadFailure('@tensorflow/tfjs-node', error);
+    expect(text).toContain('installed but its native addon was not built');
+    expect(text).toContain('pnpm rebuild @tensorflow/tfjs-node');
+  });
+
   it('passes other failures through, first line only', () => {
     expect(explainLoadFailure('p', new Error('boom\nstack'))).toBe('p failed to load: boom');
   });
