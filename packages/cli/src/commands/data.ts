@@ -106,7 +106,7 @@ export function registerDataCommand(program: Command): void {
     .option('--runs <n>', 'number of splits', integerOption('coin data splits', '--runs', 1), 10)
     .option(
       '--seed <n>',
-      "master seed: split r is drawn from seed s_r = RandomState(seed).randint(0, 1e6, runs)[r], as the official code's --seed",
+      "master seed, as the official code's --seed: split r comes from RandomState(seed).randint(0, 1e6, runs)[r]",
       integerOption('coin data splits', '--seed', 0),
       42,
     )

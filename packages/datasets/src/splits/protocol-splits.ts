@@ -22,17 +22,18 @@ export interface ProtocolSplitsOptions {
  * The splits of an evaluation protocol, one per run.
  *
  * - `'coin'`: the official COIN code's splits (`train.py`): run r is {@link randomSplit} with 20 training
- *   and 30 validation nodes per class from seed $s_r$, the rest test, where $s_r$ is {@link coinSplitSeeds}`(seed, firstSplit + runs)[firstSplit + r]`. With seed 42 these are, index for index,
- *   the splits the official code evaluates (the first `runs` of its 100), and run r of `runs` splits is run r of
- *   any larger number.
+ *   and 30 validation nodes per class from seed $s_r$, the rest test, where
+ *   $s_r$ = {@link coinSplitSeeds}`(seed, firstSplit + runs)[firstSplit + r]`. With seed 42 these are, index for
+ *   index, the splits the official code evaluates (the first `runs` of its 100), and run r of `runs` splits is
+ *   run r of any larger number.
  * - `'public'`: the dataset's public split, `runs` times (runs then differ only by model initialisation).
  *
  * Indices are rows of the dataset's node order; `dataset.originalIndex[i]` is the row in the source file.
  *
  * @param dataset - the dataset to split
  * @param options - protocol, runs, seed, first split
- * @throws {@link InvalidArgumentError} for a bad protocol, runs, seed or first split, or `'public'` on a dataset without a
- *   public split
+ * @throws {@link InvalidArgumentError} for a bad protocol, runs, seed or first split, or `'public'` on a
+ *   dataset without a public split
  * @example protocolSplits(cora, { protocol: 'coin', runs: 10, seed: 42 }) // the official code's first 10
  */
 export function protocolSplits(dataset: NodeDataset, options: ProtocolSplitsOptions): Split[] {
