@@ -1,0 +1,55 @@
+import { InvalidArgumentError } from '@coin-gnn/graph';
+import { describe, expect, it } from 'vitest';
+import '../index.js';
+import { type ProtocolOptions, runProtocol } from './run-protocol.js';
+
+// Few epochs keep this fast: the runner's bookkeeping is under test, not the accuracy.
+const base: ProtocolOptions = { dataset: 'cora', model: 'mlp', epochs: 3, backend: 'cpu' };
+
+describe('runProtocol', () => {
+  it('runs splits × inits and reports each run, their mean ± population std and medians', async () => {
+    const result = await runProtocol({ ...base, runs: 2, inits: 2 });
+    expect(result).toMatchObject({ dataset: 'cora', protocol: 'coin', model: 'mlp', backend: 'cpu' });
+    expect(result.runs.map((r) => [r.split, r.init])).toEqual([
+      [0, 0],
+      [0, 1],
+      [1, 0],
+      [1, 1],
+    ]);
+    const accs = result.runs.map((r) => r.testAcc);
+    const mean = accs.reduce((a, b) => a + b, 0) / accs.length;
+    const std = Math.sqrt(accs.reduce((a, b) => a + (b - mean) ** 2, 0) / accs.length);
+    expect(result.testAccMean).toBeCloseTo(mean, 12);
+    expect(result.testAccStd).toBeCloseTo(std, 12);
+    for (const r of result.runs) {
+      expect(r.epochs).toBe(3);
+      expect(r.testAcc).toBeGreaterThan(0);
+      expect(r.msPerEpoch).toBeGreaterThan(0);
+      expect(r.convergenceMs).toBeGreaterThanOrEqual(r.msPerEpoch);
+    }
+    expect(result.peakRssMB).toBeGreaterThan(0);
+  });
+
+  it('is reproducible, and firstSplit runs a later split exactly as it runs in one long run', async () => {
+    const whole = await runProtocol({ ...base, runs: 3 });
+    const again = await runProtocol({ ...base, runs: 3 });
+    const strip = (r: (typeof whole.runs)[number]) => [r.split, r.init, r.testAcc, r.valAcc, r.epochs];
+    expect(again.runs.map(strip)).toEqual(whole.runs.map(strip));
+    const tail = await runProtocol({ ...base, runs: 1, firstSplit: 2 });
+    expect(tail.runs.map(strip)).toEqual([strip(whole.runs[2])]);
+  });
+
+  it.each([
+    [{ runs: 0 }, 'runs'],
+    [{ inits: 1.5 }, 'inits'],
+    [{ seed: -1 }, 'seed'],
+    [{ seed: 2 ** 32 }, 'seed'],
+    [{ firstSplit: -1 }, 'firstSplit'],
+    [{ model: 'nope' }, 'model'],
+    [{ protocol: 'random' }, 'protocol'],
+  ])('rejects %o with an InvalidArgumentError before any work', async (bad, argument) => {
+    const call = runProtocol({ ...base, ...(bad as Partial<ProtocolOptions>) });
+    await expect(call).rejects.toThrow(InvalidArgumentError);
+    await expect(runProtocol({ ...base, ...(bad as Partial<ProtocolOptions>) })).rejects.toThrow(argument);
+  });
+});
