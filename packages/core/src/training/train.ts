@@ -44,7 +44,11 @@ export interface TrainOptions {
   readonly weightDecay?: number;
   /** Seed of the dropout / noise stream (default 0). */
   readonly seed?: number;
-  /** Called after every epoch. */
+  /**
+   * Called after every epoch. On the cpu backend, an array read with `dataSync()` from a tensor that is then
+   * disposed may be overwritten later in the run (kernel outputs are reused, see `withReusedOutputs`): copy it
+   * to keep it.
+   */
   readonly onEpoch?: (info: EpochInfo) => void;
   /** Receives warnings (a diffusion step past its stability bound). */
   readonly logger?: Logger;
