@@ -29,7 +29,7 @@ export {
 } from './suites/run-train-suite.js';
 export { scaleSuite } from './suites/scale.js';
 export { sigmaSuite } from './suites/sigma.js';
-export type { Suite, SuiteOptions } from './suites/suite.js';
+export { DEFAULT_SEED, type Suite, type SuiteOptions } from './suites/suite.js';
 export {
   type KernelRecord,
   type StabilityRecord,

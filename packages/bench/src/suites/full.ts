@@ -1,7 +1,7 @@
 import { MODEL_NAMES, type ModelName } from '@coin-gnn/core';
 import { coinProtocolDatasets } from './coin-protocol-datasets.js';
 import { runTrainSuite } from './run-train-suite.js';
-import type { Suite, SuiteOptions } from './suite.js';
+import { DEFAULT_SEED, type Suite, type SuiteOptions } from './suite.js';
 
 /**
  * `full`: every model of core's registry (COIN, Diff-ResNet, GCN, APPNP, SGC, MLP) with its defaults on Cora
@@ -17,7 +17,11 @@ export const fullSuite: Suite = {
     return runTrainSuite(
       {
         suite: 'full',
-        datasets: coinProtocolDatasets(options.datasets ?? ['cora', 'citeseer'], runs, options.seed ?? 0),
+        datasets: coinProtocolDatasets(
+          options.datasets ?? ['cora', 'citeseer'],
+          runs,
+          options.seed ?? DEFAULT_SEED,
+        ),
         configs: (options.models ?? MODEL_NAMES).map((model) => ({ model: model as ModelName })),
         epochs: options.epochs ?? 10_000,
         patience: options.patience ?? 50,

@@ -1,7 +1,7 @@
 import type { ModelName } from '@coin-gnn/core';
 import { coinProtocolDatasets } from './coin-protocol-datasets.js';
 import { runTrainSuite } from './run-train-suite.js';
-import type { Suite, SuiteOptions } from './suite.js';
+import { DEFAULT_SEED, type Suite, type SuiteOptions } from './suite.js';
 
 /**
  * `quick`: COIN, GCN, APPNP and MLP with their default settings on Cora and Citeseer (COIN protocol), 2
@@ -19,7 +19,11 @@ export const quickSuite: Suite = {
     return runTrainSuite(
       {
         suite: 'quick',
-        datasets: coinProtocolDatasets(options.datasets ?? ['cora', 'citeseer'], runs, options.seed ?? 0),
+        datasets: coinProtocolDatasets(
+          options.datasets ?? ['cora', 'citeseer'],
+          runs,
+          options.seed ?? DEFAULT_SEED,
+        ),
         configs: (options.models ?? ['coin', 'gcn', 'appnp', 'mlp']).map((model) => ({
           model: model as ModelName,
         })),

@@ -16,7 +16,7 @@ import { profile } from '@tensorflow/tfjs-core';
 import { benchEnvironment } from '../measure/environment.js';
 import { MemorySampler } from '../measure/memory.js';
 import { hrtimeMs } from '../measure/timer.js';
-import type { SuiteOptions } from './suite.js';
+import { DEFAULT_SEED, type SuiteOptions } from './suite.js';
 import {
   type StabilityRecord,
   SUITE_RESULT_SCHEMA_VERSION,
@@ -104,7 +104,7 @@ export async function runTrainSuite(spec: TrainSuiteSpec, options: SuiteOptions)
   await selectBackend(options.backend ?? 'auto', { log: progress });
   const environment = benchEnvironment(describeBackend().summary, options.command);
   const start = process.hrtime.bigint();
-  const seed = options.seed ?? 0;
+  const seed = options.seed ?? DEFAULT_SEED;
   const master = new Rng(seed);
   const trainRuns: TrainRecord[] = [];
   const stability: StabilityRecord[] = [];

@@ -1,6 +1,9 @@
 import type { BackendName } from '@coin-gnn/core';
 import type { SuiteName, SuiteResult } from './suite-result.js';
 
+/** Default master seed of every suite: 42, the official COIN code's, so COIN-protocol splits are its splits. */
+export const DEFAULT_SEED = 42;
+
 /** Options shared by the suites; each suite documents which it reads and its own defaults. */
 export interface SuiteOptions {
   /** Splits per dataset (each trained once per initialisation). */
@@ -25,7 +28,7 @@ export interface SuiteOptions {
   readonly numSteps?: number;
   /** Node counts of the scale suite's graphs. */
   readonly sizes?: readonly number[];
-  /** Base seed of splits, initialisations and synthetic graphs. Default 0. */
+  /** Master seed of splits, initialisations and synthetic graphs. Default {@link DEFAULT_SEED}. */
   readonly seed?: number;
   /** The command line to record in the result. Default: this process's arguments. */
   readonly command?: string;

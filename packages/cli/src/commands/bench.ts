@@ -90,7 +90,7 @@ export function registerBenchCommand(program: Command): void {
       'node counts for the scale suite (comma-separated)',
       numberList('--sizes', true),
     )
-    .option('--seed <n>', 'base seed (default 0)', positiveInt('--seed'))
+    .option('--seed <n>', "master seed (default 42, the official code's: its splits)", positiveInt('--seed'))
     .option('--json', 'print the suite results as JSON on stdout instead of tables')
     .addHelpText(
       'after',
