@@ -1,6 +1,6 @@
 export { type BenchEnvironment, benchEnvironment } from './measure/environment.js';
 export { type MemoryPeak, MemorySampler } from './measure/memory.js';
-export { hrtimeMs, type TimeCallsOptions, timeCalls } from './measure/timer.js';
+export { type TimeCallsOptions, timeCalls } from './measure/timer.js';
 export { latestSuiteResults } from './output/latest-suite-results.js';
 export { writeBenchmarksReport } from './output/write-benchmarks-report.js';
 export { writeSuiteFigures } from './output/write-suite-figures.js';

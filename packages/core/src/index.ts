@@ -49,6 +49,7 @@ export {
 } from './ops/implicit-diffusion.js';
 export { Adam, type AdamOptions } from './training/adam.js';
 export { EarlyStopping, type EarlyStoppingDecision } from './training/early-stopping.js';
+export { hrtimeMs } from './training/hrtime-ms.js';
 export { logProbabilities, PROBABILITY_FLOOR } from './training/log-probabilities.js';
 export { nllLoss } from './training/nll-loss.js';
 export {

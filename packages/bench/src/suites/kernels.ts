@@ -1,4 +1,4 @@
-import { summarize } from '@coin-gnn/core';
+import { hrtimeMs, summarize } from '@coin-gnn/core';
 import {
   addSelfLoops,
   type CsrMatrix,
@@ -9,7 +9,7 @@ import {
   spmv,
 } from '@coin-gnn/graph';
 import { benchEnvironment } from '../measure/environment.js';
-import { hrtimeMs, timeCalls } from '../measure/timer.js';
+import { timeCalls } from '../measure/timer.js';
 import { stochasticBlockModel } from '../synthetic/stochastic-block-model.js';
 import { DEFAULT_SEED, type Suite, type SuiteOptions } from './suite.js';
 import { type KernelRecord, SUITE_RESULT_SCHEMA_VERSION, type SuiteResult } from './suite-result.js';

@@ -3,6 +3,7 @@ import {
   type DiffusionScheme,
   describeBackend,
   GraphTensors,
+  hrtimeMs,
   MODEL_DEFAULTS,
   type ModelName,
   type ModelOptions,
@@ -15,7 +16,6 @@ import { coinLaplacian, InvalidArgumentError, Rng, stableStep } from '@coin-gnn/
 import { profile } from '@tensorflow/tfjs-core';
 import { benchEnvironment } from '../measure/environment.js';
 import { MemorySampler } from '../measure/memory.js';
-import { hrtimeMs } from '../measure/timer.js';
 import { DEFAULT_SEED, type SuiteOptions } from './suite.js';
 import {
   type StabilityRecord,

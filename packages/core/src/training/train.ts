@@ -7,6 +7,7 @@ import type { NodeClassifier } from '../models/node-classifier.js';
 import { gatherRows } from '../ops/gather-rows.js';
 import { Adam } from './adam.js';
 import { EarlyStopping } from './early-stopping.js';
+import { hrtimeMs } from './hrtime-ms.js';
 import { logProbabilities, PROBABILITY_FLOOR } from './log-probabilities.js';
 import { nllLoss } from './nll-loss.js';
 
@@ -157,10 +158,10 @@ function trainInScope(model: NodeClassifier, data: TrainData, options: TrainOpti
       }
       return lossOn(output, split.train, trainTargets);
     }, variables);
-    const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+    const ms = hrtimeMs(t0);
     const t1 = process.hrtime.bigint();
     const metrics = val === null ? null : readVal(val);
-    return { value, grads, ms, metrics, valMs: Number(process.hrtime.bigint() - t1) / 1e6 };
+    return { value, grads, ms, metrics, valMs: hrtimeMs(t1) };
   };
 
   // The best weights as plain copies (a tf.clone would share the variables' storage, which the fused Adam
@@ -181,7 +182,7 @@ function trainInScope(model: NodeClassifier, data: TrainData, options: TrainOpti
       optimizer.step(variables.map((v) => pass.grads[v.name]));
       const trainLoss = pass.value.dataSync()[0];
       tf.dispose([pass.value, ...Object.values(pass.grads)]);
-      const trainMs = pass.ms + Number(process.hrtime.bigint() - t0) / 1e6;
+      const trainMs = pass.ms + hrtimeMs(t0);
       trainMsTotal += trainMs;
       let valLoss: number;
       let valAcc: number;
@@ -193,7 +194,7 @@ function trainInScope(model: NodeClassifier, data: TrainData, options: TrainOpti
       } else {
         const t1 = process.hrtime.bigint();
         ({ valLoss, valAcc } = evaluate());
-        evalMs = Number(process.hrtime.bigint() - t1) / 1e6;
+        evalMs = hrtimeMs(t1);
       }
       const decision = stopping.update(valLoss, valAcc);
       if (decision.improved) {
@@ -214,7 +215,7 @@ function trainInScope(model: NodeClassifier, data: TrainData, options: TrainOpti
       bestEpoch = epoch;
     }
     const { valLoss, valAcc } = evaluate();
-    const convergenceMs = Number(process.hrtime.bigint() - started) / 1e6;
+    const convergenceMs = hrtimeMs(started);
     const [predicted, clampedCount] = tf.tidy(() => {
       const output = model.forward(graph, { training: false });
       const clamped =
