@@ -1,5 +1,5 @@
 import { loadDataset, protocolSplits } from '@coin-gnn/datasets';
-import { InvalidArgumentError, Rng } from '@coin-gnn/graph';
+import { InvalidArgumentError, Mt19937, Rng } from '@coin-gnn/graph';
 import * as tf from '@tensorflow/tfjs-core';
 import { selectBackend } from '../backend/select-backend.js';
 import type { Logger } from '../layers/graph-diffusion.js';
@@ -131,9 +131,7 @@ export async function runProtocol(options: ProtocolOptions): Promise<ProtocolRes
   if (!MODEL_NAMES.includes(modelName)) {
     throw new InvalidArgumentError('runProtocol', 'model', modelName, `one of ${MODEL_NAMES.join(', ')}`);
   }
-  if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) {
-    throw new InvalidArgumentError('runProtocol', 'seed', seed, 'an integer in [0, 2^32 - 1]');
-  }
+  Mt19937.checkSeed('runProtocol', seed);
   if (!Number.isInteger(firstSplit) || firstSplit < 0) {
     throw new InvalidArgumentError('runProtocol', 'firstSplit', firstSplit, 'a non-negative integer');
   }

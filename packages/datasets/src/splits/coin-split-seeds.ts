@@ -14,8 +14,6 @@ export function coinSplitSeeds(seed: number, runs: number): Int32Array {
   const fn = 'coinSplitSeeds';
   if (!Number.isInteger(runs) || runs < 1)
     throw new InvalidArgumentError(fn, 'runs', runs, 'a positive integer');
-  if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) {
-    throw new InvalidArgumentError(fn, 'seed', seed, 'an integer in [0, 2^32 - 1]');
-  }
+  Mt19937.checkSeed(fn, seed);
   return new Mt19937(seed).randint(0, 1_000_000, runs);
 }

@@ -1,4 +1,4 @@
-import { InvalidArgumentError } from '@coin-gnn/graph';
+import { InvalidArgumentError, Mt19937 } from '@coin-gnn/graph';
 import type { NodeDataset, Split } from '../node-dataset.js';
 import { coinSplitSeeds } from './coin-split-seeds.js';
 import { randomSplit } from './random-split.js';
@@ -41,9 +41,7 @@ export function protocolSplits(dataset: NodeDataset, options: ProtocolSplitsOpti
   const { protocol, runs, seed, firstSplit = 0 } = options;
   if (!Number.isInteger(runs) || runs < 1)
     throw new InvalidArgumentError(fn, 'runs', runs, 'a positive integer');
-  if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) {
-    throw new InvalidArgumentError(fn, 'seed', seed, 'an integer in [0, 2^32 - 1]');
-  }
+  Mt19937.checkSeed(fn, seed);
   if (!Number.isInteger(firstSplit) || firstSplit < 0) {
     throw new InvalidArgumentError(fn, 'firstSplit', firstSplit, 'a non-negative integer');
   }

@@ -37,9 +37,7 @@ export interface RandomSplitOptions {
 export function randomSplit(labels: Int32Array, numClasses: number, options: RandomSplitOptions): Split {
   const fn = 'randomSplit';
   const { seed } = options;
-  if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) {
-    throw new InvalidArgumentError(fn, 'seed', seed, 'an integer in [0, 2^32 - 1]');
-  }
+  Mt19937.checkSeed(fn, seed);
   if (!Number.isInteger(numClasses) || numClasses < 1) {
     throw new InvalidArgumentError(fn, 'numClasses', numClasses, 'a positive integer');
   }

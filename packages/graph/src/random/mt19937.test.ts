@@ -43,6 +43,7 @@ describe('Mt19937', () => {
     [() => new Mt19937(2 ** 32), 'seed'],
     [() => new Mt19937(1.5), 'seed'],
     [() => new Mt19937(0).interval(-1), 'max'],
+    [() => Mt19937.checkSeed('caller', -1), 'caller: `seed`'],
     [() => new Mt19937(0).randint(5, 5, 1), 'high'],
     [() => new Mt19937(0).randint(0, 10, -1), 'size'],
     [() => new Mt19937(0).permutation(2.5), 'n'],

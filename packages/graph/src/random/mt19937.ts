@@ -30,13 +30,23 @@ export class Mt19937 {
    * @throws {@link InvalidArgumentError} for any other seed
    */
   constructor(seed: number) {
-    if (!Number.isInteger(seed) || seed < 0 || seed > MAX_UINT32) {
-      throw new InvalidArgumentError('Mt19937', 'seed', seed, 'an integer in [0, 2^32 - 1]');
-    }
+    Mt19937.checkSeed('Mt19937', seed);
     let s = seed >>> 0;
     for (let i = 0; i < N; i++) {
       this.key[i] = s;
       s = (Math.imul(1812433253, s ^ (s >>> 30)) + i + 1) >>> 0;
+    }
+  }
+
+  /**
+   * Checks a seed as NumPy's `RandomState` takes it, for functions that validate before they draw.
+   * @param fn - the calling function, named in the error
+   * @param seed - the seed to check
+   * @throws {@link InvalidArgumentError} unless seed is an integer in [0, 2³² − 1]
+   */
+  static checkSeed(fn: string, seed: number): void {
+    if (!Number.isInteger(seed) || seed < 0 || seed > MAX_UINT32) {
+      throw new InvalidArgumentError(fn, 'seed', seed, 'an integer in [0, 2^32 - 1]');
     }
   }
 
