@@ -1,5 +1,6 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { RunGroup } from '../report/aggregate-runs.js';
+import { layerFilter } from './layer-filter.js';
 
 /**
  * Cost against graph size on log–log axes: median ms per training epoch and peak process RSS (MiB) against the
@@ -38,7 +39,6 @@ export function scalingChart(groups: readonly RunGroup[]): TopLevelSpec {
     title: 'undirected edges (log)',
   } as const;
   const color = { field: 'model', type: 'nominal', title: 'model' } as const;
-  const onLayer = (name: string) => ({ filter: `datum.layer === '${name}'` });
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
     title: 'Scaling on stochastic block model graphs',
@@ -50,12 +50,12 @@ export function scalingChart(groups: readonly RunGroup[]): TopLevelSpec {
         height: 240,
         layer: [
           {
-            transform: [onLayer('linear')],
+            transform: [layerFilter('linear')],
             mark: { type: 'line', strokeDash: [4, 4], color: '#999' },
             encoding: { x, y: { field: 'epochMs', type: 'quantitative' }, detail: { field: 'model' } },
           },
           {
-            transform: [onLayer('point')],
+            transform: [layerFilter('point')],
             mark: { type: 'line', point: true },
             encoding: {
               x,
@@ -73,7 +73,7 @@ export function scalingChart(groups: readonly RunGroup[]): TopLevelSpec {
       {
         width: 300,
         height: 240,
-        transform: [onLayer('point')],
+        transform: [layerFilter('point')],
         mark: { type: 'line', point: true },
         encoding: {
           x,

@@ -1,6 +1,7 @@
 import { summarize } from '@coin-gnn/core';
 import type { TopLevelSpec } from 'vega-lite';
 import type { StabilityRecord, TrainRecord } from '../suites/suite-result.js';
+import { layerFilter } from './layer-filter.js';
 
 const L2 = 'ℓ2 limit 2/λmax';
 const POSITIVITY = 'positivity limit';
@@ -76,7 +77,6 @@ export function sigmaBoxChart(
     scale: { type: 'log' },
     title: 'σ² (log scale)',
   } as const;
-  const onLayer = (name: string) => ({ filter: `datum.layer === '${name}'` });
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
     title: 'Test accuracy vs diffusion step σ² at fixed K',
@@ -96,7 +96,7 @@ export function sigmaBoxChart(
       height: 200,
       layer: [
         {
-          transform: [onLayer('limit')],
+          transform: [layerFilter('limit')],
           mark: { type: 'rule', strokeWidth: 1.5 },
           encoding: {
             x: { field: 'value', type: 'quantitative' },
@@ -121,7 +121,7 @@ export function sigmaBoxChart(
           },
         },
         {
-          transform: [onLayer('box')],
+          transform: [layerFilter('box')],
           mark: { type: 'rule', color: '#444' },
           encoding: {
             x,
@@ -130,17 +130,17 @@ export function sigmaBoxChart(
           },
         },
         {
-          transform: [onLayer('box')],
+          transform: [layerFilter('box')],
           mark: { type: 'bar', size: 12, color: '#9ecae1', stroke: '#3182bd' },
           encoding: { x, y: { field: 'q1', type: 'quantitative' }, y2: { field: 'q3' } },
         },
         {
-          transform: [onLayer('box')],
+          transform: [layerFilter('box')],
           mark: { type: 'tick', orient: 'horizontal', size: 14, thickness: 2, color: '#08306b' },
           encoding: { x, y: { field: 'median', type: 'quantitative' } },
         },
         {
-          transform: [onLayer('run')],
+          transform: [layerFilter('run')],
           mark: { type: 'circle', size: 14, color: 'black', opacity: 0.45 },
           encoding: { x, y: { field: 'acc', type: 'quantitative' } },
         },
