@@ -17,6 +17,9 @@ import { type KernelRecord, SUITE_RESULT_SCHEMA_VERSION, type SuiteResult } from
 /** Dense column counts measured: Cora's 7 classes, and common hidden sizes. */
 const COLUMN_COUNTS = [7, 16, 64, 128];
 
+/** Calls per timing: untimed warm-up, then at least 5 timed calls and 300 ms (see `timeCalls`). */
+const TIMING = { warmup: 3, minCalls: 5, minTotalMs: 300 } as const;
+
 /**
  * The graphs of the kernels suite, both stochastic block models with self loops added (the sparsity pattern of
  * Â = D̃^{-1/2}(A + I)D̃^{-1/2}): one of Cora's size (2708 nodes, 5278 edges drawn, about 13 250 stored
@@ -62,7 +65,7 @@ export const kernelsSuite: Suite = {
     const rng = new Rng(seed);
     const kernelRuns: KernelRecord[] = [];
     const record = (graph: string, a: CsrMatrix, kernel: string, bCols: number, fn: () => unknown): void => {
-      const msPerCall = summarize(timeCalls(fn, { warmup: 3, minCalls: 5, minTotalMs: 300 }));
+      const msPerCall = summarize(timeCalls(fn, TIMING));
       const gflops = (2 * a.nnz * bCols) / (msPerCall.median * 1e6);
       kernelRuns.push({
         graph,
@@ -107,7 +110,13 @@ export const kernelsSuite: Suite = {
       schemaVersion: SUITE_RESULT_SCHEMA_VERSION,
       suite: 'kernels',
       environment,
-      settings: { columnCounts: COLUMN_COUNTS, seed, warmupCalls: 3, minCalls: 5, minTotalMs: 300 },
+      settings: {
+        columnCounts: COLUMN_COUNTS,
+        seed,
+        warmupCalls: TIMING.warmup,
+        minCalls: TIMING.minCalls,
+        minTotalMs: TIMING.minTotalMs,
+      },
       trainRuns: [],
       kernelRuns,
       stability: [],
