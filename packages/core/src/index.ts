@@ -1,46 +1,72 @@
-/** @coin-gnn/core: the tfjs engine with our kernels and gradients registered, layers, models, training. */
+/** @coin-gnn/core: the tfjs engine with our kernels and gradients registered, modules, layers, models, training. */
 import '@tensorflow/tfjs-backend-cpu';
 import './register-all-kernels.js';
 import './register-all-gradients.js';
 
 export * from './base.js';
-export { loadModel } from './io/load-model.js';
-export { MODEL_FILES, type WeightEntry } from './io/model-files.js';
-export { saveModel } from './io/save-model.js';
-// Layers, models, training, save/load.
-export { AppnpPropagation, type AppnpPropagationConfig } from './layers/appnp-propagation.js';
-export { Dropout, type DropoutConfig } from './layers/dropout.js';
-export { GaussianNoise, type GaussianNoiseConfig } from './layers/gaussian-noise.js';
-export { GcnConv, type GcnConvConfig } from './layers/gcn-conv.js';
+export { CgStatistics } from './diffusion/cg-statistics.js';
 export {
+  checkDiffusionConfig,
+  DIFFUSION_SCHEMES,
   type DiffusionScheme,
-  GraphDiffusion,
   type GraphDiffusionConfig,
-  type Logger,
-} from './layers/graph-diffusion.js';
-export { type CallOptions, GraphLayer, type NamedWeight } from './layers/graph-layer.js';
-export { Linear, type LinearConfig } from './layers/linear.js';
-export { ResidualBlock, type ResidualBlockConfig } from './layers/residual-block.js';
-export { SgConv, type SgConvConfig } from './layers/sg-conv.js';
-export { uniformTensor } from './layers/uniform-tensor.js';
-export { Appnp } from './models/appnp.js';
-export { BaseModel } from './models/base-model.js';
-export { Coin } from './models/coin.js';
+} from './diffusion/diffusion-config.js';
+export { explicitStepWarning, stepBounds, substepSizes } from './diffusion/step-bounds.js';
+export { type GraphData, GraphTensors } from './graph/graph-tensors.js';
 export {
-  type CreateModelOptions,
-  createModel,
-  MODEL_DEFAULTS,
-  MODEL_NAMES,
-  type ModelDefaults,
-  resolveModelOptions,
-} from './models/create-model.js';
-export { DiffResNet } from './models/diff-resnet.js';
-export { Gcn } from './models/gcn.js';
-export { type GraphData, GraphTensors, type OperatorName } from './models/graph-tensors.js';
-export { Mlp } from './models/mlp.js';
-export type { ModelConfig, ModelName, ModelOptions, NodeClassifier } from './models/node-classifier.js';
+  type BuiltinOperatorName,
+  type OperatorBuilder,
+  type OperatorName,
+  operatorNames,
+  registerOperator,
+} from './graph/operators.js';
+export { loadModel, loadWeights } from './io/load-model.js';
+export { MODEL_FILES, type SavedConfig, type WeightEntry } from './io/model-files.js';
+export { saveModel } from './io/save-model.js';
+export { AppnpPropagation } from './layers/appnp-propagation.js';
+export { Dropout } from './layers/dropout.js';
+export { GaussianNoise } from './layers/gaussian-noise.js';
+export { GcnConv, type GcnConvOptions } from './layers/gcn-conv.js';
+export { cgIterationsPerStep, GraphDiffusion } from './layers/graph-diffusion.js';
+export { checkFeatureCounts, Linear, type LinearOptions } from './layers/linear.js';
+export { type Activation, ResidualBlock } from './layers/residual-block.js';
+export { SgConv } from './layers/sg-conv.js';
+export { type Logger, silentLogger } from './logger.js';
+export { Appnp, type AppnpOptions } from './models/appnp.js';
+export { Coin, type CoinOptions } from './models/coin.js';
+export { DiffResNet, type DiffResNetOptions } from './models/diff-resnet.js';
+export { Gcn, type GcnOptions } from './models/gcn.js';
+export { type DecayLayers, Mlp, type MlpOptions } from './models/mlp.js';
+export { type ModelOutput, NodeModel } from './models/node-model.js';
 export { predict } from './models/predict.js';
-export { Sgc } from './models/sgc.js';
+export {
+  type CreateModelArgs,
+  createModel,
+  type ModelConfig,
+  type ModelDefinition,
+  type ModelFactory,
+  type ModelInit,
+  type ModelOptionOverrides,
+  type ModelOptionsByName,
+  type ModelOptionValues,
+  type ModelRegistration,
+  modelConfig,
+  modelDefinition,
+  modelNames,
+  modelPreset,
+  type OptionInfo,
+  type OptionsOf,
+  type OptionValue,
+  type Preset,
+  registerModel,
+  resolveModelOptions,
+  type TrainingDefaults,
+  trainingDefaults,
+} from './models/registry.js';
+export { Sgc, type SgcOptions } from './models/sgc.js';
+export { glorotUniform, uniform, uniformTensor, zeros } from './module/initializers.js';
+export { Module, type NamedWeight } from './module/module.js';
+export { type Initializer, Parameter, type ParameterOptions } from './module/parameter.js';
 export { fedDiffusion } from './ops/fed-diffusion.js';
 export {
   type ImplicitDiffusionOptions,

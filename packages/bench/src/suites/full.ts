@@ -1,4 +1,4 @@
-import { MODEL_NAMES, type ModelName } from '@coin-gnn/core';
+import { modelNames } from '@coin-gnn/core';
 import { coinProtocolDatasets } from './coin-protocol-datasets.js';
 import { runTrainSuite } from './run-train-suite.js';
 import { DEFAULT_SEED, type Suite, type SuiteOptions } from './suite.js';
@@ -22,7 +22,7 @@ export const fullSuite: Suite = {
           runs,
           options.seed ?? DEFAULT_SEED,
         ),
-        configs: (options.models ?? MODEL_NAMES).map((model) => ({ model: model as ModelName })),
+        configs: (options.models ?? modelNames()).map((model) => ({ model })),
         epochs: options.epochs ?? 10_000,
         patience: options.patience ?? 50,
         settings: { runs, protocol: 'coin' },

@@ -1,4 +1,3 @@
-import type { ModelName } from '@coin-gnn/core';
 import { coinProtocolDatasets } from './coin-protocol-datasets.js';
 import { runTrainSuite } from './run-train-suite.js';
 import { DEFAULT_SEED, type Suite, type SuiteOptions } from './suite.js';
@@ -25,7 +24,7 @@ export const quickSuite: Suite = {
           options.seed ?? DEFAULT_SEED,
         ),
         configs: (options.models ?? ['coin', 'gcn', 'appnp', 'mlp']).map((model) => ({
-          model: model as ModelName,
+          model,
         })),
         epochs: options.epochs ?? 50,
         patience: options.patience ?? 20,

@@ -4,12 +4,12 @@ import {
   describeBackend,
   GraphTensors,
   hrtimeMs,
-  MODEL_DEFAULTS,
-  type ModelName,
-  type ModelOptions,
+  type ModelOptionOverrides,
+  modelConfig,
   selectBackend,
   summarize,
   train,
+  trainingDefaults,
 } from '@coin-gnn/core';
 import type { NodeDataset, Split } from '@coin-gnn/datasets';
 import { coinLaplacian, InvalidArgumentError, Rng, stableStep } from '@coin-gnn/graph';
@@ -27,9 +27,9 @@ import {
 
 /** One model configuration of a training suite. */
 export interface TrainConfig {
-  readonly model: ModelName;
+  readonly model: string;
   /** Overrides of the model's defaults (σ², K, ...). */
-  readonly modelOptions?: ModelOptions;
+  readonly modelOptions?: ModelOptionOverrides;
   /**
    * Diffusion scheme of COIN-type models, passed on as `modelOptions.scheme` (core checks the name). Schemes
    * share K and σ², hence the diffusion time T = K σ².
@@ -132,8 +132,8 @@ export async function runTrainSuite(spec: TrainSuiteSpec, options: SuiteOptions)
     const labels = dataset.labels.data as Int32Array;
     try {
       for (const config of spec.configs) {
-        const defaults = MODEL_DEFAULTS[config.model];
-        const modelOptions: ModelOptions = {
+        const defaults = trainingDefaults(config.model);
+        const modelOptions: ModelOptionOverrides = {
           ...config.modelOptions,
           ...(config.scheme === undefined ? {} : { scheme: config.scheme }),
         };
@@ -154,7 +154,7 @@ export async function runTrainSuite(spec: TrainSuiteSpec, options: SuiteOptions)
           for (let i = 0; i < inits; i++) {
             const initSeed = master.int(1_000_000);
             const model = build(initSeed);
-            const resolved = model.config.options;
+            const resolved = modelConfig(model)?.options ?? {};
             const epochMs: number[] = [];
             const evalMs: number[] = [];
             let diverged = false;
@@ -198,9 +198,9 @@ export async function runTrainSuite(spec: TrainSuiteSpec, options: SuiteOptions)
               numEdges,
               numFeatures: dataset.numFeatures,
               model: config.model,
-              scheme: resolved.scheme ?? null,
-              sigma2: resolved.sigma2 ?? null,
-              numSteps: resolved.numSteps ?? null,
+              scheme: (resolved.scheme as DiffusionScheme | undefined) ?? null,
+              sigma2: (resolved.sigma2 as number | undefined) ?? null,
+              numSteps: (resolved.numSteps as number | undefined) ?? null,
               split: s,
               init: i,
               seed: initSeed,

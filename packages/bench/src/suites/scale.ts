@@ -1,4 +1,3 @@
-import type { ModelName } from '@coin-gnn/core';
 import { protocolSplits } from '@coin-gnn/datasets';
 import { stochasticBlockModel } from '../synthetic/stochastic-block-model.js';
 import { runTrainSuite } from './run-train-suite.js';
@@ -38,7 +37,7 @@ export const scaleSuite: Suite = {
           load: () => stochasticBlockModel({ numNodes, ...graph, seed }),
           splits: (dataset) => protocolSplits(dataset, { protocol: 'coin', runs: 1, seed }),
         })),
-        configs: (options.models ?? ['coin', 'gcn']).map((model) => ({ model: model as ModelName })),
+        configs: (options.models ?? ['coin', 'gcn']).map((model) => ({ model })),
         epochs,
         patience: epochs,
         settings: { sizes, graph, split: 'coin protocol (20 train / 30 val per class), 1 run' },

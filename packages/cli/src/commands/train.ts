@@ -1,9 +1,8 @@
 import {
   type DiffusionScheme,
   GraphDiffusion,
-  MODEL_NAMES,
-  type ModelName,
-  type NodeClassifier,
+  modelNames,
+  type NodeModel,
   type ProtocolResult,
   runProtocol,
   saveModel,
@@ -15,7 +14,7 @@ import { type Command, InvalidArgumentError, Option } from 'commander';
 interface TrainFlags {
   dataset: string;
   protocol: 'coin' | 'public';
-  model: ModelName;
+  model: string;
   steps?: number;
   sigma2?: number;
   scheme?: DiffusionScheme;
@@ -91,7 +90,7 @@ export function registerTrainCommand(program: Command): void {
         .choices(['coin', 'public'])
         .default('coin'),
     )
-    .addOption(new Option('--model <name>', 'model').choices(MODEL_NAMES).default('coin'))
+    .addOption(new Option('--model <name>', 'model').choices(modelNames()).default('coin'))
     .option(
       '--steps <K>',
       'diffusion / propagation steps (default: the model’s)',
@@ -164,7 +163,7 @@ export function registerTrainCommand(program: Command): void {
           logger: (message) => warnings.push(message),
           onProgress: (p) =>
             bar?.update(p.split * p.numInits + p.init, { epoch: p.epoch, valAcc: percent(p.valAcc) }),
-          onRunEnd: async (run, model: NodeClassifier) => {
+          onRunEnd: async (run, model: NodeModel) => {
             bar?.increment();
             if (flags.out && run.valAcc > bestVal) {
               bestVal = run.valAcc;

@@ -1,38 +1,26 @@
-import {
-  CoinError,
-  coinLaplacian,
-  explicitSubsteps,
-  InvalidArgumentError,
-  stableStep,
-} from '@coin-gnn/graph';
+import { coinLaplacian, explicitSubsteps, InvalidArgumentError, stableStep } from '@coin-gnn/graph';
 import { cycleGraph, starGraph } from '@coin-gnn/graph/testing';
 import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
 import '../index.js';
-import { createModel } from '../models/create-model.js';
-import { GraphTensors } from '../models/graph-tensors.js';
+import type { DiffusionScheme } from '../diffusion/diffusion-config.js';
+import { GraphTensors } from '../graph/graph-tensors.js';
+import { silentLogger } from '../logger.js';
+import { createModel, modelConfig } from '../models/registry.js';
 import { CsrTensor } from '../ops/csr-tensor.js';
 import { explicitDiffusion } from '../ops/explicit-diffusion.js';
 import { fedDiffusion } from '../ops/fed-diffusion.js';
 import { implicitDiffusion } from '../ops/implicit-diffusion.js';
+import { graphOf } from '../testing/graph-of.js';
 import { plantedPartition } from '../training/testing/planted-partition.js';
 import { train } from '../training/train.js';
-import { type DiffusionScheme, GraphDiffusion } from './graph-diffusion.js';
+import { cgIterationsPerStep, GraphDiffusion } from './graph-diffusion.js';
 
 const maxAbsDiff = (a: tf.Tensor, b: tf.Tensor): number =>
   tf.tidy(() => tf.max(tf.abs(tf.sub(a, b))).dataSync()[0]);
 
-/** A layer with its step bounds computed, as a model's `prepare` leaves it. */
-function prepared(
-  config: ConstructorParameters<typeof GraphDiffusion>[0],
-  matrix = laplacianMatrix,
-): GraphDiffusion {
-  const layer = new GraphDiffusion(config);
-  layer.checkStep(matrix, () => {});
-  return layer;
-}
-
 // A star's centre has a large off-diagonal row sum: the positivity bound is well below 2/λmax.
+const star = graphOf(starGraph(7));
 const laplacianMatrix = coinLaplacian(starGraph(7));
 const laplacian = CsrTensor.fromCsr(laplacianMatrix);
 const bounds = stableStep(laplacianMatrix);
@@ -43,7 +31,7 @@ describe('GraphDiffusion schemes', () => {
   const numSteps = 3;
 
   it('explicit is K steps of σ² through explicitDiffusion', () => {
-    const got = prepared({ sigma2, numSteps }).call(u, laplacian);
+    const got = new GraphDiffusion({ sigma2, numSteps }).forward(u, star);
     expect(maxAbsDiff(got, explicitDiffusion(u, laplacian, [sigma2, sigma2, sigma2]))).toBe(0);
   });
 
@@ -51,19 +39,22 @@ describe('GraphDiffusion schemes', () => {
     expect(bounds.positivity).toBeLessThan(bounds.l2);
     const steps = explicitSubsteps(sigma2, numSteps, bounds.positivity);
     expect(steps.length).toBeGreaterThan(numSteps);
-    const got = prepared({ sigma2, numSteps, substeps: true }).call(u, laplacian);
+    const got = new GraphDiffusion({ sigma2, numSteps, substeps: true }).forward(u, star);
     expect(maxAbsDiff(got, explicitDiffusion(u, laplacian, steps))).toBe(0);
     expect(tf.min(got).dataSync()[0]).toBeGreaterThanOrEqual(0);
   });
 
   it('implicit is implicitDiffusion with the layer’s tol and maxIter', () => {
-    const got = prepared({ sigma2, numSteps, scheme: 'implicit', tol: 1e-3, maxIter: 7 }).call(u, laplacian);
+    const got = new GraphDiffusion({ sigma2, numSteps, scheme: 'implicit', tol: 1e-3, maxIter: 7 }).forward(
+      u,
+      star,
+    );
     const want = implicitDiffusion(u, laplacian, sigma2, numSteps, { tol: 1e-3, maxIter: 7 });
     expect(maxAbsDiff(got, want)).toBe(0);
   });
 
   it('fed is fedDiffusion over T = K·σ² with τmax = 2/λmax', () => {
-    const got = prepared({ sigma2, numSteps, scheme: 'fed' }).call(u, laplacian);
+    const got = new GraphDiffusion({ sigma2, numSteps, scheme: 'fed' }).forward(u, star);
     expect(maxAbsDiff(got, fedDiffusion(u, laplacian, numSteps * sigma2, bounds.l2))).toBe(0);
   });
 
@@ -72,18 +63,14 @@ describe('GraphDiffusion schemes', () => {
       [0.4, 0],
       [0, 4],
     ]) {
-      // no checkStep needed: T = 0 takes no step
-      expect(maxAbsDiff(new GraphDiffusion({ sigma2: s2, numSteps: k, scheme }).call(u, laplacian), u)).toBe(
-        0,
-      );
+      expect(maxAbsDiff(new GraphDiffusion({ sigma2: s2, numSteps: k, scheme }).forward(u, star), u)).toBe(0);
     }
   });
 
   it('all schemes reach the same time T = K·σ² on the slowest mode: u = v₁ → e^{−Tλ₁} v₁', () => {
     // On a 10-cycle, COIN's L = (2I − A)/3 has the Fourier modes cos(2πkj/10) with λ_k = (2 − 2cos(2πk/10))/3.
     const n = 10;
-    const cycle = coinLaplacian(cycleGraph(n));
-    const cycleTensor = CsrTensor.fromCsr(cycle);
+    const cycle = graphOf(cycleGraph(n));
     const mode = Float32Array.from({ length: n }, (_, j) => Math.cos((2 * Math.PI * j) / n));
     const lambda1 = (2 - 2 * Math.cos((2 * Math.PI) / n)) / 3;
     const v = tf.tensor2d(mode, [n, 1]);
@@ -92,10 +79,10 @@ describe('GraphDiffusion schemes', () => {
     const want = tf.mul(v, Math.exp(-totalTime * lambda1));
     expect(Math.exp(-totalTime * lambda1)).toBeLessThan(0.8);
     for (const scheme of GraphDiffusion.schemes) {
-      const layer = prepared({ sigma2: totalTime / numSteps, numSteps, scheme }, cycle);
-      expect(maxAbsDiff(layer.call(v, cycleTensor), want), scheme).toBeLessThan(0.03);
+      const layer = new GraphDiffusion({ sigma2: totalTime / numSteps, numSteps, scheme });
+      expect(maxAbsDiff(layer.forward(v, cycle), want), scheme).toBeLessThan(0.03);
     }
-    cycleTensor.dispose();
+    cycle.dispose();
   });
 });
 
@@ -109,16 +96,16 @@ describe('GraphDiffusion bookkeeping', () => {
     ];
     for (const [scheme, substeps, count] of configs) {
       const warnings: string[] = [];
-      new GraphDiffusion({ sigma2: 5, numSteps: 2, scheme, substeps }).checkStep(laplacianMatrix, (m) =>
-        warnings.push(m),
-      );
+      const layer = new GraphDiffusion({ sigma2: 5, numSteps: 2, scheme, substeps });
+      layer.prepare(star, (m) => warnings.push(m));
+      layer.prepare(star, (m) => warnings.push(m)); // once per layer
       expect(warnings, `${scheme} substeps=${substeps}`).toHaveLength(count);
     }
   });
 
-  it('counts CG iterations on evaluation passes only, from checkStep on', () => {
-    const layer = prepared({ sigma2: 5, numSteps: 4, scheme: 'implicit' });
-    layer.call(u, laplacian, { training: true });
+  it('counts CG iterations in evaluation mode only, from prepare on', () => {
+    const layer = new GraphDiffusion({ sigma2: 5, numSteps: 4, scheme: 'implicit' });
+    layer.train().forward(u, star);
     expect(layer.cgIterationsPerStep).toBeNull();
     let iterations: number[] = [];
     implicitDiffusion(u, laplacian, 5, 4, {
@@ -126,19 +113,19 @@ describe('GraphDiffusion bookkeeping', () => {
         iterations = s.iterations;
       },
     });
-    layer.call(u, laplacian, { training: false });
-    layer.call(u, laplacian, { training: false });
+    layer.eval().forward(u, star);
+    layer.forward(u, star);
     const mean = iterations.reduce((a, b) => a + b, 0) / iterations.length;
     expect(mean).toBeGreaterThan(0);
     expect(layer.cgIterationsPerStep).toBeCloseTo(mean, 10);
-    layer.checkStep(laplacianMatrix, () => {});
+    layer.prepare(star, silentLogger);
     expect(layer.cgIterationsPerStep).toBeNull();
-    const explicit = prepared({ sigma2: 0.1, numSteps: 2 });
-    explicit.call(u, laplacian, { training: false });
+    const explicit = new GraphDiffusion({ sigma2: 0.1, numSteps: 2 });
+    explicit.eval().forward(u, star);
     expect(explicit.cgIterationsPerStep).toBeNull();
   });
 
-  it('rejects a bad scheme, substeps off the explicit scheme, and fed before checkStep', () => {
+  it('rejects a bad scheme and substeps off the explicit scheme', () => {
     expect(() => new GraphDiffusion({ sigma2: 0.1, numSteps: 2, scheme: 'nope' as 'fed' })).toThrow(
       InvalidArgumentError,
     );
@@ -146,12 +133,7 @@ describe('GraphDiffusion bookkeeping', () => {
     expect(
       () => new GraphDiffusion({ sigma2: 0.1, numSteps: 2, scheme: 'implicit', substeps: true }),
     ).toThrow(InvalidArgumentError);
-    expect(() => new GraphDiffusion({ sigma2: 0.1, numSteps: 2, scheme: 'fed' }).call(u, laplacian)).toThrow(
-      CoinError,
-    );
-    expect(() => new GraphDiffusion({ sigma2: 0.1, numSteps: 2, substeps: true }).call(u, laplacian)).toThrow(
-      CoinError,
-    );
+    expect(() => new GraphDiffusion({ sigma2: 0.1, numSteps: -1 })).toThrow(/numSteps/);
   });
 });
 
@@ -162,8 +144,8 @@ describe('COIN and Diff-ResNet with a scheme', () => {
 
   const coinOutput = (options: { scheme?: DiffusionScheme; substeps?: boolean }): Float32Array => {
     const model = createModel('coin', { ...sizes, options: { sigma2: 5, numSteps: 20, ...options } });
-    model.prepare(graph);
-    const out = tf.tidy(() => model.forward(graph, { training: false }));
+    model.prepare(graph, silentLogger);
+    const out = tf.tidy(() => model.eval().forward(graph));
     const values = out.dataSync() as Float32Array;
     out.dispose();
     model.dispose();
@@ -185,14 +167,14 @@ describe('COIN and Diff-ResNet with a scheme', () => {
   it('reports CG iterations per step for implicit models only', () => {
     for (const name of ['coin', 'diff-resnet'] as const) {
       const implicit = createModel(name, { ...sizes, options: { scheme: 'implicit' } });
-      implicit.prepare(graph);
-      tf.dispose(implicit.forward(graph, { training: false }));
-      expect(implicit.cgIterationsPerStep?.()).toBeGreaterThan(0);
+      implicit.prepare(graph, silentLogger);
+      tf.dispose(implicit.eval().forward(graph));
+      expect(cgIterationsPerStep(implicit)).toBeGreaterThan(0);
       implicit.dispose();
       const explicit = createModel(name, sizes);
-      explicit.prepare(graph);
-      tf.dispose(explicit.forward(graph, { training: false }));
-      expect(explicit.cgIterationsPerStep?.()).toBeNull();
+      explicit.prepare(graph, silentLogger);
+      tf.dispose(explicit.eval().forward(graph));
+      expect(cgIterationsPerStep(explicit)).toBeNull();
       explicit.dispose();
     }
   });
@@ -209,7 +191,10 @@ describe('COIN and Diff-ResNet with a scheme', () => {
   });
 
   it('createModel validates scheme and substeps', () => {
-    expect(createModel('coin', sizes).config.options).toMatchObject({ scheme: 'explicit', substeps: false });
+    expect(modelConfig(createModel('coin', sizes))?.options).toMatchObject({
+      scheme: 'explicit',
+      substeps: false,
+    });
     expect(() => createModel('coin', { ...sizes, options: { scheme: 'nope' as 'fed' } })).toThrow(
       InvalidArgumentError,
     );
@@ -217,7 +202,7 @@ describe('COIN and Diff-ResNet with a scheme', () => {
     expect(() => createModel('coin', { ...sizes, options: { substeps: 1 as unknown as boolean } })).toThrow(
       InvalidArgumentError,
     );
-    expect(() => createModel('gcn', { ...sizes, options: { scheme: 'implicit' } })).toThrow(
+    expect(() => createModel('gcn', { ...sizes, options: { scheme: 'implicit' } as never })).toThrow(
       InvalidArgumentError,
     );
   });

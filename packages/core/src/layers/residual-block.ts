@@ -1,79 +1,51 @@
-import { InvalidArgumentError, type Rng } from '@coin-gnn/graph';
+import { InvalidArgumentError } from '@coin-gnn/graph';
 import * as tf from '@tensorflow/tfjs-core';
+import { Module } from '../module/module.js';
 import { CsrTensor } from '../ops/csr-tensor.js';
 import { sparseResidualLinear } from '../ops/sparse-residual-linear.js';
-import { GraphLayer, type NamedWeight } from './graph-layer.js';
 import { Linear } from './linear.js';
 
-/** Options of {@link ResidualBlock}. */
-export interface ResidualBlockConfig {
-  /** Prefix of the weights' names (`"<name>.weight"`, `"<name>.bias"`). */
-  readonly name: string;
-  /** Width F of the block: the linear map is F × F. */
-  readonly numFeatures: number;
-  /** Activation (default `'relu'`). */
-  readonly activation?: 'relu' | 'tanh' | 'identity';
-}
+/** Activation φ of a {@link ResidualBlock}. */
+export type Activation = 'relu' | 'tanh' | 'identity';
 
 /**
  * Residual convection block (COIN, arXiv:2403.15726, the ResNet reading of the convection step):
  * $$ h = x + \phi(x W + b) $$
- * with φ the activation and W F × F initialised like PyTorch's `nn.Linear`. A sparse x (bag-of-words
- * features as a {@link CsrTensor}) with φ = relu runs the fused {@link sparseResidualLinear}: no dense copy
- * of x is made.
+ * with φ the activation (default relu) and W F × F initialised like PyTorch's `nn.Linear` (child `linear`).
+ * A sparse x (bag-of-words features as a {@link CsrTensor}) with φ = relu runs the fused
+ * {@link sparseResidualLinear}: no dense copy of x is made.
  * Shapes: x (numNodes, F) → (numNodes, F).
  */
-export class ResidualBlock extends GraphLayer<ResidualBlockConfig> {
-  readonly className = 'ResidualBlock';
-  private readonly linear: Linear;
+export class ResidualBlock extends Module<[tf.Tensor2D | CsrTensor], tf.Tensor2D> {
+  readonly linear: Linear;
 
   /**
-   * @param config - see {@link ResidualBlockConfig}
-   * @param rng - draws the initial weights
+   * @param numFeatures - width F of the block
+   * @param activation - φ (default `'relu'`)
    */
   constructor(
-    private readonly config: ResidualBlockConfig,
-    rng: Rng,
+    numFeatures: number,
+    readonly activation: Activation = 'relu',
   ) {
     super();
-    this.linear = new Linear(
-      { name: config.name, inFeatures: config.numFeatures, outFeatures: config.numFeatures },
-      rng,
-    );
-  }
-
-  getConfig(): ResidualBlockConfig {
-    return { ...this.config };
-  }
-
-  override weights(): NamedWeight[] {
-    return this.linear.weights();
-  }
-
-  override resetParameters(rng: Rng): void {
-    this.linear.resetParameters(rng);
+    this.linear = new Linear(numFeatures, numFeatures);
   }
 
   /**
    * @param x - input (numNodes, F), dense or sparse
    * @throws {@link InvalidArgumentError} for a sparse x with an activation other than relu
    */
-  call(x: tf.Tensor2D | CsrTensor): tf.Tensor2D {
-    const activation = this.config.activation ?? 'relu';
+  forward(x: tf.Tensor2D | CsrTensor): tf.Tensor2D {
+    const { activation } = this;
     if (x instanceof CsrTensor) {
       if (activation !== 'relu') {
-        throw new InvalidArgumentError(
-          'ResidualBlock.call',
-          'activation',
-          activation,
-          "'relu' for a sparse x",
-        );
+        throw new InvalidArgumentError('ResidualBlock', 'activation', activation, "'relu' for a sparse x");
       }
-      const { weight, bias } = this.linear.parameters();
-      return sparseResidualLinear(x, weight, bias!);
+      const { weight, bias } = this.linear;
+      return sparseResidualLinear(x, weight.variable as tf.Tensor2D, bias!.variable as tf.Tensor1D);
     }
     return tf.tidy(() => {
-      const z = this.linear.call(x);
+      const z = this.linear.forward(x);
       const a = activation === 'relu' ? tf.relu(z) : activation === 'tanh' ? tf.tanh(z) : z;
       return tf.add(x, a);
     });

@@ -1,10 +1,16 @@
-import type { Rng } from '@coin-gnn/graph';
 import * as tf from '@tensorflow/tfjs-core';
+import type { GraphTensors } from '../graph/graph-tensors.js';
 import { AppnpPropagation } from '../layers/appnp-propagation.js';
-import type { CallOptions } from '../layers/graph-layer.js';
-import type { GraphTensors } from './graph-tensors.js';
-import { Mlp } from './mlp.js';
-import type { ModelConfig } from './node-classifier.js';
+import { HIDDEN_OPTION_INFO, Mlp, type MlpOptions } from './mlp.js';
+import type { ModelDefinition } from './registry.js';
+
+/** Options of {@link Appnp}: the MLP's, and the propagation's. */
+export interface AppnpOptions extends MlpOptions {
+  /** Power-iteration steps K. */
+  readonly numSteps: number;
+  /** Teleport probability α. */
+  readonly alpha: number;
+}
 
 /**
  * APPNP (Gasteiger, Bojchevski & Günnemann, "Predict then Propagate", arXiv:1810.05997), as PyG's
@@ -14,20 +20,44 @@ import type { ModelConfig } from './node-classifier.js';
  * Output Z^{(K)}: logits. Defaults: hidden 64, dropout 0.5, K = 10, α = 0.1.
  */
 export class Appnp extends Mlp {
-  private readonly propagation: AppnpPropagation;
+  readonly propagation: AppnpPropagation;
 
   /**
-   * @param config - sizes and resolved options (`hidden`, `dropout`, `numSteps`, `alpha`)
-   * @param rng - draws the initial weights (those of the MLP)
+   * @param numFeatures - F
+   * @param numClasses - C
+   * @param options - see {@link AppnpOptions}
    */
-  constructor(config: ModelConfig, rng: Rng) {
-    super(config, rng);
-    const { numSteps, alpha } = config.options;
-    this.propagation = new AppnpPropagation({ numSteps: numSteps!, alpha: alpha! });
-    this.layers.push(this.propagation);
+  constructor(numFeatures: number, numClasses: number, options: AppnpOptions) {
+    super(numFeatures, numClasses, options);
+    this.propagation = new AppnpPropagation(options.numSteps, options.alpha);
   }
 
-  override forward(graph: GraphTensors, options: CallOptions): tf.Tensor2D {
-    return tf.tidy(() => this.propagation.call(super.forward(graph, options), graph.operator('gcn-norm')));
+  override forward(graph: GraphTensors): tf.Tensor2D {
+    return tf.tidy(() => this.propagation.forward(super.forward(graph), graph.operator('gcn-norm')));
   }
 }
+
+/**
+ * APPNP in the model registry: the paper's defaults (hidden 64, dropout 0.5, K = 10, α = 0.1, lr 0.01,
+ * weight decay 5e-4); preset `official`: COIN's reproduction (graph/reproduce), no biases, weight decay
+ * 5e-3 on the first layer only.
+ */
+export const appnpDefinition: ModelDefinition<AppnpOptions> = {
+  description: 'APPNP: MLP, then K personalised-PageRank steps',
+  factory: ({ numFeatures, numClasses, options }) => new Appnp(numFeatures, numClasses, options),
+  defaults: { hidden: 64, dropout: 0.5, bias: true, decayLayers: 'all', numSteps: 10, alpha: 0.1 },
+  options: {
+    ...HIDDEN_OPTION_INFO,
+    numSteps: { description: 'propagation steps K', integer: true, min: 0, flag: 'steps' },
+    alpha: { description: 'teleport probability α', min: 0, max: 1 },
+  },
+  training: { lr: 0.01, weightDecay: 5e-4 },
+  presets: {
+    official: Object.fromEntries(
+      ['cora', 'citeseer'].map((d) => [
+        d,
+        { options: { bias: false, decayLayers: 'first' }, weightDecay: 5e-3 },
+      ]),
+    ),
+  },
+};

@@ -1,12 +1,23 @@
-import type { Rng } from '@coin-gnn/graph';
 import * as tf from '@tensorflow/tfjs-core';
-import { GraphDiffusion, type Logger } from '../layers/graph-diffusion.js';
-import type { CallOptions } from '../layers/graph-layer.js';
+import { checkDiffusionConfig, type DiffusionScheme } from '../diffusion/diffusion-config.js';
+import type { GraphTensors } from '../graph/graph-tensors.js';
+import { GraphDiffusion } from '../layers/graph-diffusion.js';
 import { Linear } from '../layers/linear.js';
 import { ResidualBlock } from '../layers/residual-block.js';
-import { BaseModel } from './base-model.js';
-import type { GraphTensors } from './graph-tensors.js';
-import type { ModelConfig } from './node-classifier.js';
+import { NodeModel } from './node-model.js';
+import type { ModelDefinition } from './registry.js';
+
+/** Options of {@link Coin} (and of `'diff-resnet'`'s diffusion). */
+export interface CoinOptions {
+  /** Diffusion steps K. */
+  readonly numSteps: number;
+  /** Diffusion step σ². */
+  readonly sigma2: number;
+  /** Time-stepping scheme, same time T = K·σ² for each (see `GraphDiffusion`). */
+  readonly scheme: DiffusionScheme;
+  /** Split explicit steps into stable sub-steps of the same total time (explicit only). */
+  readonly substeps: boolean;
+}
 
 /**
  * COIN on graphs (Wang, Bao & Shi, "Convection-Diffusion Equation: A Theoretically Certified Framework for
@@ -23,49 +34,51 @@ import type { ModelConfig } from './node-classifier.js';
  * No dropout, as in the official code. Defaults K = 20, σ² = 0.35. The residual block reads the sparse
  * features (fused, no dense copy of X).
  */
-export class Coin extends BaseModel {
-  readonly output = 'probabilities';
-  protected readonly layers;
-  private readonly block: ResidualBlock;
-  private readonly classifier: Linear;
-  private readonly diffusion: GraphDiffusion;
+export class Coin extends NodeModel {
+  override readonly output = 'probabilities';
+  readonly block: ResidualBlock;
+  readonly classifier: Linear;
+  readonly diffusion: GraphDiffusion;
 
   /**
-   * @param config - sizes and resolved options (`numSteps`, `sigma2`, `scheme`, `substeps`)
-   * @param rng - draws the initial weights (W₁, b₁, then W₂, b₂)
+   * @param numFeatures - F
+   * @param numClasses - C
+   * @param options - see {@link CoinOptions}
    */
-  constructor(config: ModelConfig, rng: Rng) {
-    super(config);
-    const { numFeatures, numClasses, options } = config;
-    this.block = new ResidualBlock({ name: 'linear', numFeatures }, rng);
-    this.classifier = new Linear(
-      { name: 'classifier', inFeatures: numFeatures, outFeatures: numClasses },
-      rng,
-    );
-    this.diffusion = new GraphDiffusion({
-      sigma2: options.sigma2!,
-      numSteps: options.numSteps!,
-      scheme: options.scheme,
-      substeps: options.substeps,
-    });
-    this.layers = [this.block, this.classifier, this.diffusion];
+  constructor(numFeatures: number, numClasses: number, options: CoinOptions) {
+    super();
+    this.block = new ResidualBlock(numFeatures);
+    this.classifier = new Linear(numFeatures, numClasses);
+    this.diffusion = new GraphDiffusion(options);
   }
 
-  override prepare(graph: GraphTensors, logger: Logger = () => {}): void {
-    graph.features();
-    graph.operator(this.diffusion.operator);
-    this.diffusion.checkStep(graph.operatorMatrix(this.diffusion.operator), logger);
-  }
-
-  cgIterationsPerStep(): number | null {
-    return this.diffusion.cgIterationsPerStep;
-  }
-
-  forward(graph: GraphTensors, options: CallOptions): tf.Tensor2D {
+  forward(graph: GraphTensors): tf.Tensor2D {
     return tf.tidy(() => {
-      const h = this.block.call(graph.features());
-      const p = tf.softmax(this.classifier.call(h));
-      return this.diffusion.call(p, graph.operator(this.diffusion.operator), options);
+      const h = this.block.forward(graph.features());
+      const p = tf.softmax(this.classifier.forward(h));
+      return this.diffusion.forward(p, graph);
     });
   }
 }
+
+/** Option metadata shared by the diffusion models (COIN, Diff-ResNet). */
+export const DIFFUSION_OPTION_INFO = {
+  numSteps: { description: 'diffusion steps K', integer: true, min: 0, flag: 'steps' },
+  sigma2: { description: 'diffusion step σ²', min: 0 },
+  scheme: { description: 'diffusion scheme, same time K·σ²', choices: GraphDiffusion.schemes },
+  substeps: { description: 'split explicit steps into stable sub-steps of the same total time' },
+} as const;
+
+/**
+ * COIN in the model registry: the official code's defaults (graph/train.py: K = 20, σ² = 0.35, explicit
+ * steps, Adam lr 0.01, weight decay 5e-4), which are also its `official` preset.
+ */
+export const coinDefinition: ModelDefinition<CoinOptions> = {
+  description: 'COIN: residual convection, softmax, K diffusion steps on the probabilities',
+  factory: ({ numFeatures, numClasses, options }) => new Coin(numFeatures, numClasses, options),
+  defaults: { numSteps: 20, sigma2: 0.35, scheme: 'explicit', substeps: false },
+  options: DIFFUSION_OPTION_INFO,
+  validate: (options) => checkDiffusionConfig('coin', options),
+  training: { lr: 0.01, weightDecay: 5e-4 },
+  presets: { official: { cora: {}, citeseer: {} } },
+};

@@ -1,13 +1,20 @@
-import type { Rng } from '@coin-gnn/graph';
 import * as tf from '@tensorflow/tfjs-core';
+import { checkDiffusionConfig } from '../diffusion/diffusion-config.js';
+import type { GraphTensors } from '../graph/graph-tensors.js';
 import { Dropout } from '../layers/dropout.js';
-import { GraphDiffusion, type Logger } from '../layers/graph-diffusion.js';
-import type { CallOptions } from '../layers/graph-layer.js';
+import { GraphDiffusion } from '../layers/graph-diffusion.js';
 import { Linear } from '../layers/linear.js';
 import { ResidualBlock } from '../layers/residual-block.js';
-import { BaseModel } from './base-model.js';
-import type { GraphTensors } from './graph-tensors.js';
-import type { ModelConfig } from './node-classifier.js';
+import { type CoinOptions, DIFFUSION_OPTION_INFO } from './coin.js';
+import { HIDDEN_OPTION_INFO } from './mlp.js';
+import { NodeModel } from './node-model.js';
+import type { ModelDefinition } from './registry.js';
+
+/** Options of {@link DiffResNet}: COIN's diffusion options and a dropout rate. */
+export interface DiffResNetOptions extends CoinOptions {
+  /** Dropout rate before every diffusion step. */
+  readonly dropout: number;
+}
 
 /**
  * Diff-ResNet (Wang, Bao & Shi, "Diffusion Mechanism in Residual Neural Network", arXiv:2105.03155; the
@@ -16,59 +23,61 @@ import type { ModelConfig } from './node-classifier.js';
  * $$ h^{(0)} = X + \operatorname{relu}(X W_1 + b_1),\quad
  *    h^{(k+1)} = \tilde h^{(k)} - \sigma^2 L \tilde h^{(k)},\ \tilde h^{(k)} = \operatorname{dropout}(h^{(k)}),\quad
  *    y = h^{(K)} W_2 + b_2 $$
- * with L = diag(Â1) − Â. Output: logits (cross-entropy loss). Defaults (the reproduction's Cora
- * values): K = 20, σ² = 0.25, dropout 0.25. Option `scheme` makes each of the K steps an implicit step
- * (I + σ²L)h^{(k+1)} = h̃^{(k)} or a FED cycle of time σ² (one explicit step while σ² ≤ 2/λ_max), and
- * `substeps` splits each explicit step into stable sub-steps ({@link GraphDiffusion}).
+ * with L = diag(Â1) − Â. Output: logits (cross-entropy loss). Option `scheme` makes each of the K steps an
+ * implicit step (I + σ²L)h^{(k+1)} = h̃^{(k)} or a FED cycle of time σ² (one explicit step while
+ * σ² ≤ 2/λ_max), and `substeps` splits each explicit step into stable sub-steps ({@link GraphDiffusion}).
  */
-export class DiffResNet extends BaseModel {
-  readonly output = 'logits';
-  protected readonly layers;
-  private readonly block: ResidualBlock;
-  private readonly dropout: Dropout;
-  private readonly step: GraphDiffusion;
-  private readonly classifier: Linear;
+export class DiffResNet extends NodeModel {
+  readonly block: ResidualBlock;
+  readonly dropout: Dropout;
+  readonly step: GraphDiffusion;
+  readonly classifier: Linear;
 
   /**
-   * @param config - sizes and resolved options (`numSteps`, `sigma2`, `dropout`, `scheme`, `substeps`)
-   * @param rng - draws the initial weights
+   * @param numFeatures - F
+   * @param numClasses - C
+   * @param options - see {@link DiffResNetOptions}
    */
-  constructor(config: ModelConfig, rng: Rng) {
-    super(config);
-    const { numFeatures, numClasses, options } = config;
-    this.block = new ResidualBlock({ name: 'linear', numFeatures }, rng);
-    this.dropout = new Dropout({ rate: options.dropout! });
-    this.step = new GraphDiffusion({
-      sigma2: options.sigma2!,
-      numSteps: 1,
-      scheme: options.scheme,
-      substeps: options.substeps,
-    });
-    this.classifier = new Linear(
-      { name: 'classifier', inFeatures: numFeatures, outFeatures: numClasses },
-      rng,
-    );
-    this.layers = [this.block, this.dropout, this.step, this.classifier];
+  constructor(
+    numFeatures: number,
+    numClasses: number,
+    readonly options: DiffResNetOptions,
+  ) {
+    super();
+    const { sigma2, scheme, substeps } = options;
+    this.block = new ResidualBlock(numFeatures);
+    this.dropout = new Dropout(options.dropout);
+    this.step = new GraphDiffusion({ sigma2, numSteps: 1, scheme, substeps });
+    this.classifier = new Linear(numFeatures, numClasses);
   }
 
-  override prepare(graph: GraphTensors, logger: Logger = () => {}): void {
-    graph.features();
-    graph.operator(this.step.operator);
-    this.step.checkStep(graph.operatorMatrix(this.step.operator), logger);
-  }
-
-  cgIterationsPerStep(): number | null {
-    return this.step.cgIterationsPerStep;
-  }
-
-  forward(graph: GraphTensors, options: CallOptions): tf.Tensor2D {
+  forward(graph: GraphTensors): tf.Tensor2D {
     return tf.tidy(() => {
-      const laplacian = graph.operator(this.step.operator);
-      let h = this.block.call(graph.features());
-      for (let k = 0; k < this.config.options.numSteps!; k++) {
-        h = this.step.call(this.dropout.call(h, options), laplacian, options);
+      let h = this.block.forward(graph.features());
+      for (let k = 0; k < this.options.numSteps; k++) {
+        h = this.step.forward(this.dropout.forward(h), graph);
       }
-      return this.classifier.call(h);
+      return this.classifier.forward(h);
     });
   }
 }
+
+/**
+ * Diff-ResNet in the model registry, with COIN's reproduction's Cora values as defaults (K = 20, σ² = 0.25,
+ * dropout 0.25, lr 0.01, weight decay 5e-4); preset `official`: the reproduction's per-dataset (σ², K, dropout),
+ * (0.25, 20, 0.25) on Cora and (0.2, 20, 0.35) on Citeseer.
+ */
+export const diffResNetDefinition: ModelDefinition<DiffResNetOptions> = {
+  description: 'Diff-ResNet: residual block, K dropout + diffusion steps on hidden features, classifier',
+  factory: ({ numFeatures, numClasses, options }) => new DiffResNet(numFeatures, numClasses, options),
+  defaults: { numSteps: 20, sigma2: 0.25, dropout: 0.25, scheme: 'explicit', substeps: false },
+  options: { ...DIFFUSION_OPTION_INFO, dropout: HIDDEN_OPTION_INFO.dropout },
+  validate: (options) => checkDiffusionConfig('diff-resnet', options),
+  training: { lr: 0.01, weightDecay: 5e-4 },
+  presets: {
+    official: {
+      cora: { options: { sigma2: 0.25, numSteps: 20, dropout: 0.25 } },
+      citeseer: { options: { sigma2: 0.2, numSteps: 20, dropout: 0.35 } },
+    },
+  },
+};

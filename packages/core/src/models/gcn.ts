@@ -1,11 +1,20 @@
-import type { Rng } from '@coin-gnn/graph';
 import * as tf from '@tensorflow/tfjs-core';
+import type { GraphTensors } from '../graph/graph-tensors.js';
 import { Dropout } from '../layers/dropout.js';
 import { GcnConv } from '../layers/gcn-conv.js';
-import type { CallOptions } from '../layers/graph-layer.js';
-import { BaseModel } from './base-model.js';
-import type { GraphTensors } from './graph-tensors.js';
-import type { ModelConfig } from './node-classifier.js';
+import { type DecayLayers, HIDDEN_OPTION_INFO } from './mlp.js';
+import { NodeModel } from './node-model.js';
+import type { ModelDefinition } from './registry.js';
+
+/** Options of {@link Gcn}. */
+export interface GcnOptions {
+  /** Hidden width. */
+  readonly hidden: number;
+  /** Dropout rate on the input and the hidden layer. */
+  readonly dropout: number;
+  /** Layers under weight decay (the paper: the first only). */
+  readonly decayLayers: DecayLayers;
+}
 
 /**
  * Two-layer GCN (Kipf & Welling, arXiv:1609.02907, eq. 9), as PyG's citation benchmark:
@@ -13,35 +22,51 @@ import type { ModelConfig } from './node-classifier.js';
  * with Â = D̃^{-1/2}(A + I)D̃^{-1/2}, dropout on the (sparse) input and on the hidden layer, weight decay on
  * the first layer only (the paper). Output: logits. Defaults: hidden 16, dropout 0.5.
  */
-export class Gcn extends BaseModel {
-  readonly output = 'logits';
-  protected readonly layers;
-  private readonly dropout: Dropout;
-  private readonly conv1: GcnConv;
-  private readonly conv2: GcnConv;
+export class Gcn extends NodeModel {
+  readonly dropout: Dropout;
+  readonly conv1: GcnConv;
+  readonly conv2: GcnConv;
 
   /**
-   * @param config - sizes and resolved options (`hidden`, `dropout`)
-   * @param rng - draws the initial weights
+   * @param numFeatures - F
+   * @param numClasses - C
+   * @param options - see {@link GcnOptions}
    */
-  constructor(config: ModelConfig, rng: Rng) {
-    super(config);
-    const { numFeatures, numClasses, options } = config;
-    this.dropout = new Dropout({ rate: options.dropout! });
-    this.conv1 = new GcnConv({ name: 'conv1', inFeatures: numFeatures, outFeatures: options.hidden! }, rng);
-    this.conv2 = new GcnConv(
-      { name: 'conv2', inFeatures: options.hidden!, outFeatures: numClasses, decay: false },
-      rng,
-    );
-    this.layers = [this.dropout, this.conv1, this.conv2];
+  constructor(numFeatures: number, numClasses: number, options: GcnOptions) {
+    super();
+    this.dropout = new Dropout(options.dropout);
+    this.conv1 = new GcnConv(numFeatures, options.hidden);
+    this.conv2 = new GcnConv(options.hidden, numClasses, { decay: options.decayLayers === 'all' });
   }
 
-  forward(graph: GraphTensors, options: CallOptions): tf.Tensor2D {
-    const x = this.inputFeatures(graph, this.dropout, options);
+  forward(graph: GraphTensors): tf.Tensor2D {
+    const x = this.dropout.features(graph);
     return tf.tidy(() => {
       const adjacency = graph.operator('gcn-norm');
-      const h = this.dropout.call(tf.relu(this.conv1.call(x, adjacency)), options);
-      return this.conv2.call(h, adjacency);
+      const h = this.dropout.forward(tf.relu(this.conv1.forward(x, adjacency)));
+      return this.conv2.forward(h, adjacency);
     });
   }
 }
+
+/**
+ * GCN in the model registry: the paper's defaults (hidden 16, dropout 0.5, weight decay 5e-4 on the first
+ * layer, lr 0.01); preset `official`: COIN's reproduction (graph/reproduce), hidden 64, dropout 0.8, weight
+ * decay on both layers.
+ */
+export const gcnDefinition: ModelDefinition<GcnOptions> = {
+  description: 'two-layer graph convolutional network',
+  factory: ({ numFeatures, numClasses, options }) => new Gcn(numFeatures, numClasses, options),
+  defaults: { hidden: 16, dropout: 0.5, decayLayers: 'first' },
+  options: {
+    hidden: HIDDEN_OPTION_INFO.hidden,
+    dropout: HIDDEN_OPTION_INFO.dropout,
+    decayLayers: HIDDEN_OPTION_INFO.decayLayers,
+  },
+  training: { lr: 0.01, weightDecay: 5e-4 },
+  presets: {
+    official: Object.fromEntries(
+      ['cora', 'citeseer'].map((d) => [d, { options: { hidden: 64, dropout: 0.8, decayLayers: 'all' } }]),
+    ),
+  },
+};

@@ -1,3 +1,4 @@
 /** Test helpers for coin-gnn packages (`@coin-gnn/core/testing`). */
 export { COMPOSED_TEST_BACKEND, testBackends } from './backends.js';
 export { type CheckGradientsOptions, type CheckGradientsResult, checkGradients } from './check-gradients.js';
+export { graphOf } from './graph-of.js';

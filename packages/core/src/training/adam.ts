@@ -3,7 +3,7 @@ import type { MathBackendCPU } from '@tensorflow/tfjs-backend-cpu';
 import * as tf from '@tensorflow/tfjs-core';
 import { cpuData } from '../kernels/cpu/cpu-data.js';
 import { SimdAdam } from '../kernels/cpu/simd-adam.js';
-import type { NamedWeight } from '../layers/graph-layer.js';
+import type { NamedWeight } from '../module/module.js';
 
 /** Options of {@link Adam}, PyTorch's names and defaults. */
 export interface AdamOptions {

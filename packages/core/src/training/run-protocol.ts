@@ -2,10 +2,17 @@ import { loadDataset, protocolSplits } from '@coin-gnn/datasets';
 import { InvalidArgumentError, Mt19937, Rng } from '@coin-gnn/graph';
 import * as tf from '@tensorflow/tfjs-core';
 import { selectBackend } from '../backend/select-backend.js';
-import type { Logger } from '../layers/graph-diffusion.js';
-import { createModel, MODEL_DEFAULTS, MODEL_NAMES } from '../models/create-model.js';
-import { GraphTensors } from '../models/graph-tensors.js';
-import type { ModelName, ModelOptions, NodeClassifier } from '../models/node-classifier.js';
+import { GraphTensors } from '../graph/graph-tensors.js';
+import type { Logger } from '../logger.js';
+import type { NodeModel } from '../models/node-model.js';
+import {
+  createModel,
+  type ModelOptionOverrides,
+  type ModelOptionValues,
+  modelConfig,
+  modelDefinition,
+  trainingDefaults,
+} from '../models/registry.js';
 import { summarize } from './summarize.js';
 import { train } from './train.js';
 
@@ -16,9 +23,9 @@ export interface ProtocolOptions {
   /** `'coin'`: random splits of 20 train / 30 val per class, the rest test; `'public'`: Planetoid's split. */
   readonly protocol?: 'coin' | 'public';
   /** Model name (default `'coin'`). */
-  readonly model?: ModelName;
+  readonly model?: string;
   /** Overrides of the model's defaults. */
-  readonly modelOptions?: ModelOptions;
+  readonly modelOptions?: ModelOptionOverrides;
   /** Number of splits (default 1). */
   readonly runs?: number;
   /** Weight initialisations per split (default 1). */
@@ -37,7 +44,7 @@ export interface ProtocolOptions {
   readonly epochs?: number;
   /** Early-stopping patience (default 50). */
   readonly patience?: number;
-  /** Adam learning rate (default: the model's, see `MODEL_DEFAULTS`). */
+  /** Adam learning rate (default: the model's, see `trainingDefaults`). */
   readonly lr?: number;
   /** Weight decay (default: the model's). */
   readonly weightDecay?: number;
@@ -46,7 +53,7 @@ export interface ProtocolOptions {
   /** Progress after every epoch. */
   readonly onProgress?: (progress: ProtocolProgress) => void;
   /** Called after each run with its trained model (best weights restored), before the model is freed. */
-  readonly onRunEnd?: (run: ProtocolRun, model: NodeClassifier) => void | Promise<void>;
+  readonly onRunEnd?: (run: ProtocolRun, model: NodeModel) => void | Promise<void>;
   /** Receives warnings (a diffusion step past its stability bound). */
   readonly logger?: Logger;
 }
@@ -85,8 +92,8 @@ export interface ProtocolRun {
 export interface ProtocolResult {
   readonly dataset: string;
   readonly protocol: 'coin' | 'public';
-  readonly model: ModelName;
-  readonly modelOptions: ModelOptions;
+  readonly model: string;
+  readonly modelOptions: ModelOptionValues;
   readonly backend: string;
   readonly runs: ProtocolRun[];
   readonly testAccMean: number;
@@ -128,15 +135,13 @@ export async function runProtocol(options: ProtocolOptions): Promise<ProtocolRes
   if (protocol !== 'coin' && protocol !== 'public') {
     throw new InvalidArgumentError('runProtocol', 'protocol', protocol, "'coin' or 'public'");
   }
-  if (!MODEL_NAMES.includes(modelName)) {
-    throw new InvalidArgumentError('runProtocol', 'model', modelName, `one of ${MODEL_NAMES.join(', ')}`);
-  }
+  modelDefinition(modelName);
   Mt19937.checkSeed('runProtocol', seed);
   if (!Number.isInteger(firstSplit) || firstSplit < 0) {
     throw new InvalidArgumentError('runProtocol', 'firstSplit', firstSplit, 'a non-negative integer');
   }
   await selectBackend(options.backend ?? 'auto', { log: options.logger });
-  const defaults = MODEL_DEFAULTS[modelName];
+  const defaults = trainingDefaults(modelName);
 
   let peakRss = process.memoryUsage.rss();
   const dataset = await loadDataset(options.dataset, { protocol });
@@ -146,7 +151,7 @@ export async function runProtocol(options: ProtocolOptions): Promise<ProtocolRes
   for (let k = 0; k < firstSplit * inits; k++) master.int(1_000_000); // the init seeds of the skipped splits
   const graph = new GraphTensors(dataset);
   const results: ProtocolRun[] = [];
-  let modelOptions: ModelOptions = {};
+  let modelOptions: ModelOptionValues = {};
   try {
     for (let s = 0; s < splits.length; s++) {
       for (let i = 0; i < inits; i++) {
@@ -157,7 +162,7 @@ export async function runProtocol(options: ProtocolOptions): Promise<ProtocolRes
           options: options.modelOptions,
           seed: initSeed,
         });
-        modelOptions = model.config.options;
+        modelOptions = modelConfig(model)?.options ?? {};
         try {
           const result = train(
             model,

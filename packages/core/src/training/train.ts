@@ -1,9 +1,10 @@
 import { InvalidArgumentError, Rng } from '@coin-gnn/graph';
 import * as tf from '@tensorflow/tfjs-core';
+import type { GraphTensors } from '../graph/graph-tensors.js';
 import { withReusedOutputs } from '../kernels/cpu/output-reuse.js';
-import type { Logger } from '../layers/graph-diffusion.js';
-import type { GraphTensors } from '../models/graph-tensors.js';
-import type { NodeClassifier } from '../models/node-classifier.js';
+import { cgIterationsPerStep as cgMean } from '../layers/graph-diffusion.js';
+import { type Logger, silentLogger } from '../logger.js';
+import type { NodeModel } from '../models/node-model.js';
 import { gatherRows } from '../ops/gather-rows.js';
 import { Adam } from './adam.js';
 import { EarlyStopping } from './early-stopping.js';
@@ -77,7 +78,7 @@ export interface TrainResult {
   readonly clamped: number;
   /**
    * Mean conjugate-gradient iterations per implicit diffusion step, sampled on the evaluation passes
-   * (`NodeClassifier.cgIterationsPerStep`); absent for models that do not diffuse implicitly.
+   * over the model's `GraphDiffusion` layers; absent for models that do not diffuse implicitly.
    */
   readonly cgIterationsPerStep?: number;
 }
@@ -87,7 +88,7 @@ export interface TrainResult {
  * on the training nodes, validation after every epoch, early stopping when neither the validation loss
  * decreases nor the validation accuracy increases for `patience` epochs, the best weights restored before
  * testing. Deterministic for a given seed on the cpu backend. Tensors made per epoch are freed.
- * For a model whose forward is deterministic (`NodeClassifier.deterministicForward`: no dropout or noise),
+ * For a model whose forward is deterministic (`Module.deterministic`: no dropout or noise),
  * the validation at the end of epoch t reuses the forward at θ_t that epoch t + 1's gradient step needs,
  * so an epoch costs one forward instead of two; the decisions, the restored best weights and all reported
  * numbers are those of the straightforward loop, at the cost of one extra gradient pass in the run.
@@ -99,12 +100,12 @@ export interface TrainResult {
  * @param options - see {@link TrainOptions}
  * @throws {@link InvalidArgumentError} if epochs is not a positive integer or the split has an empty part
  */
-export function train(model: NodeClassifier, data: TrainData, options: TrainOptions = {}): TrainResult {
+export function train(model: NodeModel, data: TrainData, options: TrainOptions = {}): TrainResult {
   return withReusedOutputs(() => trainInScope(model, data, options));
 }
 
 /** {@link train}'s body, run in the scope where kernels reuse the outputs of disposed tensors. */
-function trainInScope(model: NodeClassifier, data: TrainData, options: TrainOptions): TrainResult {
+function trainInScope(model: NodeModel, data: TrainData, options: TrainOptions): TrainResult {
   const maxEpochs = options.epochs ?? 10_000;
   if (!Number.isInteger(maxEpochs) || maxEpochs < 1) {
     throw new InvalidArgumentError('train', 'epochs', maxEpochs, 'a positive integer');
@@ -116,21 +117,24 @@ function trainInScope(model: NodeClassifier, data: TrainData, options: TrainOpti
   }
   const started = process.hrtime.bigint();
   const { graph, labels, split } = data;
-  const numClasses = model.config.numClasses;
-  model.prepare(graph, options.logger);
-  const weights = model.weights();
+  model.prepare(graph, options.logger ?? silentLogger);
+  const weights = model.namedWeights();
   const variables = weights.map((w) => w.variable);
   const optimizer = new Adam(weights, { lr: options.lr, weightDecay: options.weightDecay });
   const stopping = new EarlyStopping(options.patience ?? 50);
   const rng = new Rng(options.seed ?? 0);
-  const trainTargets = oneHot(labels, split.train, numClasses);
-  const valTargets = oneHot(labels, split.val, numClasses);
+  // One-hot targets, as wide as the model's output (made on the first loss, kept for the run).
+  const targets: { train?: tf.Tensor2D; val?: tf.Tensor2D } = {};
 
   const lossOn = (output: tf.Tensor2D, rows: Int32Array, targets: tf.Tensor2D): tf.Scalar =>
     nllLoss(logProbabilities(gatherRows(output, rows), model.output), targets);
+  const targetsOf = (output: tf.Tensor2D, part: 'train' | 'val'): tf.Tensor2D => {
+    targets[part] ??= tf.keep(oneHot(labels, split[part], output.shape[1]));
+    return targets[part];
+  };
   /** Validation loss and predicted classes of the validation nodes, from an output over all nodes. */
   const valTensors = (output: tf.Tensor2D): [tf.Scalar, tf.Tensor] => [
-    lossOn(output, split.val, valTargets),
+    lossOn(output, split.val, targetsOf(output, 'val')),
     tf.argMax(gatherRows(output, split.val), 1),
   ];
   /** Reads and frees the tensors of `valTensors`. */
@@ -140,23 +144,23 @@ function trainInScope(model: NodeClassifier, data: TrainData, options: TrainOpti
     tf.dispose([loss, predicted]);
     return { valLoss, valAcc };
   };
-  const evaluate = () => readVal(tf.tidy(() => valTensors(model.forward(graph, { training: false }))));
+  const evaluate = () => readVal(tf.tidy(() => valTensors(model.eval().forward(graph))));
 
   // A deterministic forward (no dropout or noise) is the same in training and evaluation: the validation
   // of epoch t then comes from the forward at θ_t that the gradient step of epoch t + 1 runs anyway.
-  const reuse = model.deterministicForward === true;
-  const forwardOptions = reuse ? { training: false } : { training: true, rng };
+  const reuse = model.deterministic;
+  const setMode = reuse ? () => model.eval() : () => model.train(rng);
   /** Loss and gradients at the current weights; with `withVal`, also the validation of that forward. */
   const gradientPass = (withVal: boolean): GradientPass => {
     const t0 = process.hrtime.bigint();
     let val: [tf.Scalar, tf.Tensor] | null = null;
     const { value, grads } = tf.variableGrads(() => {
-      const output = model.forward(graph, forwardOptions);
+      const output = setMode().forward(graph);
       if (withVal) {
         const [loss, predicted] = valTensors(output);
         val = [tf.keep(loss), tf.keep(predicted)];
       }
-      return lossOn(output, split.train, trainTargets);
+      return lossOn(output, split.train, targetsOf(output, 'train'));
     }, variables);
     const ms = hrtimeMs(t0);
     const t1 = process.hrtime.bigint();
@@ -217,7 +221,7 @@ function trainInScope(model: NodeClassifier, data: TrainData, options: TrainOpti
     const { valLoss, valAcc } = evaluate();
     const convergenceMs = hrtimeMs(started);
     const [predicted, clampedCount] = tf.tidy(() => {
-      const output = model.forward(graph, { training: false });
+      const output = model.eval().forward(graph);
       const clamped =
         model.output === 'probabilities'
           ? tf.sum(tf.cast(tf.less(output, PROBABILITY_FLOOR), 'int32'))
@@ -227,7 +231,7 @@ function trainInScope(model: NodeClassifier, data: TrainData, options: TrainOpti
     const testAcc = accuracy(predicted.dataSync() as Int32Array, labels, split.test);
     const clamped = clampedCount.dataSync()[0];
     tf.dispose([predicted, clampedCount]);
-    const cgIterationsPerStep = model.cgIterationsPerStep?.() ?? undefined;
+    const cgIterationsPerStep = cgMean(model) ?? undefined;
     return {
       epochs: epoch,
       bestEpoch,
@@ -242,7 +246,7 @@ function trainInScope(model: NodeClassifier, data: TrainData, options: TrainOpti
   } finally {
     if (ahead) tf.dispose([ahead.value, ...Object.values(ahead.grads)]);
     optimizer.dispose();
-    tf.dispose([trainTargets, valTargets]);
+    tf.dispose(Object.values(targets));
   }
 }
 

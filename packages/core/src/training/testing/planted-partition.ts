@@ -1,5 +1,5 @@
 import { fromDense, Rng } from '@coin-gnn/graph';
-import type { GraphData } from '../../models/graph-tensors.js';
+import type { GraphData } from '../../graph/graph-tensors.js';
 
 /** A small labelled graph for training tests, with a split. */
 export interface PlantedPartition extends GraphData {

@@ -1,5 +1,8 @@
-import { type CsrMatrix, coinLaplacian, gcnNorm, normalizedLaplacian, randomWalk } from '@coin-gnn/graph';
+import type { CsrMatrix } from '@coin-gnn/graph';
 import { CsrTensor } from '../ops/csr-tensor.js';
+import { type OperatorName, operatorBuilder } from './operators.js';
+
+export type { OperatorName } from './operators.js';
 
 /** The graph a node classifier runs on: a NodeDataset from `@coin-gnn/datasets` satisfies it. */
 export interface GraphData {
@@ -12,25 +15,10 @@ export interface GraphData {
 }
 
 /**
- * Names of the graph operators layers can ask for, each a function of the graph package:
- * - `'gcn-norm'`: Â = D̃^{-1/2}(A + I)D̃^{-1/2} (GCN, APPNP, SGC);
- * - `'coin-laplacian'`: L = diag(Â1) − Â (COIN, Diff-ResNet);
- * - `'normalized-laplacian'`: I − D^{-1/2} A D^{-1/2};
- * - `'random-walk'`: the random-walk operator of the graph package.
- */
-export type OperatorName = 'gcn-norm' | 'coin-laplacian' | 'normalized-laplacian' | 'random-walk';
-
-const OPERATORS: Record<OperatorName, (adjacency: CsrMatrix) => CsrMatrix> = {
-  'gcn-norm': gcnNorm,
-  'coin-laplacian': coinLaplacian,
-  'normalized-laplacian': normalizedLaplacian,
-  'random-walk': randomWalk,
-};
-
-/**
  * The constant tensors of one graph, built once per dataset and shared by every epoch and every run:
- * sparse features and graph operators by name. Everything is built on first request and cached (as PyG's `cached=True`); call the getters
- * outside `tf.tidy` (models do so in `prepare`) and `dispose()` when done.
+ * sparse features and graph operators by name (any registered with `registerOperator`). Everything is built
+ * on first request and cached (as PyG's `cached=True`); the tensors are kept, so a first request inside
+ * `tf.tidy` is fine. Call `dispose()` when done.
  */
 export class GraphTensors {
   private sparseFeatures: CsrTensor | null = null;
@@ -55,7 +43,7 @@ export class GraphTensors {
   operatorMatrix(name: OperatorName): CsrMatrix {
     let m = this.matrices.get(name);
     if (!m) {
-      m = OPERATORS[name](this.data.adjacency);
+      m = operatorBuilder(name)(this.data.adjacency);
       this.matrices.set(name, m);
     }
     return m;

@@ -1,0 +1,53 @@
+import { InvalidArgumentError } from '@coin-gnn/graph';
+import type { OperatorName } from '../graph/graph-tensors.js';
+
+/**
+ * Time-stepping scheme of a graph diffusion: explicit Euler (COIN's), implicit (backward) Euler solved by
+ * conjugate gradients, or fast explicit diffusion (FED cycles).
+ */
+export type DiffusionScheme = 'explicit' | 'implicit' | 'fed';
+
+/** The schemes, in display order. */
+export const DIFFUSION_SCHEMES: readonly DiffusionScheme[] = ['explicit', 'implicit', 'fed'];
+
+/** Options of a graph diffusion (`GraphDiffusion`). */
+export interface GraphDiffusionConfig {
+  /** Step size σ² ≥ 0 (COIN default 0.35). */
+  readonly sigma2: number;
+  /** Number of steps K, a non-negative integer (COIN default 20). */
+  readonly numSteps: number;
+  /** Graph operator L to diffuse with, any name of `GraphTensors` (default `'coin-laplacian'`). */
+  readonly operator?: OperatorName;
+  /** Time-stepping scheme (default `'explicit'`); every scheme diffuses for the same time T = K·σ². */
+  readonly scheme?: DiffusionScheme;
+  /**
+   * Explicit scheme only (default false): split each step into equal sub-steps no larger than
+   * min(2/λ_max, positivity bound) of `stableStep`, same total time (`explicitSubsteps`).
+   */
+  readonly substeps?: boolean;
+  /** Implicit scheme: relative residual tolerance of each conjugate-gradient solve (default 1e-6). */
+  readonly tol?: number;
+  /** Implicit scheme: iteration cap of each conjugate-gradient solve (default 1000). */
+  readonly maxIter?: number;
+}
+
+/**
+ * Checks a diffusion's options: σ² finite and ≥ 0, K a non-negative integer, a known scheme, sub-steps
+ * only with the explicit scheme.
+ * @param fn - the caller, named in the error
+ * @throws {@link InvalidArgumentError} naming the bad option
+ */
+export function checkDiffusionConfig(fn: string, config: GraphDiffusionConfig): void {
+  if (!(config.sigma2 >= 0) || !Number.isFinite(config.sigma2)) {
+    throw new InvalidArgumentError(fn, 'sigma2', config.sigma2, 'a finite number ≥ 0');
+  }
+  if (!Number.isInteger(config.numSteps) || config.numSteps < 0) {
+    throw new InvalidArgumentError(fn, 'numSteps', config.numSteps, 'a non-negative integer');
+  }
+  if (config.scheme !== undefined && !DIFFUSION_SCHEMES.includes(config.scheme)) {
+    throw new InvalidArgumentError(fn, 'scheme', config.scheme, `one of ${DIFFUSION_SCHEMES.join(', ')}`);
+  }
+  if (config.substeps && (config.scheme ?? 'explicit') !== 'explicit') {
+    throw new InvalidArgumentError(fn, 'substeps', config.substeps, "false unless scheme is 'explicit'");
+  }
+}

@@ -1,0 +1,17 @@
+import { appnpDefinition } from './appnp.js';
+import { coinDefinition } from './coin.js';
+import { diffResNetDefinition } from './diff-resnet.js';
+import { gcnDefinition } from './gcn.js';
+import { mlpDefinition } from './mlp.js';
+import type { ModelDefinition } from './registry.js';
+import { sgcDefinition } from './sgc.js';
+
+/** The models the registry starts with, in display order. */
+export const BUILTIN_MODELS: readonly [string, ModelDefinition][] = [
+  ['coin', coinDefinition],
+  ['diff-resnet', diffResNetDefinition],
+  ['gcn', gcnDefinition],
+  ['appnp', appnpDefinition],
+  ['sgc', sgcDefinition],
+  ['mlp', mlpDefinition],
+] as unknown as [string, ModelDefinition][];
