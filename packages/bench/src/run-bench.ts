@@ -1,5 +1,4 @@
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { InvalidArgumentError } from '@coin-gnn/graph';
 import { writeBenchmarksReport } from './output/write-benchmarks-report.js';
 import { writeSuiteFigures } from './output/write-suite-figures.js';
@@ -8,8 +7,11 @@ import type { SuiteOptions } from './suites/suite.js';
 import { SUITE_NAMES, type SuiteName, type SuiteResult } from './suites/suite-result.js';
 import { SUITES } from './suites/suites.js';
 
-/** The bench package's own results folder, `packages/bench/results`. */
-export const DEFAULT_RESULTS_DIR = fileURLToPath(new URL('../results', import.meta.url));
+/**
+ * Default results folder, relative to the working directory (never inside the installed package); the
+ * repository's `pnpm bench` writes to `packages/bench/results`, where BENCHMARKS.md is generated from.
+ */
+export const DEFAULT_RESULTS_DIR = 'coin-bench-results';
 
 /** Options of {@link runBench}: the suites, where to write, and the options passed to every suite. */
 export interface RunBenchOptions extends SuiteOptions {

@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { registerBenchCommand } from './commands/bench.js';
 import { registerDataCommand } from './commands/data.js';
+import { registerPredictCommand } from './commands/predict.js';
 import { registerTrainCommand } from './commands/train.js';
 
 /**
@@ -12,9 +13,14 @@ export function createProgram(): Command {
     .description('coin-gnn: graph neural networks as convection-diffusion equations (COIN)')
     .version('0.1.0')
     .showHelpAfterError()
-    .configureHelp({ sortSubcommands: true });
+    .configureHelp({ sortSubcommands: true })
+    .option(
+      '--import <module>',
+      'first import a module that registers models, datasets or operators (repeatable; path or package)',
+    );
   registerBenchCommand(program);
   registerDataCommand(program);
+  registerPredictCommand(program);
   registerTrainCommand(program);
   return program;
 }

@@ -3,6 +3,11 @@ import '@tensorflow/tfjs-backend-cpu';
 import './register-all-kernels.js';
 import './register-all-gradients.js';
 
+/**
+ * The tfjs-core instance the library computes with: write a model's `forward` with these ops, so that the
+ * model and the library share one engine (a second copy of tfjs-core would have its own).
+ */
+export * as tf from '@tensorflow/tfjs-core';
 export * from './base.js';
 export { CgStatistics } from './diffusion/cg-statistics.js';
 export {

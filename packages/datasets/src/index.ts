@@ -1,3 +1,9 @@
+export {
+  type DatasetLoader,
+  type DatasetLoadOptions,
+  datasetNames,
+  registerDataset,
+} from './dataset-registry.js';
 export { defaultDataDir } from './download/default-data-dir.js';
 export { type DownloadFileOptions, downloadFile } from './download/download-file.js';
 export { type FileSourceOptions, resolveFile } from './download/resolve-file.js';

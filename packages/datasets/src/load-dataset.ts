@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from '@coin-gnn/graph';
+import { registeredLoader } from './dataset-registry.js';
 import type { FileSourceOptions } from './download/resolve-file.js';
 import { loadGnnBenchmark } from './gnn-benchmark.js';
 import type { GraphDataset } from './graph-dataset.js';
@@ -24,9 +25,10 @@ export interface LoadDatasetOptions extends FileSourceOptions {
  * - `'public'`: {@link loadPlanetoid} then {@link normalizeFeatures}; `publicSplit` holds the Planetoid split.
  *   Cora: 2708 nodes, 5278 edges, 140 / 500 / 1000; CiteSeer: 3327, 4552, 120 / 500 / 1000.
  *
- * Cora and Citeseer load from the package's own files, with no network.
+ * Cora and Citeseer load from the package's own files, with no network. A dataset added with
+ * `registerDataset` loads through its loader, which receives `protocol`.
  *
- * @param name - dataset name (`cora`, `citeseer`, …; see the two loaders)
+ * @param name - dataset name (`cora`, `citeseer`, …; `datasetNames()` lists them)
  * @param options - `protocol` (default `'coin'`), `dataDir` and the other {@link FileSourceOptions}
  * @throws {@link InvalidArgumentError} for an unknown name or protocol
  * @throws {@link DatasetError} when files are missing, damaged or cannot be downloaded
@@ -36,6 +38,8 @@ export interface LoadDatasetOptions extends FileSourceOptions {
  */
 export async function loadDataset(name: string, options: LoadDatasetOptions = {}): Promise<GraphDataset> {
   const protocol = options.protocol ?? 'coin';
+  const loader = registeredLoader(name);
+  if (loader) return await loader({ protocol });
   if (protocol === 'coin') return coinProtocol(await loadGnnBenchmark(name, options));
   if (protocol === 'public') return normalizeFeatures(await loadPlanetoid(name, options));
   throw new InvalidArgumentError('loadDataset', 'protocol', protocol, "'coin' or 'public'");

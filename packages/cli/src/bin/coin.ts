@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 import { CoinError } from '@coin-gnn/graph';
+import { importModules } from '../import-modules.js';
 import { createProgram } from '../program.js';
 
 try {
+  await importModules(process.argv.slice(2));
   await createProgram().parseAsync(process.argv);
 } catch (error) {
   if (CoinError.isInstance(error)) {

@@ -42,7 +42,11 @@ describe('coin train', () => {
   });
 
   it.each([
-    [['--dataset', 'pubmed'], 'pubmed'],
+    [['--dataset', 'nosuch'], 'nosuch'],
+    [['--dataset', 'cora', '--hidden', '0'], '"0"'],
+    [['--dataset', 'cora', '--substeps', 'yes'], '"yes"'],
+    [['--dataset', 'cora', '--decay-layers', 'none'], 'none'],
+    [['--dataset', 'cora', '--lr', '-1'], '"-1"'],
     [['--dataset', 'cora', '--model', 'gat'], 'gat'],
     [['--dataset', 'cora', '--runs', '0'], '"0"'],
     [['--dataset', 'cora', '--sigma2', 'abc'], '"abc"'],
@@ -68,5 +72,18 @@ describe('coin train', () => {
 
   it('requires --dataset', () => {
     expect(parse([]).error).toContain('--dataset');
+  });
+
+  it('exposes every registered model option as a flag, with each model’s default in --help', () => {
+    const program = createProgram();
+    const help = program.commands.find((c) => c.name() === 'train')!.helpInformation();
+    expect(help).toContain('--hidden <n>');
+    expect(help).toContain('hidden width (gcn 16, appnp 64, mlp 64)');
+    expect(help).toContain('--steps <n>');
+    expect(help).toContain('--no-bias');
+    expect(help).toContain('--weight-decay <λ>');
+    expect(help).toContain('sgc 0.2');
+    expect(help).toContain('--preset <name>');
+    expect(help).toContain('citeseer');
   });
 });

@@ -1,24 +1,14 @@
-import {
-  type DiffusionScheme,
-  GraphDiffusion,
-  modelNames,
-  type NodeModel,
-  type ProtocolResult,
-  runProtocol,
-  saveModel,
-} from '@coin-gnn/core';
+import { modelNames, type NodeModel, type ProtocolResult, runProtocol, saveModel } from '@coin-gnn/core';
 import cliProgress from 'cli-progress';
 import { type Command, InvalidArgumentError, Option } from 'commander';
+import { datasetOption } from '../options/dataset-option.js';
+import { addModelFlags, modelSettings } from '../options/model-flags.js';
 
 /** Parsed flags of `coin train`. */
 interface TrainFlags {
   dataset: string;
   protocol: 'coin' | 'public';
   model: string;
-  steps?: number;
-  sigma2?: number;
-  scheme?: DiffusionScheme;
-  substeps?: boolean;
   runs: number;
   inits: number;
   seed: number;
@@ -39,14 +29,6 @@ const integer =
     }
     return n;
   };
-
-const nonNegativeNumber = (value: string): number => {
-  const n = Number(value);
-  if (value.trim() === '' || !Number.isFinite(n) || n < 0) {
-    throw new InvalidArgumentError(`expected a finite number ≥ 0, got "${value}".`);
-  }
-  return n;
-};
 
 const percent = (x: number): string => (100 * x).toFixed(1);
 
@@ -81,29 +63,16 @@ function summary(result: ProtocolResult, warnings: readonly string[]): string {
  * never with `--json`. `--out` saves the run with the best validation accuracy (`saveModel`).
  */
 export function registerTrainCommand(program: Command): void {
-  program
+  const command = program
     .command('train')
     .description('train COIN or a baseline and report test accuracy (mean ± std over runs)')
-    .addOption(new Option('--dataset <name>', 'dataset').choices(['cora', 'citeseer']).makeOptionMandatory())
+    .addOption(datasetOption().makeOptionMandatory())
     .addOption(
       new Option('--protocol <name>', 'splits: COIN random splits or the public split')
         .choices(['coin', 'public'])
         .default('coin'),
     )
     .addOption(new Option('--model <name>', 'model').choices(modelNames()).default('coin'))
-    .option(
-      '--steps <K>',
-      'diffusion / propagation steps (default: the model’s)',
-      integer(0, 'a non-negative integer'),
-    )
-    .option('--sigma2 <S>', 'diffusion step σ² (COIN, Diff-ResNet; default: the model’s)', nonNegativeNumber)
-    .addOption(
-      new Option(
-        '--scheme <name>',
-        'diffusion scheme, same time K·σ² (COIN, Diff-ResNet; default: explicit)',
-      ).choices(GraphDiffusion.schemes),
-    )
-    .option('--substeps', 'split explicit steps into stable sub-steps of the same total time')
     .option('--runs <R>', 'number of splits', integer(1, 'a positive integer'), 1)
     .option('--inits <I>', 'initialisations per split', integer(1, 'a positive integer'), 1)
     .option(
@@ -126,58 +95,57 @@ export function registerTrainCommand(program: Command): void {
         .default('auto'),
     )
     .option('--json', 'print one JSON object and nothing else')
-    .option('--out <dir>', 'save the model with the best validation accuracy to this directory')
-    .action(async (flags: TrainFlags) => {
-      const warnings: string[] = [];
-      const showBar = !flags.json && process.stderr.isTTY === true;
-      const bar = showBar
-        ? new cliProgress.SingleBar(
-            {
-              format: `${flags.model} on ${flags.dataset} |{bar}| run {value}/{total} · epoch {epoch} · val acc {valAcc} %`,
-              hideCursor: true,
-              clearOnComplete: true,
-            },
-            cliProgress.Presets.shades_classic,
-          )
-        : null;
-      bar?.start(flags.runs * flags.inits, 0, { epoch: 0, valAcc: '–' });
-      let bestVal = -1;
-      try {
-        const result = await runProtocol({
-          dataset: flags.dataset,
-          protocol: flags.protocol,
-          model: flags.model,
-          modelOptions: {
-            numSteps: flags.steps,
-            sigma2: flags.sigma2,
-            scheme: flags.scheme,
-            substeps: flags.substeps,
+    .option('--out <dir>', 'save the model with the best validation accuracy to this directory');
+  addModelFlags(command);
+  command.action(async (flags: TrainFlags & Record<string, unknown>) => {
+    const settings = modelSettings(flags, flags.model, flags.dataset);
+    const warnings: string[] = [];
+    const showBar = !flags.json && process.stderr.isTTY === true;
+    const bar = showBar
+      ? new cliProgress.SingleBar(
+          {
+            format: `${flags.model} on ${flags.dataset} |{bar}| run {value}/{total} · epoch {epoch} · val acc {valAcc} %`,
+            hideCursor: true,
+            clearOnComplete: true,
           },
-          runs: flags.runs,
-          inits: flags.inits,
-          seed: flags.seed,
-          firstSplit: flags.firstSplit,
-          epochs: flags.epochs,
-          patience: flags.patience,
-          backend: flags.backend,
-          logger: (message) => warnings.push(message),
-          onProgress: (p) =>
-            bar?.update(p.split * p.numInits + p.init, { epoch: p.epoch, valAcc: percent(p.valAcc) }),
-          onRunEnd: async (run, model: NodeModel) => {
-            bar?.increment();
-            if (flags.out && run.valAcc > bestVal) {
-              bestVal = run.valAcc;
-              await saveModel(model, flags.out);
-            }
-          },
-        });
-        bar?.stop();
-        process.stdout.write(
-          flags.json ? `${JSON.stringify({ ...result, warnings })}\n` : summary(result, warnings),
-        );
-        if (flags.out && !flags.json) process.stdout.write(`model saved to ${flags.out}\n`);
-      } finally {
-        bar?.stop();
-      }
-    });
+          cliProgress.Presets.shades_classic,
+        )
+      : null;
+    bar?.start(flags.runs * flags.inits, 0, { epoch: 0, valAcc: '–' });
+    let bestVal = -1;
+    try {
+      const result = await runProtocol({
+        dataset: flags.dataset,
+        protocol: flags.protocol,
+        model: flags.model,
+        modelOptions: settings.options,
+        lr: settings.lr,
+        weightDecay: settings.weightDecay,
+        runs: flags.runs,
+        inits: flags.inits,
+        seed: flags.seed,
+        firstSplit: flags.firstSplit,
+        epochs: flags.epochs,
+        patience: flags.patience,
+        backend: flags.backend,
+        logger: (message) => warnings.push(message),
+        onProgress: (p) =>
+          bar?.update(p.split * p.numInits + p.init, { epoch: p.epoch, valAcc: percent(p.valAcc) }),
+        onRunEnd: async (run, model: NodeModel) => {
+          bar?.increment();
+          if (flags.out && run.valAcc > bestVal) {
+            bestVal = run.valAcc;
+            await saveModel(model, flags.out);
+          }
+        },
+      });
+      bar?.stop();
+      process.stdout.write(
+        flags.json ? `${JSON.stringify({ ...result, warnings })}\n` : summary(result, warnings),
+      );
+      if (flags.out && !flags.json) process.stdout.write(`model saved to ${flags.out}\n`);
+    } finally {
+      bar?.stop();
+    }
+  });
 }

@@ -1,0 +1,75 @@
+import { Command } from 'commander';
+import { describe, expect, it } from 'vitest';
+import { addModelFlags, modelFlags, modelSettings } from './model-flags.js';
+
+/** Parses `args` with the model flags alone and returns the settings for `model` on `dataset`. */
+function settings(args: string[], model: string, dataset = 'cora') {
+  const command = addModelFlags(new Command('t').exitOverride().configureOutput({ writeErr: () => {} }));
+  command.parse(['node', 't', ...args]);
+  return modelSettings(command.opts(), model, dataset);
+}
+
+describe('model flags', () => {
+  it('group the options of all registered models by flag, one type each', () => {
+    const steps = modelFlags().find((f) => f.flag === 'steps')!;
+    expect(steps.kind).toBe('number');
+    expect(steps.models.map((m) => [m.model, m.option])).toEqual([
+      ['coin', 'numSteps'],
+      ['diff-resnet', 'numSteps'],
+      ['appnp', 'numSteps'],
+      ['sgc', 'numSteps'],
+    ]);
+    expect(modelFlags().map((f) => f.flag)).toEqual(
+      expect.arrayContaining([
+        'sigma2',
+        'scheme',
+        'substeps',
+        'hidden',
+        'dropout',
+        'bias',
+        'decay-layers',
+        'alpha',
+      ]),
+    );
+  });
+
+  it('give the model its defaults and optimiser settings when no flag is set', () => {
+    expect(settings([], 'sgc')).toEqual({ options: {}, lr: 0.2, weightDecay: 5e-6 });
+    expect(settings([], 'coin')).toEqual({ options: {}, lr: 0.01, weightDecay: 5e-4 });
+  });
+
+  it('turn flags into the model’s options by name', () => {
+    expect(settings(['--steps', '7', '--sigma2', '0.2', '--substeps'], 'coin').options).toEqual({
+      numSteps: 7,
+      sigma2: 0.2,
+      substeps: true,
+    });
+    expect(settings(['--no-bias', '--hidden', '32', '--decay-layers', 'first'], 'appnp').options).toEqual({
+      bias: false,
+      hidden: 32,
+      decayLayers: 'first',
+    });
+    expect(settings(['--bias', 'false'], 'mlp').options).toEqual({ bias: false });
+    expect(settings(['--lr', '0.05', '--weight-decay', '0'], 'gcn')).toMatchObject({
+      lr: 0.05,
+      weightDecay: 0,
+    });
+  });
+
+  it('apply a preset for the dataset, under the flags given', () => {
+    expect(settings(['--preset', 'official'], 'sgc', 'citeseer')).toEqual({
+      options: {},
+      lr: 0.2,
+      weightDecay: 2.3546e-5,
+    });
+    expect(settings(['--preset', 'official'], 'gcn', 'cora').options).toEqual({
+      hidden: 64,
+      dropout: 0.8,
+      decayLayers: 'all',
+    });
+    const appnp = settings(['--preset', 'official', '--weight-decay', '1e-3', '--bias'], 'appnp');
+    expect(appnp).toEqual({ options: { bias: true, decayLayers: 'first' }, lr: 0.01, weightDecay: 1e-3 });
+    expect(() => settings(['--preset', 'official'], 'coin', 'pubmed')).toThrow(/cora, citeseer/);
+    expect(() => settings(['--preset', 'tuned'], 'gcn')).toThrow(/official/);
+  });
+});
