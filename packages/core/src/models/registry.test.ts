@@ -151,7 +151,8 @@ describe('registerModel', () => {
       numSteps: 20,
       dropout: 0.35,
     });
-    expect(() => modelPreset('mlp', 'official', 'cora')).toThrow(/mlp has no presets/);
+    expect(modelPreset('mlp', 'official', 'cora')).toEqual({});
+    expect(() => modelPreset('mlp', 'tuned', 'cora')).toThrow(/one of official for mlp/);
   });
 });
 

@@ -16,7 +16,7 @@ export const PROBABILITY_FLOOR = 1e-10;
  * with ε = {@link PROBABILITY_FLOOR}. Shapes: (n, C) → (n, C).
  *
  * @param output - model output rows
- * @param kind - what the rows are (`NodeClassifier.output`)
+ * @param kind - what the rows are (`NodeModel.output`)
  */
 export function logProbabilities(output: tf.Tensor2D, kind: 'logits' | 'probabilities'): tf.Tensor2D {
   return tf.tidy(() =>
