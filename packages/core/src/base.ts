@@ -7,6 +7,7 @@ export { type BackendName, type SelectBackendOptions, selectBackend } from './ba
 export * from './kernel-names.js';
 export { COMPOSED_BACKENDS } from './kernels/composed/composed-backends.js';
 export { composedKernelConfigs } from './kernels/composed/composed-kernel-configs.js';
+export { type DenseOperand, simdCsrMatMul, simdDenseMatMul } from './kernels/wasm/mat-mul.js';
 export { applyMask } from './ops/apply-mask.js';
 export { csrMatMul } from './ops/csr-mat-mul.js';
 export { CsrTensor } from './ops/csr-tensor.js';
