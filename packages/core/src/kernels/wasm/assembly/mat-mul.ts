@@ -14,9 +14,12 @@
 
 /**
  * `dst[0..cols) += x · src[0..cols)`: `vecBytes` (16·⌊cols/4⌋) in f32x4 steps, then `tailBytes` (4·(cols mod 4))
- * one float at a time. (Inlined by the optimiser; the loops of its callers step pointers by constant
- * increments, which V8 compiles to fewer instructions per entry than index arithmetic.)
+ * one float at a time.
  * $$ d_k \leftarrow d_k + x\, s_k \quad (0 \le k < \mathrm{cols}) $$
+ * The optimiser inlines it. The loop nests that call it are written for V8's code generator, each variant
+ * measured against the hand-assembled module it replaced: pointers stepped by constant increments (not
+ * index arithmetic per entry), one loop nest per orientation (not a select per entry), and the scalar tail
+ * skipped as a whole when there is none.
  */
 function addScaledRow(dst: usize, src: usize, x: f32, vecBytes: usize, tailBytes: usize): void {
   const v = f32x4.splat(x);
@@ -26,11 +29,13 @@ function addScaledRow(dst: usize, src: usize, x: f32, vecBytes: usize, tailBytes
     dst += 16;
     src += 16;
   }
-  end += tailBytes;
-  while (dst < end) {
-    store<f32>(dst, load<f32>(dst) + x * load<f32>(src));
-    dst += 4;
-    src += 4;
+  if (tailBytes !== 0) {
+    end += tailBytes;
+    while (dst < end) {
+      store<f32>(dst, load<f32>(dst) + x * load<f32>(src));
+      dst += 4;
+      src += 4;
+    }
   }
 }
 
@@ -54,29 +59,39 @@ export function spmm(
   const rowBytes = (cols as usize) << 2;
   const vecBytes = ((cols as usize) >> 2) << 4;
   const tailBytes = rowBytes - vecBytes;
-  let iRow: usize = 0;
   const indptrEnd = indptr + ((numRows as usize) << 2);
-  while (indptr < indptrEnd) {
-    // q: byte offset of entry p in indices and values.
-    let q = (load<i32>(indptr) as usize) << 2;
-    const qEnd = (load<i32>(indptr, 4) as usize) << 2;
-    while (q < qEnd) {
-      const x = load<f32>(values + q);
-      if (x !== 0) {
-        const jRow = (load<i32>(indices + q) as usize) * rowBytes;
-        // src = row j (or, transposed, i) of B; dst = row i (or j) of C.
-        addScaledRow(
-          out + select(jRow, iRow, transpose),
-          b + select(iRow, jRow, transpose),
-          x,
-          vecBytes,
-          tailBytes,
-        );
+  let iRow: usize = 0;
+  // q: byte offset of entry p in indices and values; jRow, iRow: byte offsets of rows j and i.
+  if (transpose) {
+    while (indptr < indptrEnd) {
+      let q = (load<i32>(indptr) as usize) << 2;
+      const qEnd = (load<i32>(indptr, 4) as usize) << 2;
+      while (q < qEnd) {
+        const x = load<f32>(values + q);
+        if (x !== 0) {
+          const jRow = (load<i32>(indices + q) as usize) * rowBytes;
+          addScaledRow(out + jRow, b + iRow, x, vecBytes, tailBytes);
+        }
+        q += 4;
       }
-      q += 4;
+      indptr += 4;
+      iRow += rowBytes;
     }
-    indptr += 4;
-    iRow += rowBytes;
+  } else {
+    while (indptr < indptrEnd) {
+      let q = (load<i32>(indptr) as usize) << 2;
+      const qEnd = (load<i32>(indptr, 4) as usize) << 2;
+      while (q < qEnd) {
+        const x = load<f32>(values + q);
+        if (x !== 0) {
+          const jRow = (load<i32>(indices + q) as usize) * rowBytes;
+          addScaledRow(out + iRow, b + jRow, x, vecBytes, tailBytes);
+        }
+        q += 4;
+      }
+      indptr += 4;
+      iRow += rowBytes;
+    }
   }
 }
 
@@ -102,26 +117,33 @@ export function dense(
   const tailBytes = rowBytes - vecBytes;
   const innerBytes = (inner as usize) << 2;
   let iRow: usize = 0;
+  // a: A_ij's address; jRow, iRow: byte offsets of rows j and i.
   let a = values;
   const aEnd = values + (numRows as usize) * innerBytes;
-  while (a < aEnd) {
-    const rowEnd = a + innerBytes;
-    let jRow: usize = 0;
-    while (a < rowEnd) {
-      const x = load<f32>(a);
-      if (x !== 0) {
-        addScaledRow(
-          out + select(jRow, iRow, transpose),
-          b + select(iRow, jRow, transpose),
-          x,
-          vecBytes,
-          tailBytes,
-        );
+  if (transpose) {
+    while (a < aEnd) {
+      const rowEnd = a + innerBytes;
+      let jRow: usize = 0;
+      while (a < rowEnd) {
+        const x = load<f32>(a);
+        if (x !== 0) addScaledRow(out + jRow, b + iRow, x, vecBytes, tailBytes);
+        a += 4;
+        jRow += rowBytes;
       }
-      a += 4;
-      jRow += rowBytes;
+      iRow += rowBytes;
     }
-    iRow += rowBytes;
+  } else {
+    while (a < aEnd) {
+      const rowEnd = a + innerBytes;
+      let jRow: usize = 0;
+      while (a < rowEnd) {
+        const x = load<f32>(a);
+        if (x !== 0) addScaledRow(out + iRow, b + jRow, x, vecBytes, tailBytes);
+        a += 4;
+        jRow += rowBytes;
+      }
+      iRow += rowBytes;
+    }
   }
 }
 
