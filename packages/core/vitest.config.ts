@@ -1,1 +1,5 @@
-export { default } from '../../vitest.shared.ts';
+import { defineConfig, mergeConfig } from 'vitest/config';
+import shared from '../../vitest.shared.ts';
+
+/** The shared configuration, plus core's WebAssembly module compiled first if missing or stale. */
+export default mergeConfig(shared, defineConfig({ test: { globalSetup: ['./vitest.wasm-setup.ts'] } }));

@@ -5,8 +5,11 @@
 export { type BackendDescription, describeBackend } from './backend/describe-backend.js';
 export { type BackendName, type SelectBackendOptions, selectBackend } from './backend/select-backend.js';
 export * from './kernel-names.js';
+export { disposeAdamState, newAdamStateId } from './kernels/adam-states.js';
 export { COMPOSED_BACKENDS } from './kernels/composed/composed-backends.js';
 export { composedKernelConfigs } from './kernels/composed/composed-kernel-configs.js';
+export { type DenseOperand, simdCsrMatMul, simdDenseMatMul } from './kernels/wasm/mat-mul.js';
+export { adamStep } from './ops/adam-step.js';
 export { applyMask } from './ops/apply-mask.js';
 export { csrMatMul } from './ops/csr-mat-mul.js';
 export { CsrTensor } from './ops/csr-tensor.js';

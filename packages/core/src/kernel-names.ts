@@ -112,3 +112,31 @@ export interface MatMul2dAttrs {
 export const ApplyMask = 'CoinApplyMask';
 /** Inputs of {@link ApplyMask}: x and mask, float32 of one shape. */
 export type ApplyMaskInputs = TensorInfos<'x' | 'mask'>;
+
+/**
+ * One Adam update of a weight θ with its gradient g (PyTorch's `torch.optim.Adam`, L2 weight decay λ in the
+ * gradient), the moment estimates m and v kept by the kernel under {@link AdamStepAttrs.stateId}:
+ * $$ g \leftarrow g + \lambda\theta,\quad m \leftarrow \beta_1 m + (1-\beta_1) g,\quad
+ *    v \leftarrow \beta_2 v + (1-\beta_2) g^2,\quad \theta' = \theta - s\,\frac{m}{\sqrt v / c + \varepsilon} $$
+ * Output: θ'. On cpu it is written over θ's own storage when no other tensor shares it.
+ */
+export const AdamStep = 'CoinAdamStep';
+/** Inputs of {@link AdamStep}: theta (θ) and grad (g), float32 of one shape. */
+export type AdamStepInputs = TensorInfos<'theta' | 'grad'>;
+/** Attributes of {@link AdamStep}. */
+export interface AdamStepAttrs {
+  /** Key of the moment estimates m and v (zero at a key's first step; see `newAdamStateId`). */
+  stateId: number;
+  /** β₁. */
+  beta1: number;
+  /** β₂. */
+  beta2: number;
+  /** λ (0 for no decay). */
+  weightDecay: number;
+  /** s = η / (1 − β₁ᵗ). */
+  stepSize: number;
+  /** c = √(1 − β₂ᵗ). */
+  sqrtBias2: number;
+  /** ε. */
+  eps: number;
+}

@@ -2,6 +2,7 @@
 import { type KernelConfig, registerKernel } from '@tensorflow/tfjs-core';
 import { COMPOSED_BACKENDS } from './kernels/composed/composed-backends.js';
 import { composedKernelConfigs } from './kernels/composed/composed-kernel-configs.js';
+import { adamStepCpuConfig } from './kernels/cpu/AdamStep.js';
 import { applyMaskCpuConfig } from './kernels/cpu/ApplyMask.js';
 import { csrMatMulCpuConfig } from './kernels/cpu/CsrMatMul.js';
 import { explicitDiffusionCpuConfig } from './kernels/cpu/ExplicitDiffusion.js';
@@ -22,6 +23,7 @@ const kernelConfigs: KernelConfig[] = [
   matMul2dCpuConfig,
   implicitDiffusionCpuConfig,
   applyMaskCpuConfig,
+  adamStepCpuConfig,
   ...COMPOSED_BACKENDS.flatMap(composedKernelConfigs),
 ];
 

@@ -48,7 +48,6 @@ export {
 export { removeSelfLoops } from './sparse/remove-self-loops.js';
 export { rowSums } from './sparse/row-sums.js';
 export { selectRows } from './sparse/select-rows.js';
-export { type DenseOperand, simdCsrMatMul, simdDenseMatMul } from './sparse/simd-mat-mul.js';
 export { csrMatMulImpl, csrTransposeMatMulImpl, type SpmmOptions, spmm } from './sparse/spmm.js';
 export { spmv } from './sparse/spmv.js';
 export { subgraph } from './sparse/subgraph.js';

@@ -1,11 +1,10 @@
-import { hrtimeMs, summarize } from '@coin-gnn/core';
+import { hrtimeMs, simdCsrMatMul, summarize } from '@coin-gnn/core';
 import {
   addSelfLoops,
   type CsrMatrix,
   csrMatMulImpl,
   csrTransposeMatMulImpl,
   Rng,
-  simdCsrMatMul,
   spmv,
 } from '@coin-gnn/graph';
 import { benchEnvironment } from '../measure/environment.js';
@@ -45,10 +44,10 @@ function kernelGraphs(seed: number): { name: string; matrix: CsrMatrix }[] {
 }
 
 /**
- * `kernels`: the CPU sparse kernels of the graph package alone, without the tensor engine: sparse × dense
- * `csrMatMulImpl` (A B), its transposed form `csrTransposeMatMulImpl` (Aᵀ B), beside each the WebAssembly
- * SIMD `simdCsrMatMul` on the same operands (kernels `simdCsrMatMul`, `simdCsrTransposeMatMul`; the copies
- * into and out of its memory included, as the cpu kernels of the core package call it), and `spmv` (A x), in
+ * `kernels`: the CPU sparse kernels alone, without the tensor engine: the graph package's sparse × dense
+ * `csrMatMulImpl` (A B), its transposed form `csrTransposeMatMulImpl` (Aᵀ B), beside each the core package's
+ * WebAssembly SIMD `simdCsrMatMul` on the same operands (kernels `simdCsrMatMul`, `simdCsrTransposeMatMul`;
+ * the copies into and out of its memory included, as the core package's cpu kernels call it), and `spmv` (A x), in
  * ms per call, each writing into a preallocated output. B is row-major Float32 with 7, 16, 64 and 128 columns, on
  * a Cora-size graph and a 10⁶-edge graph (see `kernelGraphs`). Each measurement: 3 warm-up calls, then at
  * least 5 calls and 300 ms; median, 10th and 90th percentile per call, and GFLOP/s = 2·nnz·columns / median.

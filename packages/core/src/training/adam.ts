@@ -1,9 +1,9 @@
 import { InvalidArgumentError } from '@coin-gnn/graph';
-import type { MathBackendCPU } from '@tensorflow/tfjs-backend-cpu';
 import * as tf from '@tensorflow/tfjs-core';
-import { cpuData } from '../kernels/cpu/cpu-data.js';
-import { SimdAdam } from '../kernels/cpu/simd-adam.js';
+import { disposeAdamState, newAdamStateId } from '../kernels/adam-states.js';
+import { adamUpdateComposed } from '../kernels/composed/AdamStep.js';
 import type { NamedWeight } from '../module/module.js';
+import { adamStep } from '../ops/adam-step.js';
 
 /** Options of {@link Adam}, PyTorch's names and defaults. */
 export interface AdamOptions {
@@ -17,7 +17,7 @@ export interface AdamOptions {
   readonly eps?: number;
   /** L2 weight decay λ added to the gradient (default 5e-4); applies to weights with `decay: true`. */
   readonly weightDecay?: number;
-  /** Use the fused typed-array update (default: when the backend active at construction is `cpu`). */
+  /** Use the fused update, kernel `CoinAdamStep` (default: when the backend active at construction is `cpu`). */
   readonly fused?: boolean;
 }
 
@@ -38,8 +38,8 @@ export class Adam {
   private readonly eps: number;
   private readonly weightDecay: number;
   private readonly fused: boolean;
-  /** The fused update (m and v in its memory as plain arrays), or null for the composed one. */
-  private readonly kernel: SimdAdam | null;
+  /** State ids of the fused update's moments, one per weight (kept by the `CoinAdamStep` kernel), or none. */
+  private readonly stateIds: number[];
   /** Moment estimates m and v of the composed update (tensors). */
   private readonly moments: { m: tf.Tensor; v: tf.Tensor }[];
   private t = 0;
@@ -68,7 +68,7 @@ export class Adam {
     for (const [name, value, ok] of checks) {
       if (!ok) throw new InvalidArgumentError('Adam', name, value, 'in range (see AdamOptions)');
     }
-    this.kernel = this.fused ? new SimdAdam(weights.map((w) => w.variable.size)) : null;
+    this.stateIds = this.fused ? weights.map(() => newAdamStateId()) : [];
     this.moments = this.fused
       ? []
       : weights.map((w) => ({ m: tf.zerosLike(w.variable), v: tf.zerosLike(w.variable) }));
@@ -80,9 +80,10 @@ export class Adam {
   }
 
   /**
-   * One update of every weight. The fused update (cpu backend) is one WebAssembly SIMD loop
-   * ({@link SimdAdam}, float32 like PyTorch) that updates m and v in place and writes θ once (a dozen tfjs element-wise ops on COIN's 1433 × 1433 W₁ cost more than
-   * the rest of the step); on other backends it is composed from tfjs ops. Both compute the formula above.
+   * One update of every weight. The fused update is the `CoinAdamStep` kernel ({@link adamStep}): on cpu one
+   * WebAssembly SIMD loop (float32 like PyTorch) that updates m and v in place and writes θ once (a dozen tfjs
+   * element-wise ops on COIN's 1433 × 1433 W₁ cost more than the rest of the step); otherwise, as the unfused
+   * update, composed from tfjs ops. Both compute the formula above.
    * @param grads - gradient of each weight, same order as the constructor's `weights`
    */
   step(grads: readonly tf.Tensor[]): void {
@@ -96,35 +97,27 @@ export class Adam {
   }
 
   /**
-   * θ is overwritten in its own storage when no other tensor shares it (a `tf.clone` of the variable, e.g.
-   * a saved best state, shares it until disposed); otherwise the new θ goes to a fresh array and is assigned.
+   * The `CoinAdamStep` kernel ({@link adamStep}); on cpu θ is overwritten in its own storage when no other
+   * tensor shares it (a `tf.clone` of the variable, e.g. a saved best state, shares it until disposed),
+   * otherwise the new θ is a fresh tensor; either way it is assigned.
    */
   private stepFused(i: number, grad: tf.Tensor, stepSize: number, sqrtBias2: number): void {
     const { variable, decay } = this.weights[i];
     const { beta1, beta2, eps } = this;
     const weightDecay = decay ? this.weightDecay : 0;
-    const backend = tf.backend() as MathBackendCPU;
-    const theta = cpuData<Float32Array>(backend, variable);
-    const inPlace = backend.refCount(variable.dataId) === 1;
-    const out = inPlace ? theta : new Float32Array(theta.length);
-    const g = cpuData<Float32Array>(backend, grad);
-    this.kernel!.step(i, theta, g, out, { beta1, beta2, weightDecay, stepSize, sqrtBias2, eps });
-    if (!inPlace) tf.tidy(() => variable.assign(tf.tensor(out, variable.shape)));
+    const attrs = { stateId: this.stateIds[i], beta1, beta2, weightDecay, stepSize, sqrtBias2, eps };
+    tf.tidy(() => variable.assign(adamStep(variable, grad, attrs)));
   }
 
   private stepComposed(i: number, grad: tf.Tensor, stepSize: number, sqrtBias2: number): void {
     const { variable, decay } = this.weights[i];
-    const { beta1, beta2, eps, weightDecay } = this;
+    const { beta1, beta2, eps } = this;
+    const weightDecay = decay ? this.weightDecay : 0;
     const state = this.moments[i];
-    const [m, v] = tf.tidy(() => {
-      const g = decay && weightDecay > 0 ? tf.add(grad, tf.mul(variable, weightDecay)) : grad;
-      const mNew = tf.add(tf.mul(state.m, beta1), tf.mul(g, 1 - beta1));
-      const vNew = tf.add(tf.mul(state.v, beta2), tf.mul(tf.square(g), 1 - beta2));
-      const denom = tf.add(tf.div(tf.sqrt(vNew), sqrtBias2), eps);
-      variable.assign(tf.sub(variable, tf.mul(tf.div(mNew, denom), stepSize)));
-      return [mNew, vNew];
-    });
-    tf.dispose([state.m, state.v]);
+    const h = { beta1, beta2, weightDecay, stepSize, sqrtBias2, eps };
+    const [theta, m, v] = adamUpdateComposed(variable, grad, state.m, state.v, h);
+    variable.assign(theta);
+    tf.dispose([theta, state.m, state.v]);
     state.m = m;
     state.v = v;
   }
@@ -132,5 +125,6 @@ export class Adam {
   /** Frees the moment estimates. */
   dispose(): void {
     for (const { m, v } of this.moments) tf.dispose([m, v]);
+    for (const id of this.stateIds) disposeAdamState(id);
   }
 }

@@ -1,5 +1,6 @@
 import type { KernelConfig, KernelFunc } from '@tensorflow/tfjs-core';
 import {
+  AdamStep,
   ApplyMask,
   CsrMatMul,
   ExplicitDiffusion,
@@ -10,6 +11,7 @@ import {
   SparseResidualLinear,
   SparseResidualLinearGrad,
 } from '../../kernel-names.js';
+import { adamStepComposed } from './AdamStep.js';
 import { applyMaskComposed } from './ApplyMask.js';
 import { csrMatMulComposed } from './CsrMatMul.js';
 import { explicitDiffusionComposed } from './ExplicitDiffusion.js';
@@ -35,6 +37,7 @@ export function composedKernelConfigs(backendName: string): KernelConfig[] {
     [SparseResidualLinearGrad, sparseResidualLinearGradComposed],
     [ImplicitDiffusion, implicitDiffusionComposed],
     [ApplyMask, applyMaskComposed],
+    [AdamStep, adamStepComposed],
   ];
   return funcs.map(([kernelName, kernelFunc]) => ({
     kernelName,

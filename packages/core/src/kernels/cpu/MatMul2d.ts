@@ -1,7 +1,7 @@
-import { simdDenseMatMul } from '@coin-gnn/graph';
 import type { MathBackendCPU } from '@tensorflow/tfjs-backend-cpu';
 import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs-core';
 import { MatMul2d, type MatMul2dAttrs, type MatMul2dInputs } from '../../kernel-names.js';
+import { simdDenseMatMul } from '../wasm/mat-mul.js';
 import { cpuData } from './cpu-data.js';
 import { outputArray, outputTensorInfo } from './output-reuse.js';
 

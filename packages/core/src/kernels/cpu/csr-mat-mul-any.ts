@@ -1,4 +1,5 @@
-import { csrMatMulImpl, csrTransposeMatMulImpl, type DenseOperand, simdCsrMatMul } from '@coin-gnn/graph';
+import { csrMatMulImpl, csrTransposeMatMulImpl } from '@coin-gnn/graph';
+import { type DenseOperand, simdCsrMatMul } from '../wasm/mat-mul.js';
 
 /** Narrowest B for which the SIMD product is used (below, its scalar tail does all the work). */
 export const SIMD_MIN_COLS = 4;

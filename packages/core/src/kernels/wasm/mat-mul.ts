@@ -1,53 +1,22 @@
 /**
- * Sparse × dense and dense × dense products in WebAssembly SIMD (f32x4), the cpu hot path of the kernels in
- * `@coin-gnn/core`: 4 columns per instruction where the scalar loops of `csrMatMulImpl` do one.
+ * Sparse × dense and dense × dense products in WebAssembly SIMD (f32x4), the cpu hot path of the kernels:
+ * 4 columns per instruction where the scalar loops of `csrMatMulImpl` (`@coin-gnn/graph`) do one.
  * $$ C_{i,:} \mathrel{+}= \sum_{p} \mathrm{values}_p\, B_{\mathrm{indices}_p,:} \quad\text{or, transposed,}\quad
  *    C_{\mathrm{indices}_p,:} \mathrel{+}= \mathrm{values}_p\, B_{i,:} \quad (\mathrm{indptr}_i \le p < \mathrm{indptr}_{i+1}) $$
- * The module ({@link simdMatMulModuleBytes}) works in its own linear memory; {@link simdCsrMatMul} and
- * {@link simdDenseMatMul} copy the operands in and the result out (memcpy-speed copies, O(size)), into a
- * new array or the caller's `target`.
+ * The loops are `spmm`, `dense` and `thin` of `assembly/mat-mul.ts`; they work in the memory of one shared
+ * {@link WasmInstance}, and {@link simdCsrMatMul} and {@link simdDenseMatMul} copy the operands in and the
+ * result out (memcpy-speed copies, O(size)), into a new array or the caller's `target`.
  */
-import { simdMatMulModuleBytes } from './simd-mat-mul-module.js';
+import { align16, WasmInstance } from './runtime.js';
 
-type Kernel = (...args: number[]) => void;
+let shared: WasmInstance | null = null;
 
-/** The part of the WebAssembly API used here (the project's lib settings carry no WebAssembly types). */
-interface WasmMemory {
-  readonly buffer: ArrayBuffer;
-  grow(pages: number): number;
+/** The instance the products share, its memory grown to at least `bytes`. */
+function instance(bytes: number): WasmInstance {
+  shared ??= new WasmInstance();
+  shared.reserve(bytes);
+  return shared;
 }
-declare const WebAssembly: {
-  Memory: new (descriptor: { initial: number }) => WasmMemory;
-  Module: new (bytes: Uint8Array) => object;
-  Instance: new (module: object, imports: object) => { exports: Record<string, unknown> };
-};
-
-interface Kernels {
-  spmm: Kernel;
-  dense: Kernel;
-  thin: Kernel;
-}
-
-let state: ({ memory: WasmMemory } & Kernels) | null = null;
-
-function instance(bytesNeeded: number): { memory: WasmMemory } & Kernels {
-  if (state === null) {
-    const memory = new WebAssembly.Memory({ initial: 1 });
-    const module = new WebAssembly.Module(simdMatMulModuleBytes());
-    const exports = new WebAssembly.Instance(module, { env: { memory } }).exports;
-    state = {
-      memory,
-      spmm: exports.spmm as Kernel,
-      dense: exports.dense as Kernel,
-      thin: exports.thin as Kernel,
-    };
-  }
-  const missing = bytesNeeded - state.memory.buffer.byteLength;
-  if (missing > 0) state.memory.grow(Math.ceil(missing / 65536));
-  return state;
-}
-
-const align16 = (bytes: number) => Math.ceil(bytes / 16) * 16;
 
 /**
  * The dense right operand B (row-major): an array, or a function that writes B's `length` entries into the
@@ -90,11 +59,11 @@ export function simdCsrMatMul(
   const offIndices = align16((numRows + 1) * 4);
   const offValues = offIndices + align16(nnz * 4);
   const offB = offValues + align16(nnz * 4);
-  return run(offB, b, bCols, outRows, target, (memory, kernels, offOut, cols) => {
-    new Int32Array(memory.buffer, 0, numRows + 1).set(indptr);
-    new Int32Array(memory.buffer, offIndices, nnz).set(indices);
-    new Float32Array(memory.buffer, offValues, nnz).set(values);
-    kernels.spmm(0, offIndices, offValues, numRows, offB, offOut, cols, transposeA ? 1 : 0, 0);
+  return run(offB, b, bCols, outRows, target, (wasm, offOut, cols) => {
+    wasm.write(0, indptr);
+    wasm.write(offIndices, indices);
+    wasm.write(offValues, values);
+    wasm.kernels.spmm(0, offIndices, offValues, numRows, offB, offOut, cols, transposeA ? 1 : 0, 0);
   });
 }
 
@@ -124,10 +93,10 @@ export function simdDenseMatMul(
 ): Float32Array {
   const outRows = transposeA ? inner : numRows;
   const offB = align16(a.length * 4);
-  return run(offB, b, bCols, outRows, target, (memory, kernels, offOut, cols) => {
-    new Float32Array(memory.buffer, 0, a.length).set(a);
-    if (cols === THIN_COLS && !transposeA) kernels.thin(0, numRows, inner, offB, offOut);
-    else kernels.dense(0, 0, 0, numRows, offB, offOut, cols, transposeA ? 1 : 0, inner);
+  return run(offB, b, bCols, outRows, target, (wasm, offOut, cols) => {
+    wasm.write(0, a);
+    if (cols === THIN_COLS && !transposeA) wasm.kernels.thin(0, numRows, inner, offB, offOut);
+    else wasm.kernels.dense(0, 0, 0, numRows, offB, offOut, cols, transposeA ? 1 : 0, inner);
   });
 }
 
@@ -144,7 +113,7 @@ function run(
   bCols: number,
   outRows: number,
   target: Float32Array | undefined,
-  call: (memory: WasmMemory, kernels: Kernels, offOut: number, cols: number) => void,
+  call: (wasm: WasmInstance, offOut: number, cols: number) => void,
 ): Float32Array {
   if (outRows === 0 || bCols === 0) return target ?? new Float32Array(0);
   const cols = bCols % 4 !== 0 && bCols < PAD_MAX_COLS ? Math.ceil(bCols / 4) * 4 : bCols;
@@ -154,35 +123,22 @@ function run(
   const offOnes = offOut + align16(outRows * cols * 4);
   const offSums = offOnes + align16(bRows * 4);
   const wasm = instance(columnSums === undefined ? offOut + outRows * cols * 4 : offSums + cols * 4);
-  const bMem = new Float32Array(wasm.memory.buffer, offB, bRows * cols);
-  if (cols === bCols) {
-    if (b instanceof Float32Array) bMem.set(b);
-    else b.write(bMem);
-  } else {
-    const bRowMajor = b instanceof Float32Array ? b : new Float32Array(b.length);
-    if (!(b instanceof Float32Array)) b.write(bRowMajor);
-    bMem.fill(0);
-    for (let r = 0; r < bRows; r++) {
-      for (let c = 0; c < bCols; c++) bMem[r * cols + c] = bRowMajor[r * bCols + c];
-    }
+  if (b instanceof Float32Array) wasm.writeRows(offB, b, bRows, bCols, cols);
+  else if (cols === bCols) b.write(wasm.f32(offB, bRows * cols));
+  else {
+    const rowMajor = new Float32Array(b.length);
+    b.write(rowMajor);
+    wasm.writeRows(offB, rowMajor, bRows, bCols, cols);
   }
-  const out = new Float32Array(wasm.memory.buffer, offOut, outRows * cols);
-  out.fill(0);
-  call(wasm.memory, wasm, offOut, cols);
+  wasm.f32(offOut, outRows * cols).fill(0);
+  call(wasm, offOut, cols);
   if (columnSums !== undefined) {
     // 1ᵀB as Aᵀ·B with A a column of ones (bRows × 1).
-    new Float32Array(wasm.memory.buffer, offOnes, bRows).fill(1);
-    const sums = new Float32Array(wasm.memory.buffer, offSums, cols);
+    wasm.f32(offOnes, bRows).fill(1);
+    const sums = wasm.f32(offSums, cols);
     sums.fill(0);
-    wasm.dense(0, 0, offOnes, bRows, offB, offSums, cols, 1, 1);
+    wasm.kernels.dense(0, 0, offOnes, bRows, offB, offSums, cols, 1, 1);
     columnSums.set(sums.subarray(0, bCols));
   }
-  if (cols === bCols) {
-    if (target === undefined) return out.slice();
-    target.set(out);
-    return target;
-  }
-  const result = target ?? new Float32Array(outRows * bCols);
-  for (let r = 0; r < outRows; r++) for (let c = 0; c < bCols; c++) result[r * bCols + c] = out[r * cols + c];
-  return result;
+  return wasm.readRows(offOut, outRows, bCols, cols, target);
 }

@@ -1,0 +1,141 @@
+import { csrMatMulImpl, csrTransposeMatMulImpl, Rng, toDense, transpose } from '@coin-gnn/graph';
+import { denseMatMul, expectClose, randomCsr } from '@coin-gnn/graph/testing';
+import { describe, expect, it } from 'vitest';
+import { simdCsrMatMul, simdDenseMatMul } from './mat-mul.js';
+
+/** Column counts: below 4, padded thin widths (5–8, 13), multiples of 4, and wide ones with a scalar tail. */
+const COLUMN_COUNTS = [1, 3, 4, 5, 7, 8, 13, 16, 64, 65, 67, 70];
+
+describe('simdCsrMatMul', () => {
+  const rng = new Rng(3);
+  it.each(COLUMN_COUNTS)(
+    'matches the scalar kernels and a float64 product, A B and Aᵀ B, with %i columns',
+    (bCols) => {
+      const m = randomCsr(9, 7, 0.35, bCols);
+      const b = Float32Array.from({ length: 7 * bCols }, () => rng.uniform() - 0.5);
+      const c = Float32Array.from({ length: 9 * bCols }, () => rng.uniform() - 0.5);
+      const ab = simdCsrMatMul(m.indptr, m.indices, m.values, 9, 7, b, bCols, false);
+      expectClose(ab, csrMatMulImpl(m.indptr, m.indices, m.values, 9, b, bCols));
+      expectClose(ab, denseMatMul(toDense(m), 9, 7, b, bCols));
+      const atc = simdCsrMatMul(m.indptr, m.indices, m.values, 9, 7, c, bCols, true);
+      expectClose(atc, csrTransposeMatMulImpl(m.indptr, m.indices, m.values, 9, 7, c, bCols));
+      expectClose(atc, denseMatMul(toDense(transpose(m)), 7, 9, c, bCols));
+    },
+  );
+
+  it.each([7, 16, 67])('skips stored zeros (0 · ∞ never computed), with %i columns', (bCols) => {
+    // Row 0: a stored zero at column 1, whose row of B is infinite, and 2 at column 0; row 1: a zero only.
+    const indptr = Int32Array.from([0, 2, 3]);
+    const indices = Int32Array.from([0, 1, 1]);
+    const values = Float32Array.from([2, 0, 0]);
+    const b = Float32Array.from({ length: 2 * bCols }, (_, k) =>
+      k < bCols ? k + 1 : Number.POSITIVE_INFINITY,
+    );
+    const c = simdCsrMatMul(indptr, indices, values, 2, 2, b, bCols, false);
+    expect(Array.from(c)).toEqual([
+      ...Array.from({ length: bCols }, (_, k) => 2 * (k + 1)),
+      ...new Array(bCols).fill(0),
+    ]);
+    const ct = simdCsrMatMul(indptr, indices, values, 2, 2, b, bCols, true);
+    expect(Array.from(ct)).toEqual([
+      ...Array.from({ length: bCols }, (_, k) => 2 * (k + 1)),
+      ...new Array(bCols).fill(0),
+    ]);
+  });
+
+  it('sums the columns of a B given by a function', () => {
+    const m = randomCsr(9, 7, 0.35, 2);
+    for (const bCols of [5, 6, 8, 66]) {
+      const c = Float32Array.from({ length: 9 * bCols }, () => rng.uniform() - 0.5);
+      const columnSums = new Float32Array(bCols);
+      const product = simdCsrMatMul(
+        m.indptr,
+        m.indices,
+        m.values,
+        9,
+        7,
+        { length: c.length, write: (target) => target.set(c), columnSums },
+        bCols,
+        true,
+      );
+      expectClose(product, denseMatMul(toDense(transpose(m)), 7, 9, c, bCols));
+      expectClose(columnSums, denseMatMul(new Float32Array(9).fill(1), 1, 9, c, bCols));
+    }
+  });
+
+  it('handles empty matrices and zero columns', () => {
+    const empty = randomCsr(3, 2, 0, 1);
+    expect(
+      Array.from(
+        simdCsrMatMul(empty.indptr, empty.indices, empty.values, 3, 2, new Float32Array(8), 4, false),
+      ),
+    ).toEqual(new Array(12).fill(0));
+    expect(
+      simdCsrMatMul(empty.indptr, empty.indices, empty.values, 3, 2, new Float32Array(0), 0, false),
+    ).toHaveLength(0);
+  });
+
+  it('grows its memory for an operand larger than it, and stays correct for smaller ones after', () => {
+    // B alone is 2000 × 300 floats (2.4 MB, 37 pages), more than the memory holds before.
+    const big = randomCsr(300, 2000, 0.01, 2);
+    const b = Float32Array.from({ length: 2000 * 300 }, () => rng.uniform());
+    expectClose(
+      simdCsrMatMul(big.indptr, big.indices, big.values, 300, 2000, b, 300, false),
+      csrMatMulImpl(big.indptr, big.indices, big.values, 300, b, 300),
+      1e-4,
+    );
+    const small = randomCsr(5, 4, 0.5, 3);
+    const bs = Float32Array.from({ length: 4 * 6 }, () => rng.uniform());
+    expectClose(
+      simdCsrMatMul(small.indptr, small.indices, small.values, 5, 4, bs, 6, false),
+      denseMatMul(toDense(small), 5, 4, bs, 6),
+    );
+  });
+});
+
+describe('a target for C', () => {
+  const rng = new Rng(5);
+  it.each([4, 7, 65])('receives C entirely, over stale values, with %i columns', (bCols) => {
+    const m = randomCsr(9, 7, 0.35, bCols);
+    const a = Float32Array.from({ length: 9 * 7 }, () => (rng.uniform() < 0.4 ? 0 : rng.uniform() - 0.5));
+    const b = Float32Array.from({ length: 7 * bCols }, () => rng.uniform() - 0.5);
+    const target = new Float32Array(9 * bCols).fill(Number.NaN);
+    expect(simdCsrMatMul(m.indptr, m.indices, m.values, 9, 7, b, bCols, false, target)).toBe(target);
+    expectClose(target, denseMatMul(toDense(m), 9, 7, b, bCols));
+    target.fill(Number.NaN);
+    expect(simdDenseMatMul(a, 9, 7, b, bCols, false, target)).toBe(target);
+    expectClose(target, denseMatMul(a, 9, 7, b, bCols));
+  });
+});
+
+describe('simdDenseMatMul', () => {
+  const rng = new Rng(8);
+  it.each(COLUMN_COUNTS)(
+    'matches a float64 product, A B and Aᵀ B, with %i columns and zeros in A',
+    (bCols) => {
+      const a = Float32Array.from({ length: 6 * 5 }, () => (rng.uniform() < 0.4 ? 0 : rng.uniform() - 0.5));
+      const at = Float32Array.from(a, (_, p) => a[(p % 6) * 5 + Math.floor(p / 6)]);
+      const b = Float32Array.from({ length: 5 * bCols }, () => rng.uniform() - 0.5);
+      const c = Float32Array.from({ length: 6 * bCols }, () => rng.uniform() - 0.5);
+      expectClose(simdDenseMatMul(a, 6, 5, b, bCols, false), denseMatMul(a, 6, 5, b, bCols));
+      expectClose(simdDenseMatMul(a, 6, 5, c, bCols, true), denseMatMul(at, 5, 6, c, bCols));
+    },
+  );
+
+  it('skips zeros of A (0 · ∞ never computed), except A·B with 5 to 8 columns (`thin`), which sums them in', () => {
+    const a = Float32Array.from([1, 0, 0, 3]);
+    for (const bCols of [4, 9, 67]) {
+      const b = Float32Array.from({ length: 2 * bCols }, (_, k) => (k === 1 ? Number.POSITIVE_INFINITY : 1));
+      // Row 0 of B has an ∞ at column 1; A's zero at (1, 0) multiplies that row in A·B, (0, 1) in Aᵀ·B.
+      const ab = simdDenseMatMul(a, 2, 2, b, bCols, false);
+      expect(ab[bCols + 1]).toBe(3);
+      const atb = simdDenseMatMul(a, 2, 2, b, bCols, true);
+      expect(atb[bCols + 1]).toBe(3);
+    }
+    for (const bCols of [5, 7, 8]) {
+      const b = Float32Array.from({ length: 2 * bCols }, (_, k) => (k === 1 ? Number.POSITIVE_INFINITY : 1));
+      expect(simdDenseMatMul(a, 2, 2, b, bCols, false)[bCols + 1]).toBeNaN();
+      expect(simdDenseMatMul(a, 2, 2, b, bCols, true)[bCols + 1]).toBe(3);
+    }
+  });
+});

@@ -1,0 +1,186 @@
+/**
+ * The one runtime of the WebAssembly kernels: loading, instantiation, linear memory (growing it) and the
+ * copies into and out of it, shared by the matrix products (`mat-mul.ts`) and Adam (`adam.ts`).
+ *
+ * The kernels are AssemblyScript sources in `assembly/`, compiled by `pnpm --filter @coin-gnn/core build:wasm`
+ * (`asc`, settings in the package's `asconfig.json`) into ONE module, `dist/wasm/kernels.wasm`, which is not
+ * committed: turbo's `build` and `test` tasks run `build:wasm` first. This file finds it at
+ * `../../../dist/wasm/kernels.wasm` relative to itself, a path that names the same file from the sources
+ * (`src/kernels/wasm/runtime.ts`, as vitest and the `@coin-gnn/source` condition load them) and from the
+ * build (`dist/kernels/wasm/runtime.js`), since both sit three folders below the package root. The module
+ * is read and compiled once, at the first kernel call; each {@link WasmInstance} instantiates it with a
+ * memory of its own, imported as `env.memory`.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+/** The part of the WebAssembly API used here (the project's lib settings carry no WebAssembly types). */
+interface WasmMemory {
+  readonly buffer: ArrayBuffer;
+  grow(pages: number): number;
+}
+declare const WebAssembly: {
+  Memory: new (descriptor: { initial: number }) => WasmMemory;
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (module: object, imports: object) => { exports: Record<string, unknown> };
+};
+
+/**
+ * The functions of `kernels.wasm` (sources and formulas in `assembly/`). Pointers and sizes are byte offsets
+ * into the instance's memory; booleans are 0 or 1. Nothing is checked.
+ */
+export interface WasmKernels {
+  /** CSR A·B or Aᵀ·B, `assembly/mat-mul.ts` (`inner` unused). */
+  spmm(
+    indptr: number,
+    indices: number,
+    values: number,
+    numRows: number,
+    b: number,
+    out: number,
+    cols: number,
+    transpose: number,
+    inner: number,
+  ): void;
+  /** Dense A·B or Aᵀ·B skipping zeros of A (A at `values`; `indptr`, `indices` unused). */
+  dense(
+    indptr: number,
+    indices: number,
+    values: number,
+    numRows: number,
+    b: number,
+    out: number,
+    cols: number,
+    transpose: number,
+    inner: number,
+  ): void;
+  /** Dense A·B for B of exactly 8 columns. */
+  thin(a: number, numRows: number, inner: number, b: number, out: number): void;
+  /** Adam's update of `bytes / 4` entries, `assembly/adam.ts`. */
+  adam(
+    theta: number,
+    g: number,
+    m: number,
+    v: number,
+    bytes: number,
+    beta1: number,
+    oneMinusBeta1: number,
+    beta2: number,
+    oneMinusBeta2: number,
+    weightDecay: number,
+    stepSize: number,
+    sqrtBias2: number,
+    eps: number,
+  ): void;
+}
+
+/** The compiled module, as `build:wasm` writes it (see above). */
+export const KERNELS_WASM_URL = new URL('../../../dist/wasm/kernels.wasm', import.meta.url);
+
+/** Bytes of a WebAssembly memory page. */
+const PAGE = 65536;
+
+let compiled: object | null = null;
+
+/** The compiled module, read and compiled at the first call. */
+function kernelsModule(): object {
+  if (compiled === null) {
+    let bytes: Uint8Array;
+    try {
+      bytes = readFileSync(KERNELS_WASM_URL);
+    } catch (cause) {
+      throw new Error(
+        `@coin-gnn/core: ${fileURLToPath(KERNELS_WASM_URL)} cannot be read; it is built by ` +
+          '`pnpm --filter @coin-gnn/core build:wasm` (which `pnpm build` and `pnpm test` run first)',
+        { cause },
+      );
+    }
+    compiled = new WebAssembly.Module(bytes);
+  }
+  return compiled;
+}
+
+/** `bytes` rounded up to a multiple of 16, so that the next region starts 16-byte aligned. */
+export function align16(bytes: number): number {
+  return Math.ceil(bytes / 16) * 16;
+}
+
+/**
+ * An instance of the kernels with a linear memory of its own, and the copies between JavaScript typed
+ * arrays and that memory. Views into the memory ({@link f32}, {@link i32}) are detached when it grows
+ * ({@link reserve}): take them after reserving.
+ */
+export class WasmInstance {
+  /** The module's functions, bound to this instance's memory. */
+  readonly kernels: WasmKernels;
+  private readonly memory: WasmMemory;
+
+  /** @param bytes - memory to allocate at once (rounded up to 64 KiB pages; at least one page) */
+  constructor(bytes = 0) {
+    this.memory = new WebAssembly.Memory({ initial: Math.max(1, Math.ceil(bytes / PAGE)) });
+    const { exports } = new WebAssembly.Instance(kernelsModule(), { env: { memory: this.memory } });
+    this.kernels = exports as unknown as WasmKernels;
+  }
+
+  /** Size of the memory in bytes (a multiple of 64 KiB). */
+  get byteLength(): number {
+    return this.memory.buffer.byteLength;
+  }
+
+  /** Grows the memory to at least `bytes` (whole pages, never shrinks). Detaches earlier views if it grows. */
+  reserve(bytes: number): void {
+    const missing = bytes - this.memory.buffer.byteLength;
+    if (missing > 0) this.memory.grow(Math.ceil(missing / PAGE));
+  }
+
+  /** A float32 view of `length` entries at byte offset `offset` (no copy). */
+  f32(offset: number, length: number): Float32Array {
+    return new Float32Array(this.memory.buffer, offset, length);
+  }
+
+  /** An int32 view of `length` entries at byte offset `offset` (no copy). */
+  i32(offset: number, length: number): Int32Array {
+    return new Int32Array(this.memory.buffer, offset, length);
+  }
+
+  /** Copies `source` into the memory at byte offset `offset` (a memcpy). */
+  write(offset: number, source: Float32Array | Int32Array): void {
+    if (source instanceof Float32Array) this.f32(offset, source.length).set(source);
+    else this.i32(offset, source.length).set(source);
+  }
+
+  /**
+   * Copies a row-major rows × cols `source` into the memory at `offset` with rows `stride` ≥ cols floats
+   * apart, the `stride − cols` padding floats of each row set to zero:
+   * $$ M_{r, c} = S_{r, c}\ (c < \mathrm{cols}),\qquad M_{r, c} = 0\ (\mathrm{cols} \le c < \mathrm{stride}) $$
+   */
+  writeRows(offset: number, source: Float32Array, rows: number, cols: number, stride: number): void {
+    const mem = this.f32(offset, rows * stride);
+    if (stride === cols) {
+      mem.set(source.subarray(0, rows * cols));
+      return;
+    }
+    mem.fill(0);
+    for (let r = 0; r < rows; r++) {
+      for (let c = 0; c < cols; c++) mem[r * stride + c] = source[r * cols + c];
+    }
+  }
+
+  /**
+   * Copies rows × cols floats at `offset`, rows `stride` floats apart, into a row-major array (the inverse
+   * of {@link writeRows}, dropping the padding).
+   * @param target - receives them (its first rows·cols entries) instead of a new array
+   * @returns `target`, or a new array of rows·cols floats
+   */
+  readRows(offset: number, rows: number, cols: number, stride: number, target?: Float32Array): Float32Array {
+    const mem = this.f32(offset, rows * stride);
+    if (stride === cols) {
+      if (target === undefined) return mem.slice();
+      target.set(mem);
+      return target;
+    }
+    const out = target ?? new Float32Array(rows * cols);
+    for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) out[r * cols + c] = mem[r * stride + c];
+    return out;
+  }
+}
