@@ -1,6 +1,6 @@
 import { InvalidArgumentError, Rng } from '@coin-gnn/graph';
 import * as tf from '@tensorflow/tfjs-core';
-import { withReusedOutputs } from '../kernels/cpu/output-reuse.js';
+import { withTrainingScope } from '../backend/training-scope.js';
 import type { Logger } from '../layers/graph-diffusion.js';
 import type { GraphTensors } from '../models/graph-tensors.js';
 import type { NodeClassifier } from '../models/node-classifier.js';
@@ -47,7 +47,7 @@ export interface TrainOptions {
   readonly seed?: number;
   /**
    * Called after every epoch. On the cpu backend, an array read with `dataSync()` from a tensor that is then
-   * disposed may be overwritten later in the run (kernel outputs are reused, see `withReusedOutputs`): copy it
+   * disposed may be overwritten later in the run (kernel outputs are reused, see `withTrainingScope`): copy it
    * to keep it.
    */
   readonly onEpoch?: (info: EpochInfo) => void;
@@ -91,8 +91,8 @@ export interface TrainResult {
  * the validation at the end of epoch t reuses the forward at θ_t that epoch t + 1's gradient step needs,
  * so an epoch costs one forward instead of two; the decisions, the restored best weights and all reported
  * numbers are those of the straightforward loop, at the cost of one extra gradient pass in the run.
- * On cpu, kernels reuse the arrays of disposed outputs during the run ({@link withReusedOutputs}), so a
- * steady loop allocates no large array.
+ * The loop runs in the active backend's training scope ({@link withTrainingScope}): on cpu, kernels reuse
+ * the arrays of disposed outputs during the run, so a steady loop allocates no large array.
  *
  * @param model - a freshly initialised model (trained in place)
  * @param data - graph tensors, labels, split
@@ -100,10 +100,10 @@ export interface TrainResult {
  * @throws {@link InvalidArgumentError} if epochs is not a positive integer or the split has an empty part
  */
 export function train(model: NodeClassifier, data: TrainData, options: TrainOptions = {}): TrainResult {
-  return withReusedOutputs(() => trainInScope(model, data, options));
+  return withTrainingScope(() => trainInScope(model, data, options));
 }
 
-/** {@link train}'s body, run in the scope where kernels reuse the outputs of disposed tensors. */
+/** {@link train}'s body, run in the backend's training scope. */
 function trainInScope(model: NodeClassifier, data: TrainData, options: TrainOptions): TrainResult {
   const maxEpochs = options.epochs ?? 10_000;
   if (!Number.isInteger(maxEpochs) || maxEpochs < 1) {
