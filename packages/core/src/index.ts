@@ -64,13 +64,6 @@ export { hrtimeMs } from './training/hrtime-ms.js';
 export { logProbabilities, PROBABILITY_FLOOR } from './training/log-probabilities.js';
 export { accuracy, lossOnSplit, type OutputKind, oneHotTargets } from './training/metrics.js';
 export { nllLoss } from './training/nll-loss.js';
-export {
-  type ProtocolOptions,
-  type ProtocolProgress,
-  type ProtocolResult,
-  type ProtocolRun,
-  runProtocol,
-} from './training/run-protocol.js';
 export { type Summary, summarize } from './training/summarize.js';
 export {
   type EpochInfo,
