@@ -3,9 +3,14 @@
  * model factory's models on a dataset's splits × initialisations and summarises the runs; {@link runProtocol}
  * makes the splits of the COIN or public protocol first. No plotting or benchmark dependencies.
  */
-export { type ModelFactory, type ModelInit, modelFactory, type TrainingDefaults } from './model-factory.js';
 export {
-  checkExperimentOptions,
+  isModelName,
+  type ModelFactory,
+  type ModelInit,
+  modelFactory,
+  type TrainingDefaults,
+} from './model-factory.js';
+export {
   type ExperimentContext,
   type ExperimentHooks,
   type ExperimentOptions,

@@ -42,6 +42,11 @@ export interface ModelFactory {
   create(init: ModelInit): NodeClassifier;
 }
 
+/** Whether `name` is a model of core's registry (`MODEL_NAMES`). */
+export function isModelName(name: string): name is ModelName {
+  return (MODEL_NAMES as readonly string[]).includes(name);
+}
+
 /**
  * The {@link ModelFactory} of a model of core's registry: `createModel(name, …)` with `options` overriding
  * the model's defaults, trained with its `MODEL_DEFAULTS` learning rate and weight decay.
@@ -52,7 +57,7 @@ export interface ModelFactory {
  * @example const coin = modelFactory('coin', { sigma2: 0.3 });
  */
 export function modelFactory(name: ModelName, options: ModelOptions = {}): ModelFactory {
-  if (!MODEL_NAMES.includes(name)) {
+  if (!isModelName(name)) {
     throw new InvalidArgumentError('modelFactory', 'name', name, `one of ${MODEL_NAMES.join(', ')}`);
   }
   const { lr, weightDecay } = MODEL_DEFAULTS[name];

@@ -1,14 +1,8 @@
-import {
-  type BackendName,
-  MODEL_NAMES,
-  type ModelName,
-  type ModelOptions,
-  selectBackend,
-} from '@coin-gnn/core';
+import { type BackendName, type ModelName, type ModelOptions, selectBackend } from '@coin-gnn/core';
 import { type NodeDataset, protocolSplits } from '@coin-gnn/datasets';
 import { InvalidArgumentError } from '@coin-gnn/graph';
 import * as tf from '@tensorflow/tfjs-core';
-import { type ModelFactory, modelFactory } from './model-factory.js';
+import { isModelName, type ModelFactory, modelFactory } from './model-factory.js';
 import {
   checkExperimentOptions,
   type ExperimentOptions,
@@ -81,8 +75,13 @@ export async function runProtocol(options: ProtocolOptions): Promise<ProtocolRes
     throw new InvalidArgumentError('runProtocol', 'protocol', protocol, "'coin' or 'public'");
   }
   const model = options.model ?? 'coin';
-  if (typeof model === 'string' && !MODEL_NAMES.includes(model)) {
-    throw new InvalidArgumentError('runProtocol', 'model', model, `one of ${MODEL_NAMES.join(', ')}`);
+  if (typeof model === 'string' && !isModelName(model)) {
+    throw new InvalidArgumentError(
+      'runProtocol',
+      'model',
+      model,
+      'a model name of the registry or a factory',
+    );
   }
   const factory = typeof model === 'string' ? modelFactory(model, options.modelOptions) : model;
   checkExperimentOptions({ ...options, seed });
