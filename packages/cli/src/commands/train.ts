@@ -70,9 +70,10 @@ function summary(result: ProtocolResult, warnings: readonly string[]): string {
 
 /**
  * Registers `coin train`: loads the dataset for the protocol (`loadDataset`), trains a model of the registry
- * on it under the COIN or public protocol (`runProtocol` of `@coin-gnn/experiments`) and prints the test accuracy, or with `--json` exactly one JSON object
- * (`ProtocolResult` plus `warnings`). A progress bar (runs, epoch, validation accuracy) shows on a terminal,
- * never with `--json`. `--out` saves the run with the best validation accuracy (`saveModel`).
+ * on it under the COIN or public protocol (`runProtocol` of `@coin-gnn/experiments`) and prints the test
+ * accuracy, or with `--json` exactly one JSON object (`ProtocolResult` plus `warnings`). A progress bar (runs,
+ * epoch, validation accuracy) shows on a terminal, never with `--json`. `--out` saves the run with the best
+ * validation accuracy (`saveModel`) from the runner's run-end hook.
  */
 export function registerTrainCommand(program: Command): void {
   program
