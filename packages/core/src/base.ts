@@ -4,6 +4,11 @@
  */
 export { type BackendDescription, describeBackend } from './backend/describe-backend.js';
 export { type BackendName, type SelectBackendOptions, selectBackend } from './backend/select-backend.js';
+export {
+  registerTrainingScope,
+  type TrainingScope,
+  withTrainingScope,
+} from './backend/training-scope.js';
 export * from './kernel-names.js';
 export { disposeAdamState, newAdamStateId } from './kernels/adam-states.js';
 export { COMPOSED_BACKENDS } from './kernels/composed/composed-backends.js';

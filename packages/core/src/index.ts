@@ -79,22 +79,29 @@ export {
   implicitDiffusion,
 } from './ops/implicit-diffusion.js';
 export { Adam, type AdamOptions } from './training/adam.js';
+export {
+  type BestWeightsCallback,
+  bestWeights,
+  type EarlyStoppingCallback,
+  earlyStopping,
+  everyEpoch,
+  runEpochs,
+  type TrainCallback,
+  type TrainingHistory,
+  trainingHistory,
+} from './training/callbacks.js';
 export { EarlyStopping, type EarlyStoppingDecision } from './training/early-stopping.js';
 export { hrtimeMs } from './training/hrtime-ms.js';
 export { logProbabilities, PROBABILITY_FLOOR } from './training/log-probabilities.js';
+export { accuracy, lossOnSplit, oneHotTargets } from './training/metrics.js';
 export { nllLoss } from './training/nll-loss.js';
-export {
-  type ProtocolOptions,
-  type ProtocolProgress,
-  type ProtocolResult,
-  type ProtocolRun,
-  runProtocol,
-} from './training/run-protocol.js';
 export { type Summary, summarize } from './training/summarize.js';
 export {
   type EpochInfo,
   type TrainData,
+  Trainer,
   type TrainOptions,
   type TrainResult,
   train,
 } from './training/train.js';
+export { restoreWeights, snapshotWeights } from './training/weights-snapshot.js';

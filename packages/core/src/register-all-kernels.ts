@@ -1,5 +1,9 @@
-/** Side effect: registers every coin-gnn kernel, cpu and composed (imported by `index.ts`). */
+/**
+ * Side effect: registers every coin-gnn kernel, cpu and composed, and the cpu backend's training scope
+ * (imported by `index.ts`).
+ */
 import { type KernelConfig, registerKernel } from '@tensorflow/tfjs-core';
+import { registerTrainingScope } from './backend/training-scope.js';
 import { COMPOSED_BACKENDS } from './kernels/composed/composed-backends.js';
 import { composedKernelConfigs } from './kernels/composed/composed-kernel-configs.js';
 import { adamStepCpuConfig } from './kernels/cpu/AdamStep.js';
@@ -9,6 +13,7 @@ import { explicitDiffusionCpuConfig } from './kernels/cpu/ExplicitDiffusion.js';
 import { gatherRowsCpuConfig } from './kernels/cpu/GatherRows.js';
 import { implicitDiffusionCpuConfig } from './kernels/cpu/ImplicitDiffusion.js';
 import { matMul2dCpuConfig } from './kernels/cpu/MatMul2d.js';
+import { withReusedOutputs } from './kernels/cpu/output-reuse.js';
 import { scatterRowsCpuConfig } from './kernels/cpu/ScatterRows.js';
 import { sparseResidualLinearCpuConfig } from './kernels/cpu/SparseResidualLinear.js';
 import { sparseResidualLinearGradCpuConfig } from './kernels/cpu/SparseResidualLinearGrad.js';
@@ -28,3 +33,6 @@ const kernelConfigs: KernelConfig[] = [
 ];
 
 for (const kernelConfig of kernelConfigs) registerKernel(kernelConfig);
+
+// Inside a training loop the cpu kernels reuse the arrays of disposed large outputs (see output-reuse.ts).
+registerTrainingScope('cpu', withReusedOutputs);

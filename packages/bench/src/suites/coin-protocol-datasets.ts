@@ -4,7 +4,7 @@ import type { TrainDataset } from './run-train-suite.js';
 /**
  * Datasets loaded by name under the COIN protocol (gnn-benchmark file, largest connected component,
  * row-normalised features), with `runs` random splits of 20 training and 30 validation nodes per class from
- * `seed`, as core's `runProtocol`.
+ * `seed`, as `runProtocol` of `@coin-gnn/experiments`.
  *
  * @param names - dataset names for `loadDataset` ('cora', 'citeseer', ...)
  */

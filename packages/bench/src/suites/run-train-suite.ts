@@ -1,17 +1,14 @@
 import {
-  createModel,
   type DiffusionScheme,
   describeBackend,
   GraphTensors,
   hrtimeMs,
   type ModelOptionOverrides,
-  modelConfig,
   selectBackend,
   summarize,
-  train,
-  trainingDefaults,
 } from '@coin-gnn/core';
 import type { NodeDataset, Split } from '@coin-gnn/datasets';
+import { modelFactory, type RunInfo, runExperiment } from '@coin-gnn/experiments';
 import { coinLaplacian, InvalidArgumentError, Rng, stableStep } from '@coin-gnn/graph';
 import { profile } from '@tensorflow/tfjs-core';
 import { benchEnvironment } from '../measure/environment.js';
@@ -74,17 +71,18 @@ const numEdgesOf = (d: NodeDataset): number => {
 
 /**
  * The shared runner of the training suites (quick, full, sigma, scale), as PyG's `benchmark/citation/
- * train_eval.py`: for every dataset, configuration, split and initialisation it builds a fresh model
- * (`createModel`, the model's own learning rate and weight decay) and trains it with core's `train` to early
- * stop, recording per run:
+ * train_eval.py`: for every dataset and configuration it runs `runExperiment` of `@coin-gnn/experiments` (a
+ * fresh model per split and initialisation from `modelFactory`, the model's own learning rate and weight
+ * decay, core's `train` to early stop; init seeds drawn from one generator seeded with the suite's seed,
+ * across datasets and configurations), and records per run, through the runner's hooks:
  * - ms per training step and per evaluation pass, from `train`'s per-epoch timings, the first `warmupEpochs`
  *   left out, as median / p10 / p90 (garbage collection included);
  * - convergence time (`train`'s wall time to early stop, all epochs), epochs, validation and test accuracy;
  * - memory sampled after every epoch and every 50 ms while the event loop is free (RSS, heap, ArrayBuffers,
  *   tfjs bytes and tensors, GPU bytes when reported), and `tfEpochPeakMB`: the largest tensor footprint inside
  *   one epoch, from `tf.profile` over a separate one-epoch training of a fresh model (once per dataset and
- *   configuration, so that profiling never slows the timed runs).
- * Graph tensors are built once per dataset and shared by its runs, as in core's `runProtocol`.
+ *   configuration, in the runner's `onStart`, so that profiling never slows the timed runs).
+ * Graph tensors are built once per dataset and shared by all its configurations' runs.
  *
  * @throws {@link InvalidArgumentError} if `runs`, `epochs` or `patience` is not a positive integer
  */
@@ -129,67 +127,56 @@ export async function runTrainSuite(spec: TrainSuiteSpec, options: SuiteOptions)
       );
     }
     const graph = new GraphTensors(dataset);
-    const labels = dataset.labels.data as Int32Array;
     try {
       for (const config of spec.configs) {
-        const defaults = trainingDefaults(config.model);
-        const modelOptions: ModelOptionOverrides = {
+        const factory = modelFactory(config.model, {
           ...config.modelOptions,
           ...(config.scheme === undefined ? {} : { scheme: config.scheme }),
-        };
-        const build = (initSeed: number) =>
-          createModel(config.model, {
-            numFeatures: dataset.numFeatures,
-            numClasses: dataset.numClasses,
-            options: modelOptions,
-            seed: initSeed,
-          });
-        const trainOptions = { lr: defaults.lr, weightDecay: defaults.weightDecay, logger: warnOnce };
-        const epochPeak = await tensorPeakPerEpoch(
-          build(seed),
-          { graph, labels, split: splits[0] },
-          trainOptions,
-        );
-        for (let s = 0; s < splits.length; s++) {
-          for (let i = 0; i < inits; i++) {
-            const initSeed = master.int(1_000_000);
-            const model = build(initSeed);
-            const resolved = modelConfig(model)?.options ?? {};
-            const epochMs: number[] = [];
-            const evalMs: number[] = [];
-            let diverged = false;
-            const sampler = new MemorySampler().start();
-            let lastLine = process.hrtime.bigint();
-            let result: ReturnType<typeof train>;
-            try {
-              result = train(
-                model,
-                { graph, labels, split: splits[s] },
-                {
-                  ...trainOptions,
-                  epochs,
-                  patience,
-                  seed: initSeed + 1,
-                  onEpoch: (info) => {
-                    sampler.sample();
-                    if (hrtimeMs(lastLine) > PROGRESS_EVERY_MS) {
-                      lastLine = process.hrtime.bigint();
-                      progress(
-                        `${spec.suite}: ${source.name} ${config.model} split ${s + 1}/${splits.length} init ${i + 1}/${inits}: ` +
-                          `epoch ${info.epoch}/${epochs}, val acc ${(info.valAcc * 100).toFixed(1)}%, ${info.trainMs.toFixed(0)} ms/epoch`,
-                      );
-                    }
-                    if (!Number.isFinite(info.trainLoss) || !Number.isFinite(info.valLoss)) diverged = true;
-                    if (info.epoch > warmupEpochs) {
-                      epochMs.push(info.trainMs);
-                      evalMs.push(info.evalMs);
-                    }
-                  },
-                },
+        });
+        const resolved = factory.options;
+        let epochPeak = 0;
+        // Per run: step and evaluation times after warm-up, divergence, memory, time of the last progress line.
+        let epochMs: number[] = [];
+        let evalMs: number[] = [];
+        let diverged = false;
+        let sampler = new MemorySampler();
+        let lastLine = process.hrtime.bigint();
+        await runExperiment({
+          dataset,
+          splits,
+          model: factory,
+          inits,
+          seed: master,
+          epochs,
+          patience,
+          logger: warnOnce,
+          graph,
+          onStart: async (context) => {
+            epochPeak = await tensorPeakPerEpoch(() => context.trainOnce(seed, splits[0], { epochs: 1 }));
+          },
+          onRunStart: () => {
+            epochMs = [];
+            evalMs = [];
+            diverged = false;
+            sampler = new MemorySampler().start();
+            lastLine = process.hrtime.bigint();
+          },
+          onEpoch: (info, run) => {
+            sampler.sample();
+            if (hrtimeMs(lastLine) > PROGRESS_EVERY_MS) {
+              lastLine = process.hrtime.bigint();
+              progress(
+                `${spec.suite}: ${source.name} ${config.model} ${runLabel(run)}: ` +
+                  `epoch ${info.epoch}/${epochs}, val acc ${(info.valAcc * 100).toFixed(1)}%, ${info.trainMs.toFixed(0)} ms/epoch`,
               );
-            } finally {
-              model.dispose();
             }
+            if (!Number.isFinite(info.trainLoss) || !Number.isFinite(info.valLoss)) diverged = true;
+            if (info.epoch > warmupEpochs) {
+              epochMs.push(info.trainMs);
+              evalMs.push(info.evalMs);
+            }
+          },
+          onRunEnd: (_record, _model, run, result) => {
             const memory = { ...sampler.stop(), tfEpochPeakMB: epochPeak };
             diverged ||= !Number.isFinite(result.valLoss);
             const record: TrainRecord = {
@@ -201,9 +188,9 @@ export async function runTrainSuite(spec: TrainSuiteSpec, options: SuiteOptions)
               scheme: (resolved.scheme as DiffusionScheme | undefined) ?? null,
               sigma2: (resolved.sigma2 as number | undefined) ?? null,
               numSteps: (resolved.numSteps as number | undefined) ?? null,
-              split: s,
-              init: i,
-              seed: initSeed,
+              split: run.split,
+              init: run.init,
+              seed: run.seed,
               epochs: result.epochs,
               warmupEpochs,
               epochMs: summarize(epochMs),
@@ -217,13 +204,13 @@ export async function runTrainSuite(spec: TrainSuiteSpec, options: SuiteOptions)
             };
             trainRuns.push(record);
             progress(
-              `${spec.suite}: ${source.name} ${describeConfig(record)} split ${s + 1}/${splits.length} init ${i + 1}/${inits}: ` +
+              `${spec.suite}: ${source.name} ${describeConfig(record)} ${runLabel(run)}: ` +
                 `test ${record.testAcc === null ? 'diverged' : (record.testAcc * 100).toFixed(1)}%, ${result.epochs} epochs, ` +
                 `${record.epochMs.median.toFixed(1)} ms/epoch (p10 ${record.epochMs.p10.toFixed(1)}, p90 ${record.epochMs.p90.toFixed(1)}), ` +
                 `converged in ${(result.convergenceMs / 1000).toFixed(1)} s, peak RSS ${memory.rssMB.toFixed(0)} MiB`,
             );
-          }
-        }
+          },
+        });
       }
     } finally {
       graph.dispose();
@@ -250,25 +237,22 @@ export async function runTrainSuite(spec: TrainSuiteSpec, options: SuiteOptions)
   };
 }
 
+/** `split s/S init i/I` of a progress line (1-based). */
+function runLabel(run: RunInfo): string {
+  return `split ${run.splitIndex + 1}/${run.numSplits} init ${run.init + 1}/${run.numInits}`;
+}
+
 function describeConfig(r: TrainRecord): string {
   const diffusion =
     r.sigma2 === null ? '' : ` σ²=${r.sigma2} K=${r.numSteps}${r.scheme ? ` ${r.scheme}` : ''}`;
   return `${r.model}${diffusion}`;
 }
 
-/** Largest tfjs tensor footprint (MiB) during a one-epoch training of `model`, by `tf.profile`; disposes it. */
-async function tensorPeakPerEpoch(
-  model: ReturnType<typeof createModel>,
-  data: Parameters<typeof train>[1],
-  options: Parameters<typeof train>[2],
-): Promise<number> {
-  try {
-    const info = await profile(() => {
-      train(model, data, { ...options, epochs: 1 });
-      return [];
-    });
-    return info.peakBytes / (1024 * 1024);
-  } finally {
-    model.dispose();
-  }
+/** Largest tfjs tensor footprint (MiB) while `trainOneEpoch` runs (a one-epoch training), by `tf.profile`. */
+async function tensorPeakPerEpoch(trainOneEpoch: () => unknown): Promise<number> {
+  const info = await profile(() => {
+    trainOneEpoch();
+    return [];
+  });
+  return info.peakBytes / (1024 * 1024);
 }

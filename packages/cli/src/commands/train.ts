@@ -1,4 +1,6 @@
-import { modelNames, type NodeModel, type ProtocolResult, runProtocol, saveModel } from '@coin-gnn/core';
+import { modelNames, saveModel } from '@coin-gnn/core';
+import { loadDataset } from '@coin-gnn/datasets';
+import { type ProtocolResult, runProtocol } from '@coin-gnn/experiments';
 import cliProgress from 'cli-progress';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { datasetOption } from '../options/dataset-option.js';
@@ -57,10 +59,12 @@ function summary(result: ProtocolResult, warnings: readonly string[]): string {
 }
 
 /**
- * Registers `coin train`: trains a model of the registry on a dataset under the COIN or public protocol
- * (`runProtocol` of `@coin-gnn/core`) and prints the test accuracy, or with `--json` exactly one JSON object
- * (`ProtocolResult` plus `warnings`). A progress bar (runs, epoch, validation accuracy) shows on a terminal,
- * never with `--json`. `--out` saves the run with the best validation accuracy (`saveModel`).
+ * Registers `coin train`: loads the dataset for the protocol (`loadDataset`), trains a registered model on it
+ * under the COIN or public protocol (`runProtocol` of `@coin-gnn/experiments`) with the model's options, optimiser
+ * settings and preset from the flags (`addModelFlags`), and prints the test accuracy, or with `--json` exactly
+ * one JSON object (`ProtocolResult` plus `warnings`). A progress bar (runs, epoch, validation accuracy) shows on
+ * a terminal, never with `--json`. `--out` saves the run with the best validation accuracy (`saveModel`) from
+ * the runner's run-end hook.
  */
 export function registerTrainCommand(program: Command): void {
   const command = program
@@ -115,7 +119,7 @@ export function registerTrainCommand(program: Command): void {
     let bestVal = -1;
     try {
       const result = await runProtocol({
-        dataset: flags.dataset,
+        dataset: await loadDataset(flags.dataset, { protocol: flags.protocol }),
         protocol: flags.protocol,
         model: flags.model,
         modelOptions: settings.options,
@@ -129,9 +133,12 @@ export function registerTrainCommand(program: Command): void {
         patience: flags.patience,
         backend: flags.backend,
         logger: (message) => warnings.push(message),
-        onProgress: (p) =>
-          bar?.update(p.split * p.numInits + p.init, { epoch: p.epoch, valAcc: percent(p.valAcc) }),
-        onRunEnd: async (run, model: NodeModel) => {
+        onEpoch: (info, run) =>
+          bar?.update(run.splitIndex * run.numInits + run.init, {
+            epoch: info.epoch,
+            valAcc: percent(info.valAcc),
+          }),
+        onRunEnd: async (run, model) => {
           bar?.increment();
           if (flags.out && run.valAcc > bestVal) {
             bestVal = run.valAcc;

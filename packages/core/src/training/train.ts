@@ -1,16 +1,16 @@
 import { InvalidArgumentError, Rng } from '@coin-gnn/graph';
 import * as tf from '@tensorflow/tfjs-core';
+import { withTrainingScope } from '../backend/training-scope.js';
 import type { GraphTensors } from '../graph/graph-tensors.js';
-import { withReusedOutputs } from '../kernels/cpu/output-reuse.js';
-import { cgIterationsPerStep as cgMean } from '../layers/graph-diffusion.js';
+import { cgIterationsPerStep as meanCgIterations } from '../layers/graph-diffusion.js';
 import { type Logger, silentLogger } from '../logger.js';
 import type { NodeModel } from '../models/node-model.js';
 import { gatherRows } from '../ops/gather-rows.js';
 import { Adam } from './adam.js';
-import { EarlyStopping } from './early-stopping.js';
+import { bestWeights, earlyStopping, everyEpoch, runEpochs, type TrainCallback } from './callbacks.js';
 import { hrtimeMs } from './hrtime-ms.js';
-import { logProbabilities, PROBABILITY_FLOOR } from './log-probabilities.js';
-import { nllLoss } from './nll-loss.js';
+import { PROBABILITY_FLOOR } from './log-probabilities.js';
+import { accuracy, lossOnSplit, oneHotTargets } from './metrics.js';
 
 /** The graph, labels and split one training run uses. */
 export interface TrainData {
@@ -48,10 +48,15 @@ export interface TrainOptions {
   readonly seed?: number;
   /**
    * Called after every epoch. On the cpu backend, an array read with `dataSync()` from a tensor that is then
-   * disposed may be overwritten later in the run (kernel outputs are reused, see `withReusedOutputs`): copy it
+   * disposed may be overwritten later in the run (kernel outputs are reused, see `withTrainingScope`): copy it
    * to keep it.
    */
   readonly onEpoch?: (info: EpochInfo) => void;
+  /**
+   * More callbacks after every epoch (a history, a custom stop rule, …), run after the built-in ones (early
+   * stopping, the best-weights snapshot, `onEpoch`); one returning `'stop'` ends training after that epoch.
+   */
+  readonly callbacks?: readonly TrainCallback[];
   /** Receives warnings (a diffusion step past its stability bound). */
   readonly logger?: Logger;
 }
@@ -92,8 +97,11 @@ export interface TrainResult {
  * the validation at the end of epoch t reuses the forward at θ_t that epoch t + 1's gradient step needs,
  * so an epoch costs one forward instead of two; the decisions, the restored best weights and all reported
  * numbers are those of the straightforward loop, at the cost of one extra gradient pass in the run.
- * On cpu, kernels reuse the arrays of disposed outputs during the run ({@link withReusedOutputs}), so a
- * steady loop allocates no large array.
+ * The loop runs in the active backend's training scope ({@link withTrainingScope}): on cpu, kernels reuse
+ * the arrays of disposed outputs during the run, so a steady loop allocates no large array.
+ *
+ * Made of pieces a custom loop can reuse: {@link Trainer} (one epoch at a time), {@link runEpochs} (the
+ * loop) and the callbacks `earlyStopping`, `bestWeights`, `everyEpoch`, `trainingHistory` (`callbacks.ts`).
  *
  * @param model - a freshly initialised model (trained in place)
  * @param data - graph tensors, labels, split
@@ -101,12 +109,44 @@ export interface TrainResult {
  * @throws {@link InvalidArgumentError} if epochs is not a positive integer or the split has an empty part
  */
 export function train(model: NodeModel, data: TrainData, options: TrainOptions = {}): TrainResult {
-  return withReusedOutputs(() => trainInScope(model, data, options));
+  const maxEpochs = options.epochs ?? 10_000;
+  checkArguments(maxEpochs, data);
+  return withTrainingScope(() => {
+    const started = process.hrtime.bigint();
+    const trainer = new Trainer(model, data, options);
+    try {
+      const stopping = earlyStopping(options.patience);
+      const best = bestWeights(trainer.variables, () => stopping.improved);
+      const epochs = runEpochs(() => trainer.epoch(), maxEpochs, [
+        stopping,
+        best,
+        ...(options.onEpoch ? [everyEpoch(options.onEpoch)] : []),
+        ...(options.callbacks ?? []),
+      ]);
+      const bestEpoch = best.restore() ?? epochs;
+      const { valLoss, valAcc } = trainer.validate();
+      const convergenceMs = hrtimeMs(started);
+      const { testAcc, clamped } = trainer.test();
+      const cgIterationsPerStep = meanCgIterations(model) ?? undefined;
+      return {
+        epochs,
+        bestEpoch,
+        valAcc,
+        valLoss,
+        testAcc,
+        msPerEpoch: trainer.trainMs / epochs,
+        convergenceMs,
+        clamped,
+        ...(cgIterationsPerStep === undefined ? {} : { cgIterationsPerStep }),
+      };
+    } finally {
+      trainer.dispose();
+    }
+  });
 }
 
-/** {@link train}'s body, run in the scope where kernels reuse the outputs of disposed tensors. */
-function trainInScope(model: NodeModel, data: TrainData, options: TrainOptions): TrainResult {
-  const maxEpochs = options.epochs ?? 10_000;
+/** @throws {@link InvalidArgumentError} if `maxEpochs` is not a positive integer or a split part is empty */
+function checkArguments(maxEpochs: number, data: TrainData): void {
   if (!Number.isInteger(maxEpochs) || maxEpochs < 1) {
     throw new InvalidArgumentError('train', 'epochs', maxEpochs, 'a positive integer');
   }
@@ -115,115 +155,104 @@ function trainInScope(model: NodeModel, data: TrainData, options: TrainOptions):
       throw new InvalidArgumentError('train', `split.${part}`, data.split[part], 'a non-empty index array');
     }
   }
-  const started = process.hrtime.bigint();
-  const { graph, labels, split } = data;
-  model.prepare(graph, options.logger ?? silentLogger);
-  const weights = model.namedWeights();
-  const variables = weights.map((w) => w.variable);
-  const optimizer = new Adam(weights, { lr: options.lr, weightDecay: options.weightDecay });
-  const stopping = new EarlyStopping(options.patience ?? 50);
-  const rng = new Rng(options.seed ?? 0);
-  // One-hot targets, as wide as the model's output (made on the first loss, kept for the run).
-  const targets: { train?: tf.Tensor2D; val?: tf.Tensor2D } = {};
+}
 
-  const lossOn = (output: tf.Tensor2D, rows: Int32Array, targets: tf.Tensor2D): tf.Scalar =>
-    nllLoss(logProbabilities(gatherRows(output, rows), model.output), targets);
-  const targetsOf = (output: tf.Tensor2D, part: 'train' | 'val'): tf.Tensor2D => {
-    targets[part] ??= tf.keep(oneHot(labels, split[part], output.shape[1]));
-    return targets[part];
-  };
-  /** Validation loss and predicted classes of the validation nodes, from an output over all nodes. */
-  const valTensors = (output: tf.Tensor2D): [tf.Scalar, tf.Tensor] => [
-    lossOn(output, split.val, targetsOf(output, 'val')),
-    tf.argMax(gatherRows(output, split.val), 1),
-  ];
-  /** Reads and frees the tensors of `valTensors`. */
-  const readVal = ([loss, predicted]: [tf.Scalar, tf.Tensor]): { valLoss: number; valAcc: number } => {
-    const valLoss = loss.dataSync()[0];
-    const valAcc = accuracy(predicted.dataSync() as Int32Array, labels, split.val);
-    tf.dispose([loss, predicted]);
-    return { valLoss, valAcc };
-  };
-  const evaluate = () => readVal(tf.tidy(() => valTensors(model.eval().forward(graph))));
+/** Validation loss and accuracy. */
+interface Validation {
+  readonly valLoss: number;
+  readonly valAcc: number;
+}
 
-  // A deterministic forward (no dropout or noise) is the same in training and evaluation: the validation
-  // of epoch t then comes from the forward at θ_t that the gradient step of epoch t + 1 runs anyway.
-  const reuse = model.deterministic;
-  const setMode = reuse ? () => model.eval() : () => model.train(rng);
-  /** Loss and gradients at the current weights; with `withVal`, also the validation of that forward. */
-  const gradientPass = (withVal: boolean): GradientPass => {
+/** Validation and the time reading it (evaluation pass included when it was a separate one), ms. */
+type TimedValidation = Validation & { readonly evalMs: number };
+
+/** Validation loss and predicted classes of the validation nodes, not yet read. */
+type ValidationTensors = [loss: tf.Scalar, predicted: tf.Tensor];
+
+/** One gradient pass: loss, gradients, its time and, if asked, the validation of its forward. */
+interface GradientPass {
+  readonly value: tf.Scalar;
+  readonly grads: tf.NamedTensorMap;
+  /** Forward and backward time, ms. */
+  readonly ms: number;
+  /** The validation of this pass's forward, with the time reading it; null unless asked for. */
+  readonly validation: TimedValidation | null;
+}
+
+/**
+ * One model's training state, for {@link train} or a custom loop: the model prepared on the graph, Adam over
+ * its weights, the one-hot targets of the training and validation nodes, the dropout stream. Each
+ * {@link Trainer.epoch} is a training step then the validation at the new weights. For a model with a
+ * deterministic forward, that validation comes from the forward of the next epoch's gradient pass, computed
+ * ahead (see {@link train}). Call {@link Trainer.dispose} when done (the model itself stays).
+ */
+export class Trainer {
+  /** The model's trainable variables, in `namedWeights()` order. */
+  readonly variables: tf.Variable[];
+  /** Summed training-step time of the epochs run so far, ms. */
+  trainMs = 0;
+  private epochsRun = 0;
+  private readonly optimizer: Adam;
+  /** One-hot targets of the training and validation nodes, as wide as the model's output (made on first use). */
+  private readonly targets: { train?: tf.Tensor2D; val?: tf.Tensor2D } = {};
+  /** Whether validation reuses the forward of the next gradient pass (deterministic forward). */
+  private readonly reuse: boolean;
+  /** Puts the model in the mode of a gradient pass: evaluation with `reuse`, else training with the dropout stream. */
+  private readonly gradientMode: () => NodeModel;
+  /** With `reuse`, the gradient pass at the current weights, computed ahead. */
+  private ahead: GradientPass | null = null;
+
+  /**
+   * Prepares `model` on the graph (reporting to `options.logger`) and sets up the optimiser.
+   * @param options - `lr`, `weightDecay`, `seed` (dropout stream), `logger`, as in {@link TrainOptions}
+   */
+  constructor(
+    private readonly model: NodeModel,
+    private readonly data: TrainData,
+    options: Pick<TrainOptions, 'lr' | 'weightDecay' | 'seed' | 'logger'> = {},
+  ) {
+    model.prepare(data.graph, options.logger ?? silentLogger);
+    const weights = model.namedWeights();
+    this.variables = weights.map((w) => w.variable);
+    this.optimizer = new Adam(weights, { lr: options.lr, weightDecay: options.weightDecay });
+    this.reuse = model.deterministic;
+    // A deterministic forward (no dropout or noise) is the same in training and evaluation.
+    const rng = new Rng(options.seed ?? 0);
+    this.gradientMode = this.reuse ? () => model.eval() : () => model.train(rng);
+  }
+
+  /** Runs one epoch: a gradient step with Adam, then the validation at the new weights. */
+  epoch(): EpochInfo {
+    const pass = this.ahead ?? this.gradientPass(false);
+    this.ahead = null;
     const t0 = process.hrtime.bigint();
-    let val: [tf.Scalar, tf.Tensor] | null = null;
-    const { value, grads } = tf.variableGrads(() => {
-      const output = setMode().forward(graph);
-      if (withVal) {
-        const [loss, predicted] = valTensors(output);
-        val = [tf.keep(loss), tf.keep(predicted)];
-      }
-      return lossOn(output, split.train, targetsOf(output, 'train'));
-    }, variables);
-    const ms = hrtimeMs(t0);
-    const t1 = process.hrtime.bigint();
-    const metrics = val === null ? null : readVal(val);
-    return { value, grads, ms, metrics, valMs: hrtimeMs(t1) };
-  };
+    this.optimizer.step(this.variables.map((v) => pass.grads[v.name]));
+    const trainLoss = pass.value.dataSync()[0];
+    tf.dispose([pass.value, ...Object.values(pass.grads)]);
+    const trainMs = pass.ms + hrtimeMs(t0);
+    this.trainMs += trainMs;
+    this.epochsRun += 1;
+    const { valLoss, valAcc, evalMs } = this.reuse ? this.validateAhead() : this.validateTimed();
+    return { epoch: this.epochsRun, trainLoss, valLoss, valAcc, trainMs, evalMs };
+  }
 
-  // The best weights as plain copies (a tf.clone would share the variables' storage, which the fused Adam
-  // then could not update in place), reused across improvements.
-  let best: Float32Array[] | null = null;
-  let bestEpoch = 0;
-  let epoch = 0;
-  let trainMsTotal = 0;
-  // With `reuse`, the pass at the current weights computed ahead (one extra pass in all, at the start).
-  let ahead: GradientPass | null = null;
-  try {
-    if (reuse) ahead = gradientPass(false);
-    while (epoch < maxEpochs) {
-      epoch += 1;
-      const pass = ahead ?? gradientPass(false);
-      ahead = null;
-      const t0 = process.hrtime.bigint();
-      optimizer.step(variables.map((v) => pass.grads[v.name]));
-      const trainLoss = pass.value.dataSync()[0];
-      tf.dispose([pass.value, ...Object.values(pass.grads)]);
-      const trainMs = pass.ms + hrtimeMs(t0);
-      trainMsTotal += trainMs;
-      let valLoss: number;
-      let valAcc: number;
-      let evalMs: number;
-      if (reuse) {
-        ahead = gradientPass(true);
-        ({ valLoss, valAcc } = ahead.metrics!);
-        evalMs = ahead.valMs;
-      } else {
-        const t1 = process.hrtime.bigint();
-        ({ valLoss, valAcc } = evaluate());
-        evalMs = hrtimeMs(t1);
-      }
-      const decision = stopping.update(valLoss, valAcc);
-      if (decision.improved) {
-        best ??= variables.map((v) => new Float32Array(v.size));
-        for (const [i, v] of variables.entries()) best[i].set(v.dataSync() as Float32Array);
-        bestEpoch = epoch;
-      }
-      options.onEpoch?.({ epoch, trainLoss, valLoss, valAcc, trainMs, evalMs });
-      if (decision.stop) break;
-    }
-    if (best) {
-      // The copies become the weights' storage (no further copy): they are not used after this.
-      const saved = best;
-      variables.forEach((v, i) => {
-        tf.tidy(() => v.assign(tf.tensor(saved[i], v.shape)));
-      });
-    } else {
-      bestEpoch = epoch;
-    }
-    const { valLoss, valAcc } = evaluate();
-    const convergenceMs = hrtimeMs(started);
+  /** Validation loss and accuracy of the current weights (a forward in evaluation mode). */
+  validate(): Validation {
+    return this.readValidation(
+      tf.tidy(() => this.validationTensors(this.model.eval().forward(this.data.graph))),
+    );
+  }
+
+  /**
+   * Test accuracy of the current weights, and how many entries of the output over all nodes were clamped
+   * before the log (diffused probabilities below `PROBABILITY_FLOOR`; 0 for models that output logits).
+   */
+  test(): { testAcc: number; clamped: number } {
+    const { graph, labels, split } = this.data;
     const [predicted, clampedCount] = tf.tidy(() => {
-      const output = model.eval().forward(graph);
+      const output = this.model.eval().forward(graph);
       const clamped =
-        model.output === 'probabilities'
+        this.model.output === 'probabilities'
           ? tf.sum(tf.cast(tf.less(output, PROBABILITY_FLOOR), 'int32'))
           : tf.scalar(0);
       return [tf.argMax(gatherRows(output, split.test), 1), clamped];
@@ -231,46 +260,69 @@ function trainInScope(model: NodeModel, data: TrainData, options: TrainOptions):
     const testAcc = accuracy(predicted.dataSync() as Int32Array, labels, split.test);
     const clamped = clampedCount.dataSync()[0];
     tf.dispose([predicted, clampedCount]);
-    const cgIterationsPerStep = cgMean(model) ?? undefined;
-    return {
-      epochs: epoch,
-      bestEpoch,
-      valAcc,
-      valLoss,
-      testAcc,
-      msPerEpoch: trainMsTotal / epoch,
-      convergenceMs,
-      clamped,
-      ...(cgIterationsPerStep === undefined ? {} : { cgIterationsPerStep }),
-    };
-  } finally {
-    if (ahead) tf.dispose([ahead.value, ...Object.values(ahead.grads)]);
-    optimizer.dispose();
-    tf.dispose(Object.values(targets));
+    return { testAcc, clamped };
   }
-}
 
-/** One gradient pass of {@link train}: loss, gradients, its time and, if asked, the validation metrics. */
-interface GradientPass {
-  readonly value: tf.Scalar;
-  readonly grads: tf.NamedTensorMap;
-  /** Forward and backward time, ms. */
-  readonly ms: number;
-  readonly metrics: { valLoss: number; valAcc: number } | null;
-  /** Time reading the validation metrics, ms. */
-  readonly valMs: number;
-}
+  /** Frees the optimiser state, the targets and a pass computed ahead. */
+  dispose(): void {
+    if (this.ahead) tf.dispose([this.ahead.value, ...Object.values(this.ahead.grads)]);
+    this.ahead = null;
+    this.optimizer.dispose();
+    tf.dispose(Object.values(this.targets));
+  }
 
-/** One-hot targets of the nodes `rows`, shape (rows.length, numClasses). */
-function oneHot(labels: Int32Array, rows: Int32Array, numClasses: number): tf.Tensor2D {
-  const values = new Float32Array(rows.length * numClasses);
-  for (let i = 0; i < rows.length; i++) values[i * numClasses + labels[rows[i]]] = 1;
-  return tf.tensor2d(values, [rows.length, numClasses]);
-}
+  /** Computes the next epoch's gradient pass now and returns the validation of its forward. */
+  private validateAhead(): TimedValidation {
+    this.ahead = this.gradientPass(true);
+    return this.ahead.validation!;
+  }
 
-/** Share of `rows` whose predicted class (one per row, in order) equals the label. */
-function accuracy(predicted: Int32Array, labels: Int32Array, rows: Int32Array): number {
-  let correct = 0;
-  for (let i = 0; i < rows.length; i++) if (predicted[i] === labels[rows[i]]) correct += 1;
-  return correct / rows.length;
+  /** {@link Trainer.validate} and its time. */
+  private validateTimed(): TimedValidation {
+    const t0 = process.hrtime.bigint();
+    const validation = this.validate();
+    return { ...validation, evalMs: hrtimeMs(t0) };
+  }
+
+  /** Loss and gradients at the current weights; with `withValidation`, also the validation of that forward. */
+  private gradientPass(withValidation: boolean): GradientPass {
+    const t0 = process.hrtime.bigint();
+    let val = null as ValidationTensors | null;
+    const { value, grads } = tf.variableGrads(() => {
+      const output = this.gradientMode().forward(this.data.graph);
+      if (withValidation) {
+        const [loss, predicted] = this.validationTensors(output);
+        val = [tf.keep(loss), tf.keep(predicted)];
+      }
+      return lossOnSplit(output, this.targetsOf('train', output), this.data.split.train, this.model.output);
+    }, this.variables);
+    const ms = hrtimeMs(t0);
+    if (val === null) return { value, grads, ms, validation: null };
+    const t1 = process.hrtime.bigint();
+    const validation = this.readValidation(val);
+    return { value, grads, ms, validation: { ...validation, evalMs: hrtimeMs(t1) } };
+  }
+
+  /** Validation loss and predicted classes of the validation nodes, from an output over all nodes. */
+  private validationTensors(output: tf.Tensor2D): ValidationTensors {
+    const { val } = this.data.split;
+    return [
+      lossOnSplit(output, this.targetsOf('val', output), val, this.model.output),
+      tf.argMax(gatherRows(output, val), 1),
+    ];
+  }
+
+  /** The one-hot targets of the nodes of `part`, as wide as `output` (made on first use, kept). */
+  private targetsOf(part: 'train' | 'val', output: tf.Tensor2D): tf.Tensor2D {
+    this.targets[part] ??= tf.keep(oneHotTargets(this.data.labels, this.data.split[part], output.shape[1]));
+    return this.targets[part];
+  }
+
+  /** Reads and frees validation tensors. */
+  private readValidation([loss, predicted]: ValidationTensors): Validation {
+    const valLoss = loss.dataSync()[0];
+    const valAcc = accuracy(predicted.dataSync() as Int32Array, this.data.labels, this.data.split.val);
+    tf.dispose([loss, predicted]);
+    return { valLoss, valAcc };
+  }
 }

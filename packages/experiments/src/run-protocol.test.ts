@@ -1,15 +1,19 @@
+import { loadDataset } from '@coin-gnn/datasets';
 import { InvalidArgumentError } from '@coin-gnn/graph';
-import { describe, expect, it } from 'vitest';
-import '../index.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { type ProtocolOptions, runProtocol } from './run-protocol.js';
 
 // Few epochs keep this fast: the runner's bookkeeping is under test, not the accuracy.
-const base: ProtocolOptions = { dataset: 'cora', model: 'mlp', epochs: 3, backend: 'cpu' };
+let base: ProtocolOptions;
+beforeAll(async () => {
+  base = { dataset: await loadDataset('cora'), model: 'mlp', epochs: 3, backend: 'cpu' };
+});
 
 describe('runProtocol', () => {
   it('runs splits × inits and reports each run, their mean ± population std and medians', async () => {
     const result = await runProtocol({ ...base, runs: 2, inits: 2 });
     expect(result).toMatchObject({ dataset: 'cora', protocol: 'coin', model: 'mlp', backend: 'cpu' });
+    expect(result.modelOptions).toEqual({ hidden: 64, dropout: 0.5, bias: true, decayLayers: 'all' });
     expect(result.runs.map((r) => [r.split, r.init])).toEqual([
       [0, 0],
       [0, 1],
@@ -42,14 +46,17 @@ describe('runProtocol', () => {
   it.each([
     [{ runs: 0 }, 'runs'],
     [{ inits: 1.5 }, 'inits'],
+    [{ epochs: 0 }, 'epochs'],
+    [{ patience: -2 }, 'patience'],
     [{ seed: -1 }, 'seed'],
     [{ seed: 2 ** 32 }, 'seed'],
     [{ firstSplit: -1 }, 'firstSplit'],
     [{ model: 'nope' }, 'model'],
+    [{ modelOptions: { sigma2: 0.3 } }, 'sigma2'],
     [{ protocol: 'random' }, 'protocol'],
   ])('rejects %o with an InvalidArgumentError before any work', async (bad, argument) => {
-    const call = runProtocol({ ...base, ...(bad as Partial<ProtocolOptions>) });
+    const call = runProtocol({ ...base, ...(bad as Partial<ProtocolOptions>), backend: 'nope' as 'cpu' });
     await expect(call).rejects.toThrow(InvalidArgumentError);
-    await expect(runProtocol({ ...base, ...(bad as Partial<ProtocolOptions>) })).rejects.toThrow(argument);
+    await expect(call).rejects.toThrow(argument);
   });
 });

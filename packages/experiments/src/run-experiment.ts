@@ -1,0 +1,265 @@
+import {
+  type EpochInfo,
+  GraphTensors,
+  type Logger,
+  type NodeModel,
+  summarize,
+  type TrainOptions,
+  type TrainResult,
+  train,
+} from '@coin-gnn/core';
+import type { NodeDataset, Split } from '@coin-gnn/datasets';
+import { InvalidArgumentError, Mt19937, Rng } from '@coin-gnn/graph';
+import type { ModelFactory } from './model-factory.js';
+
+/** Which run of an experiment is going on: its split, initialisation and seed. */
+export interface RunInfo {
+  /** Index of the split in the seed's sequence: `firstSplit` + its position in `splits`. */
+  readonly split: number;
+  /** Position of the split in `splits` (0-based). */
+  readonly splitIndex: number;
+  /** Initialisation of this split (0-based). */
+  readonly init: number;
+  /** Seed of the weight initialisation; the dropout stream's seed is `seed + 1`. */
+  readonly seed: number;
+  readonly numSplits: number;
+  readonly numInits: number;
+}
+
+/** One training run of an experiment: one split, one initialisation (the `coin train --json` run object). */
+export interface RunRecord {
+  /** Index of the split in the seed's sequence (`firstSplit` + position). */
+  readonly split: number;
+  readonly init: number;
+  /** Test accuracy of the best weights. */
+  readonly testAcc: number;
+  /** Validation accuracy of the best weights. */
+  readonly valAcc: number;
+  /** Epochs run, to early stop or the limit. */
+  readonly epochs: number;
+  /** Mean training-step time, ms. */
+  readonly msPerEpoch: number;
+  /** Wall time to early stop, validation included, ms. */
+  readonly convergenceMs: number;
+  /** Output entries clamped before the log (COIN's non-positive diffused probabilities). */
+  readonly clamped: number;
+  /** Mean conjugate-gradient iterations per implicit diffusion step (only for `scheme: 'implicit'`). */
+  readonly cgIterationsPerStep?: number;
+}
+
+/** What an `onStart` hook may use: the experiment's data, and one-off trainings outside the runs. */
+export interface ExperimentContext {
+  readonly dataset: NodeDataset;
+  readonly splits: readonly Split[];
+  /** The graph tensors every run trains on. */
+  readonly graph: GraphTensors;
+  /**
+   * Trains a fresh model of the experiment's factory (initialisation seed `seed`) on `split` with the
+   * experiment's Adam settings, patience and logger, overridden by `options`, then frees it. It draws no
+   * init seed and calls no hook: the runs are unchanged (the bench profiles one epoch's tensor memory so).
+   */
+  trainOnce(seed: number, split: Split, options?: TrainOptions): TrainResult;
+}
+
+/**
+ * Hooks of {@link runExperiment}, for measurements and progress that the runner does not make itself
+ * (timing, memory sampling, progress bars, saving models). A hook's time counts in the run's
+ * `convergenceMs` when it runs during training (`onEpoch`), so keep those cheap.
+ */
+export interface ExperimentHooks {
+  /** Once, after the graph tensors are ready and before the first run. */
+  readonly onStart?: (context: ExperimentContext) => void | Promise<void>;
+  /** Before each run's training, its model built. */
+  readonly onRunStart?: (run: RunInfo) => void;
+  /** After every epoch of a run (see `TrainOptions.onEpoch` about arrays read from tensors). */
+  readonly onEpoch?: (info: EpochInfo, run: RunInfo) => void;
+  /**
+   * After each run, with its trained model (best weights restored) before the model is freed, and
+   * `train`'s full result (validation loss, best epoch, …).
+   */
+  readonly onRunEnd?: (
+    record: RunRecord,
+    model: NodeModel,
+    run: RunInfo,
+    result: TrainResult,
+  ) => void | Promise<void>;
+}
+
+/** Options of {@link runExperiment}. */
+export interface ExperimentOptions extends ExperimentHooks {
+  /** The dataset (a `NodeDataset` of `@coin-gnn/datasets`, or any object with its fields). */
+  readonly dataset: NodeDataset;
+  /** The splits to train on; each gets `inits` runs. */
+  readonly splits: readonly Split[];
+  /** Builds the models (see {@link modelFactory} for core's). */
+  readonly model: ModelFactory;
+  /** Weight initialisations per split (default 1). */
+  readonly inits?: number;
+  /**
+   * Master seed of the initialisations, an integer in [0, 2³² − 1] (default 42), or a generator to continue
+   * (the bench draws every configuration's seeds from one). Run k's init seed is the k-th
+   * `master.int(1_000_000)`, its dropout seed that + 1.
+   */
+  readonly seed?: number | Rng;
+  /**
+   * Index of `splits[0]` in the seed's sequence of splits (default 0): the init seeds of the `firstSplit`
+   * splits before it are drawn and dropped, so a run gets the initialisation it has in one long experiment.
+   */
+  readonly firstSplit?: number;
+  /** Maximum epochs per run (default 10 000). */
+  readonly epochs?: number;
+  /** Early-stopping patience (default 50). */
+  readonly patience?: number;
+  /** Adam learning rate (default: the factory's). */
+  readonly lr?: number;
+  /** Weight decay (default: the factory's). */
+  readonly weightDecay?: number;
+  /** Receives warnings (a diffusion step past its stability bound). */
+  readonly logger?: Logger;
+  /**
+   * Graph tensors of `dataset` to share with other experiments on it; the caller frees them. Default: built
+   * here and freed at the end.
+   */
+  readonly graph?: GraphTensors;
+}
+
+/** Result of {@link runExperiment}: every run and their summary. */
+export interface ExperimentResult {
+  readonly runs: RunRecord[];
+  readonly testAccMean: number;
+  /** Population standard deviation over runs (as `np.std`). */
+  readonly testAccStd: number;
+  readonly msPerEpochMedian: number;
+  readonly convergenceMsMedian: number;
+}
+
+const positiveInteger = (name: string, value: number): void => {
+  if (!Number.isInteger(value) || value < 1)
+    throw new InvalidArgumentError('runExperiment', name, value, 'a positive integer');
+};
+
+/**
+ * Checks the counts and seeds of {@link ExperimentOptions} (everything {@link runExperiment} checks before
+ * any work).
+ * @throws {@link InvalidArgumentError} for a bad count, seed or first split, or no splits
+ */
+export function checkExperimentOptions(
+  options: Pick<ExperimentOptions, 'inits' | 'epochs' | 'patience' | 'seed' | 'firstSplit'>,
+): void {
+  positiveInteger('inits', options.inits ?? 1);
+  positiveInteger('epochs', options.epochs ?? 10_000);
+  positiveInteger('patience', options.patience ?? 50);
+  if (!(options.seed instanceof Rng)) Mt19937.checkSeed('runExperiment', options.seed ?? 42);
+  const firstSplit = options.firstSplit ?? 0;
+  if (!Number.isInteger(firstSplit) || firstSplit < 0) {
+    throw new InvalidArgumentError('runExperiment', 'firstSplit', firstSplit, 'a non-negative integer');
+  }
+}
+
+/**
+ * The experiment runner: for each split, `inits` seeded initialisations of the factory's model, each trained
+ * to early stop with core's `train` and tested with its best weights; per-run records and test accuracy mean
+ * ± population std, median ms per training step and median convergence time. Init seeds follow the official
+ * COIN code's convention as `runProtocol` always had: `master = new Rng(seed)`, run k initialised from the
+ * k-th `master.int(1_000_000)` and its dropout from that + 1, so a result is reproducible on the cpu backend.
+ *
+ * The tensor backend is the caller's: the runs use the active one (`selectBackend` of `@coin-gnn/core`
+ * picks it; {@link runProtocol} takes a `backend` option).
+ *
+ * @throws {@link InvalidArgumentError} for a bad count, seed or first split, or no splits, before any work
+ * @example
+ * const cora = await loadDataset('cora');
+ * const splits = protocolSplits(cora, { protocol: 'coin', runs: 10, seed: 42 });
+ * const result = await runExperiment({ dataset: cora, splits, model: modelFactory('gcn') });
+ */
+export async function runExperiment(options: ExperimentOptions): Promise<ExperimentResult> {
+  checkExperimentOptions(options);
+  const { dataset, splits, model: factory, inits = 1, firstSplit = 0, onEpoch } = options;
+  if (splits.length === 0)
+    throw new InvalidArgumentError('runExperiment', 'splits', splits, 'a non-empty array');
+  const master = options.seed instanceof Rng ? options.seed : new Rng(options.seed ?? 42);
+  for (let k = 0; k < firstSplit * inits; k++) master.int(1_000_000); // the init seeds of the skipped splits
+  const trainOptions: TrainOptions = {
+    epochs: options.epochs ?? 10_000,
+    patience: options.patience,
+    lr: options.lr ?? factory.training.lr,
+    weightDecay: options.weightDecay ?? factory.training.weightDecay,
+    logger: options.logger,
+  };
+  const { numFeatures, numClasses } = dataset;
+  const labels = dataset.labels.data as Int32Array;
+  const graph = options.graph ?? new GraphTensors(dataset);
+  const records: RunRecord[] = [];
+  try {
+    await options.onStart?.({
+      dataset,
+      splits,
+      graph,
+      trainOnce: (seed, split, overrides) => {
+        const model = factory.create({ numFeatures, numClasses, seed });
+        try {
+          const { lr, weightDecay, patience, logger } = trainOptions;
+          return train(model, { graph, labels, split }, { lr, weightDecay, patience, logger, ...overrides });
+        } finally {
+          model.dispose();
+        }
+      },
+    });
+    for (const [s, split] of splits.entries()) {
+      for (let i = 0; i < inits; i++) {
+        const seed = master.int(1_000_000);
+        const run: RunInfo = {
+          split: firstSplit + s,
+          splitIndex: s,
+          init: i,
+          seed,
+          numSplits: splits.length,
+          numInits: inits,
+        };
+        const model = factory.create({ numFeatures, numClasses, seed });
+        try {
+          options.onRunStart?.(run);
+          const result = train(
+            model,
+            { graph, labels, split },
+            {
+              ...trainOptions,
+              seed: seed + 1,
+              ...(onEpoch ? { onEpoch: (info) => onEpoch(info, run) } : {}),
+            },
+          );
+          const record = runRecord(run, result);
+          records.push(record);
+          await options.onRunEnd?.(record, model, run, result);
+        } finally {
+          model.dispose();
+        }
+      }
+    }
+  } finally {
+    if (!options.graph) graph.dispose();
+  }
+  const acc = summarize(records.map((r) => r.testAcc));
+  return {
+    runs: records,
+    testAccMean: acc.mean,
+    testAccStd: acc.std,
+    msPerEpochMedian: summarize(records.map((r) => r.msPerEpoch)).median,
+    convergenceMsMedian: summarize(records.map((r) => r.convergenceMs)).median,
+  };
+}
+
+/** The record of a run from `train`'s result. */
+function runRecord(run: RunInfo, result: TrainResult): RunRecord {
+  return {
+    split: run.split,
+    init: run.init,
+    testAcc: result.testAcc,
+    valAcc: result.valAcc,
+    epochs: result.epochs,
+    msPerEpoch: result.msPerEpoch,
+    convergenceMs: result.convergenceMs,
+    clamped: result.clamped,
+    ...(result.cgIterationsPerStep === undefined ? {} : { cgIterationsPerStep: result.cgIterationsPerStep }),
+  };
+}
