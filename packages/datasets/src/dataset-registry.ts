@@ -1,4 +1,4 @@
-import { InvalidArgumentError } from '@coin-gnn/graph';
+import { checkNewName } from '@coin-gnn/graph';
 import type { GraphDataset } from './graph-dataset.js';
 import { GNN_BENCHMARK_NAMES, PLANETOID_NAMES } from './registry.js';
 
@@ -26,9 +26,7 @@ const loaders = new Map<string, DatasetLoader>();
  * registerDataset('karate', () => datasetFromGraphology(karateClub(), { label: 'club' }));
  */
 export function registerDataset(name: string, loader: DatasetLoader): void {
-  if (typeof name !== 'string' || name === '' || datasetNames().includes(name)) {
-    throw new InvalidArgumentError('registerDataset', 'name', name, 'a new, non-empty name');
-  }
+  checkNewName('registerDataset', name, datasetNames());
   loaders.set(name, loader);
 }
 

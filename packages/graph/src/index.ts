@@ -1,4 +1,5 @@
 export { type KnnGraphOptions, knnGraph } from './build/knn-graph.js';
+export { checkNewName } from './check-new-name.js';
 export {
   type BlockOperator,
   CG_DEFAULTS,

@@ -1,5 +1,6 @@
 import {
   type CsrMatrix,
+  checkNewName,
   coinLaplacian,
   combinatorialLaplacian,
   gcnNorm,
@@ -51,9 +52,7 @@ const operators = new Map<string, OperatorBuilder>([
  * registerOperator('lazy-walk', (a) => lazyRandomWalk(a)); // then new GraphDiffusion({ operator: 'lazy-walk', … })
  */
 export function registerOperator(name: string, build: OperatorBuilder): void {
-  if (typeof name !== 'string' || name === '' || operators.has(name)) {
-    throw new InvalidArgumentError('registerOperator', 'name', name, 'a new, non-empty name');
-  }
+  checkNewName('registerOperator', name, operators.keys());
   operators.set(name, build);
 }
 

@@ -1,4 +1,4 @@
-import { InvalidArgumentError, Rng } from '@coin-gnn/graph';
+import { checkNewName, InvalidArgumentError, Rng } from '@coin-gnn/graph';
 import type { AppnpOptions } from './appnp.js';
 import { BUILTIN_MODELS } from './builtin-models.js';
 import type { CoinOptions } from './coin.js';
@@ -130,9 +130,7 @@ export function registerModel<O extends object>(
   factory: ModelFactory<O>,
   registration: ModelRegistration<O>,
 ): void {
-  if (typeof name !== 'string' || name === '' || registry.has(name)) {
-    throw new InvalidArgumentError('registerModel', 'name', name, 'a new, non-empty name');
-  }
+  checkNewName('registerModel', name, registry.keys());
   if (typeof factory !== 'function') {
     throw new InvalidArgumentError('registerModel', 'factory', factory, 'a function');
   }
