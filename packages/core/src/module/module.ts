@@ -36,18 +36,22 @@ export abstract class Module<In extends unknown[] = unknown[], Out = unknown> {
   /** The module's computation. */
   abstract forward(...input: In): Out;
 
-  /** Direct children in property order, with their names (an array property `layers` gives `layers.0`, …). */
-  namedChildren(): [string, Module][] {
-    const out: [string, Module][] = [];
+  /**
+   * The registered members of this module in property order: each `Parameter` and child module under its
+   * property's name, the modules of an array property as `name.0`, `name.1`, …
+   */
+  private *members(): Generator<[string, Parameter | Module]> {
     for (const [key, value] of Object.entries(this)) {
-      if (value instanceof Module) out.push([key, value]);
+      if (value instanceof Parameter || value instanceof Module) yield [key, value];
       else if (Array.isArray(value)) {
-        value.forEach((item, i) => {
-          if (item instanceof Module) out.push([`${key}.${i}`, item]);
-        });
+        for (const [i, item] of value.entries()) if (item instanceof Module) yield [`${key}.${i}`, item];
       }
     }
-    return out;
+  }
+
+  /** Direct children in property order, with their names (an array property `layers` gives `layers.0`, …). */
+  namedChildren(): [string, Module][] {
+    return [...this.members()].filter((m): m is [string, Module] => m[1] instanceof Module);
   }
 
   /** This module and every descendant, depth first in property order. */
@@ -58,17 +62,9 @@ export abstract class Module<In extends unknown[] = unknown[], Out = unknown> {
 
   /** Parameters of the whole tree in property order, with dotted names (unique within the tree). */
   namedParameters(prefix = ''): [string, Parameter][] {
-    const out: [string, Parameter][] = [];
-    for (const [key, value] of Object.entries(this)) {
-      if (value instanceof Parameter) out.push([prefix + key, value]);
-      else if (value instanceof Module) out.push(...value.namedParameters(`${prefix}${key}.`));
-      else if (Array.isArray(value)) {
-        value.forEach((item, i) => {
-          if (item instanceof Module) out.push(...item.namedParameters(`${prefix}${key}.${i}.`));
-        });
-      }
-    }
-    return out;
+    return [...this.members()].flatMap(([name, member]): [string, Parameter][] =>
+      member instanceof Parameter ? [[prefix + name, member]] : member.namedParameters(`${prefix}${name}.`),
+    );
   }
 
   /**
