@@ -19,7 +19,7 @@ function withTestLine(line: number, text: string): Record<PlanetoidPart, Uint8Ar
 describe('readPlanetoid: test.index bounds (issue 16, item 7)', () => {
   it('reads the shipped Cora files (first test line is node 2692)', () => {
     const data = readPlanetoid('cora', cora);
-    expect(data.labels.length).toBe(2708);
+    expect((data.labels as Int32Array).length).toBe(2708);
     expect(data.publicSplit?.test[0]).toBe(1708);
   });
 
@@ -45,7 +45,7 @@ describe('readPlanetoid: test.index bounds (issue 16, item 7)', () => {
 
   it('accepts an undescribed test node below the bound and names the line of a repeated one', () => {
     // 3707 = |allx| + 2·|tx| − 1: valid (nodes 2708 … 3706 then have no feature row, as CiteSeer's 15).
-    expect(readPlanetoid('cora', withTestLine(1, '3707')).labels.length).toBe(3708);
+    expect((readPlanetoid('cora', withTestLine(1, '3707')).labels as Int32Array).length).toBe(3708);
     expect(() => readPlanetoid('cora', withTestLine(5, '2692'))).toThrow(
       /test node 2692 \(line 5\) is repeated or not after allx/,
     );

@@ -163,7 +163,7 @@ export function readZipDirectory(bytes: Uint8Array, source: string): ZipEntry[] 
         `${entry}: ${compressedSize} bytes of data at ${dataOffset} run past the ${bytes.length}-byte file`,
       );
     }
-    entries.push({ name, method, crc32: crc, compressedSize, size, dataOffset });
+    entries.push({ name, method: method as 0 | 8, crc32: crc, compressedSize, size, dataOffset });
     p = next;
   }
   return entries;
