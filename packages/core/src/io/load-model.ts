@@ -7,11 +7,12 @@ import { createModel, modelNames } from '../models/registry.js';
 import {
   checkManifest,
   checkSavedConfig,
+  configDigest,
   MODEL_FILES,
   parseJsonFile,
   type SavedConfig,
+  sha256Hex,
 } from './model-files.js';
-import { sha256Hex } from './save-model.js';
 
 /** Reads config.json of `dir`, naming the directory and the file when it cannot (not a model directory). */
 async function readConfigFile(fn: string, dir: string): Promise<Buffer> {
@@ -49,25 +50,47 @@ async function readWeightFile(dir: string, file: string): Promise<Buffer> {
  * const { trainedOn } = await readModelInfo('models/cora-coin'); // { dataset: 'cora', protocol: 'coin', … }
  */
 export async function readModelInfo(dir: string): Promise<SavedConfig> {
+  return verifyConfig(await readConfig('readModelInfo', dir), dir);
+}
+
+/** config.json parsed and checked for shape, its own checksum not yet verified. */
+async function readConfig(fn: string, dir: string): Promise<SavedConfig> {
   const file = join(dir, MODEL_FILES.config);
-  const text = (await readConfigFile('readModelInfo', dir)).toString('utf8');
+  const text = (await readConfigFile(fn, dir)).toString('utf8');
   return checkSavedConfig(parseJsonFile(text, file), file);
+}
+
+/** `config` after checking its `configSha256` against {@link configDigest} (files without one pass). */
+function verifyConfig(config: SavedConfig, dir: string): SavedConfig {
+  if (config.configSha256 !== undefined) {
+    const actual = configDigest(config);
+    if (actual !== config.configSha256) {
+      throw new ModelFormatError(
+        join(dir, MODEL_FILES.config),
+        `SHA-256 of its contents ${actual.slice(0, 16)}… differs from its configSha256 ` +
+          `${config.configSha256.slice(0, 16)}…: the file is damaged or was edited`,
+      );
+    }
+  }
+  return config;
 }
 
 /**
  * Loads a model written by `saveModel`: rebuilds the registered model named in `config.json` (built-in or
  * registered by the user with `registerModel` before this call) and assigns every weight by name, after the
- * checks of {@link loadWeights}.
+ * checks of {@link loadWeights}. Order: config.json's shape; the model name against the registry (a missing
+ * registration is the caller's to fix, whatever the file); config.json's own checksum, before `createModel`
+ * allocates anything from the saved sizes; then the weight files.
  *
  * @param dir - a directory written by `saveModel`
  * @throws {@link InvalidArgumentError} if config.json is missing, or the model was saved from a class the
  *   registry cannot build (the message names the `registerModel` call it needs, or `loadWeights`)
- * @throws {@link ModelFormatError} for a damaged file (see {@link loadWeights}) or saved sizes / options that
- *   `createModel` refuses
+ * @throws {@link ModelFormatError} for a damaged file (see {@link loadWeights}), saved sizes / options that
+ *   `createModel` refuses, or weight files that do not match the architecture config.json describes
  * @throws {@link ShapeMismatchError} if a saved weight's shape differs from the architecture's
  */
 export async function loadModel(dir: string): Promise<NodeModel> {
-  const config = await readModelInfo(dir);
+  const config = await readConfig('loadModel', dir);
   if (config.model === null) {
     throw new InvalidArgumentError(
       'loadModel',
@@ -88,6 +111,7 @@ export async function loadModel(dir: string): Promise<NodeModel> {
         `${config.className}) before loadModel (registered: ${modelNames().join(', ')})`,
     );
   }
+  verifyConfig(config, dir);
   const { numFeatures, numClasses, options } = config;
   let model: NodeModel;
   try {
@@ -104,6 +128,15 @@ export async function loadModel(dir: string): Promise<NodeModel> {
     await loadWeights(model, dir);
   } catch (error) {
     model.dispose();
+    // The architecture comes from config.json: weights.json not matching it means the directory disagrees.
+    const missing = error instanceof InvalidArgumentError && error.argument.startsWith('weights.json[');
+    if (error instanceof ShapeMismatchError || missing) {
+      throw new ModelFormatError(
+        join(dir, MODEL_FILES.config),
+        `describes a model whose weights weights.json does not hold: ${(error as Error).message}`,
+        { cause: error },
+      );
+    }
     throw error;
   }
   return model;
@@ -113,8 +146,9 @@ export async function loadModel(dir: string): Promise<NodeModel> {
  * Assigns to every weight of `model` the saved weight of the same name in `dir` (written by `saveModel`):
  * restores any model whose architecture the caller builds, registered or not.
  *
- * Checks before assigning anything (a failure leaves `model` unchanged): config.json is a saved config;
- * weights.json and weights.bin have the byte counts and SHA-256 that config.json records (files saved before
+ * Checks before assigning anything (a failure leaves `model` unchanged): config.json is a saved config with a
+ * matching `configSha256`; weights.json and weights.bin have the byte counts and SHA-256 that config.json
+ * records (files saved before
  * checksums were recorded skip this); weights.json is a manifest of float32 weights inside weights.bin, none
  * overlapping; every value is finite.
  *
@@ -126,7 +160,7 @@ export async function loadModel(dir: string): Promise<NodeModel> {
  * @throws {@link ShapeMismatchError} if a saved weight's shape differs from the model's
  */
 export async function loadWeights(model: NodeModel, dir: string): Promise<void> {
-  const config = await readModelInfo(dir);
+  const config = verifyConfig(await readConfig('loadWeights', dir), dir);
   const manifestPath = join(dir, MODEL_FILES.manifest);
   const weightsPath = join(dir, MODEL_FILES.weights);
   const manifestBytes = await readWeightFile(dir, MODEL_FILES.manifest);

@@ -5,7 +5,8 @@ import { InvalidArgumentError, ModelFormatError, NumericalError } from '@coin-gn
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { createModel, type NodeModel, tf } from '../index.js';
 import { loadModel, loadWeights, readModelInfo } from './load-model.js';
-import { saveModel, saveModelIo, sha256Hex } from './save-model.js';
+import { configDigest, sha256Hex } from './model-files.js';
+import { saveModel, saveModelIo } from './save-model.js';
 
 const roots: string[] = [];
 async function tempDir(): Promise<string> {
@@ -35,7 +36,7 @@ async function rewrite(dir: string, file: 'weights.json' | 'weights.bin', data: 
   const config = JSON.parse(await readFile(join(dir, 'config.json'), 'utf8'));
   const bytes = typeof data === 'string' ? Buffer.from(data) : data;
   config.files[file] = { bytes: bytes.length, sha256: sha256Hex(bytes) };
-  await writeFile(join(dir, 'config.json'), JSON.stringify(config));
+  await writeConfig(dir, config);
 }
 
 describe('saveModel: config, checksums, metadata', () => {
@@ -191,6 +192,27 @@ describe('loadModel / loadWeights: every damaged file is a ModelFormatError nami
     await expect(loadModel(other)).rejects.toThrow(/weights\.bin: has 8 bytes, config\.json records \d+/);
   });
 
+  it('refuses a config.json whose values changed (configSha256), in loadModel, loadWeights and readModelInfo', async () => {
+    const dir = await saved();
+    const config = JSON.parse(await readFile(join(dir, 'config.json'), 'utf8'));
+    await writeFile(
+      join(dir, 'config.json'),
+      JSON.stringify({ ...config, options: { ...config.options, dropout: 0.1 } }),
+    );
+    const message = /m\/config\.json: SHA-256 of its contents [0-9a-f]{16}… differs from its configSha256/;
+    await expect(loadModel(dir)).rejects.toThrow(message);
+    await expect(loadWeights(mlp(1), dir)).rejects.toThrow(message);
+    await expect(readModelInfo(dir)).rejects.toThrow(ModelFormatError);
+    // Formatting is not content: the same values re-indented still verify.
+    await writeFile(join(dir, 'config.json'), JSON.stringify(config, null, 7));
+    expect((await readModelInfo(dir)).model).toBe('mlp');
+    const { configSha256: _, ...partial } = config;
+    await writeFile(join(dir, 'config.json'), JSON.stringify(partial));
+    await expect(readModelInfo(dir)).rejects.toThrow(
+      /has library and files but not all of library, files and configSha256/,
+    );
+  });
+
   it('refuses overlapping offsets, weights past the end and a non-float32 dtype (even with matching checksums)', async () => {
     const dir = await saved();
     const manifest = JSON.parse(await readFile(join(dir, 'weights.json'), 'utf8'));
@@ -232,10 +254,8 @@ describe('loadModel / loadWeights: every damaged file is a ModelFormatError nami
   it('wraps options that createModel refuses in a ModelFormatError naming config.json', async () => {
     const dir = await saved();
     const config = JSON.parse(await readFile(join(dir, 'config.json'), 'utf8'));
-    await writeFile(
-      join(dir, 'config.json'),
-      JSON.stringify({ ...config, options: { ...config.options, hidden: 0 } }),
-    );
+    const { configSha256: _, ...content } = config;
+    await writeConfig(dir, { ...content, options: { ...config.options, hidden: 0 } });
     await expect(loadModel(dir)).rejects.toThrow(ModelFormatError);
     await expect(loadModel(dir)).rejects.toThrow(
       /config\.json: createModel\('mlp'\) refuses the saved sizes or options/,
@@ -247,6 +267,7 @@ describe('loadModel / loadWeights: every damaged file is a ModelFormatError nami
     const {
       library: _l,
       files: _f,
+      configSha256: _c,
       ...legacy
     } = JSON.parse(await readFile(join(dir, 'config.json'), 'utf8'));
     await writeFile(join(dir, 'config.json'), JSON.stringify(legacy));
@@ -257,6 +278,14 @@ describe('loadModel / loadWeights: every damaged file is a ModelFormatError nami
 });
 
 // --- helpers --------------------------------------------------------------------------------------------
+
+/** Writes config.json with a fresh configSha256 (as a consistent writer would). */
+async function writeConfig(dir: string, config: Record<string, unknown>): Promise<void> {
+  await writeFile(
+    join(dir, 'config.json'),
+    JSON.stringify({ ...config, configSha256: configDigest(config) }),
+  );
+}
 
 const original = { ...saveModelIo };
 function restoreIo(): void {

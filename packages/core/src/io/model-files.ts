@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { ModelFormatError } from '@coin-gnn/graph';
 import type { ModelConfig } from '../models/registry.js';
 
@@ -47,9 +48,10 @@ export interface FileDigest {
 /**
  * `config.json`: the format, the model's class name, and either the registered model's {@link ModelConfig}
  * (what `loadModel` rebuilds) or `model: null` for a model not built by `createModel`; since this version also
- * the writing library (`library`), the size and SHA-256 of weights.json and weights.bin (`files`, verified on
- * load) and optional {@link ModelMetadata} (`trainedOn`). Files written before have neither `library` nor
- * `files` and load without the checksum.
+ * the writing library (`library`), the size and SHA-256 of weights.json and weights.bin (`files`), optional
+ * {@link ModelMetadata} (`trainedOn`) and the SHA-256 of the config itself (`configSha256`, see
+ * {@link configDigest}), all verified on load. Files written before have none of `library`, `files`,
+ * `configSha256` and load without checksums; a file with some but not all of them is refused.
  */
 export type SavedConfig = {
   readonly format: string;
@@ -60,6 +62,8 @@ export type SavedConfig = {
   readonly files?: { readonly 'weights.json': FileDigest; readonly 'weights.bin': FileDigest };
   /** What the model was trained on (`saveModel`'s `metadata` option). */
   readonly trainedOn?: ModelMetadata;
+  /** {@link configDigest} of the other fields: detects damage to config.json (not deliberate edits). */
+  readonly configSha256?: string;
 } & (ModelConfig | { readonly model: null });
 
 /** One entry of `weights.json`. */
@@ -81,8 +85,24 @@ const CONFIG_KEYS = new Set([
   'library',
   'files',
   'trainedOn',
+  'configSha256',
 ]);
 const ENTRY_KEYS = ['dtype', 'name', 'offset', 'shape'];
+
+/** SHA-256 of `data` (a string is hashed as UTF-8), lower-case hex. */
+export function sha256Hex(data: Uint8Array | string): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+/**
+ * The checksum config.json carries of itself: the SHA-256 of `JSON.stringify` of the config without its
+ * `configSha256` field, keys in file order. Independent of whitespace and of how numbers are spelled, so it
+ * changes only when a value, key or key order does.
+ */
+export function configDigest(config: SavedConfig | Record<string, unknown>): string {
+  const { configSha256: _, ...rest } = config as Record<string, unknown>;
+  return sha256Hex(JSON.stringify(rest));
+}
 
 /** Parses JSON text, a {@link ModelFormatError} naming `file` (and the parser's position) when it is not JSON. */
 export function parseJsonFile(text: string, file: string): unknown {
@@ -160,6 +180,13 @@ export function checkSavedConfig(value: unknown, file: string): SavedConfig {
   }
   if (value.trainedOn !== undefined && !isObject(value.trainedOn)) {
     bad(`trainedOn must be an object, got ${show(value.trainedOn)}`);
+  }
+  const integrity = ['library', 'files', 'configSha256'].filter((k) => value[k] !== undefined);
+  if (integrity.length !== 0 && integrity.length !== 3) {
+    bad(`has ${integrity.join(' and ')} but not all of library, files and configSha256`);
+  }
+  if (value.configSha256 !== undefined && !/^[0-9a-f]{64}$/.test(String(value.configSha256))) {
+    bad(`configSha256 must be 64 hex digits, got ${show(value.configSha256)}`);
   }
   return value as unknown as SavedConfig;
 }

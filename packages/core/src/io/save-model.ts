@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import * as fs from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -6,10 +6,12 @@ import { InvalidArgumentError, NumericalError } from '@coin-gnn/graph';
 import type { NodeModel } from '../models/node-model.js';
 import { modelConfig } from '../models/registry.js';
 import {
+  configDigest,
   MODEL_FILES,
   type ModelMetadata,
   nonJsonPart,
   type SavedConfig,
+  sha256Hex,
   type WeightEntry,
 } from './model-files.js';
 
@@ -57,15 +59,11 @@ export function libraryVersion(): { name: string; version: string } {
   return version;
 }
 
-/** SHA-256 of `data`, lower-case hex. */
-export function sha256Hex(data: Uint8Array | string): string {
-  return createHash('sha256').update(data).digest('hex');
-}
-
 /**
  * Saves a model to the directory `dir`: `config.json` (architecture: registered model name, sizes, resolved
  * options, or for a model not built by `createModel` its class name and `model: null`; the library's name and
- * version; the byte count and SHA-256 of the two other files; `trainedOn` metadata), `weights.json` (name,
+ * version; the byte count and SHA-256 of the two other files; `trainedOn` metadata; the SHA-256 of all this,
+ * `configSha256`), `weights.json` (name,
  * shape, dtype and byte offset of each weight) and `weights.bin` (the float32 values, little-endian,
  * concatenated). {@link loadModel} rebuilds a registered model from it; `loadWeights` fills any instance; both
  * verify the checksums.
@@ -130,7 +128,7 @@ export async function saveModel(
     at += chunk.byteLength;
   }
   const manifestText = `${JSON.stringify(manifest, null, 2)}\n`;
-  const config: SavedConfig = {
+  const content: SavedConfig = {
     format: MODEL_FILES.format,
     className: model.constructor.name,
     ...(modelConfig(model) ?? { model: null }),
@@ -141,6 +139,7 @@ export async function saveModel(
     } as NonNullable<SavedConfig['files']>,
     ...(options.metadata === undefined ? {} : { trainedOn: options.metadata }),
   };
+  const config: SavedConfig = { ...content, configSha256: configDigest(content) };
 
   const target = resolve(dir);
   const existing = await inspectTarget(target);
