@@ -115,6 +115,14 @@ describe('saveModel: where it writes (overwrite, atomic replacement)', () => {
       /holds other files, which saveModel never deletes/,
     );
     await saveModel(mlp(1), join(root, 'empty'), { overwrite: true });
+    await writeFile(join(root, 'empty', 'config.json'), '{"format": "coin-gn'); // a damaged model directory
+    await saveModel(mlp(1), join(root, 'empty'), { overwrite: true });
+    expect((await readModelInfo(join(root, 'empty'))).model).toBe('mlp');
+    await mkdir(join(root, 'tool'));
+    await writeFile(join(root, 'tool', 'config.json'), '{"format": "another tool"}');
+    await expect(saveModel(mlp(1), join(root, 'tool'), { overwrite: true })).rejects.toThrow(
+      /holds other files/,
+    );
     await writeFile(join(root, 'empty', 'predictions.csv'), '1,2');
     await expect(saveModel(mlp(1), join(root, 'empty'), { overwrite: true })).rejects.toThrow(
       /holds other files/,

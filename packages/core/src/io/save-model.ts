@@ -189,8 +189,8 @@ export async function saveModel(
 }
 
 /**
- * What is at `path`: nothing, a file, an empty directory, a model directory (a config.json of a coin-gnn
- * model format and only model files), or a directory with other content.
+ * What is at `path`: nothing, a file, an empty directory, a model directory (only model files, config.json
+ * among them, of a coin-gnn model format or damaged beside a weight file), or a directory with other content.
  */
 async function inspectTarget(path: string): Promise<'none' | 'file' | 'empty' | 'model' | 'other'> {
   let entries: string[];
@@ -205,14 +205,15 @@ async function inspectTarget(path: string): Promise<'none' | 'file' | 'empty' | 
   if (entries.length === 0) return 'empty';
   const modelFiles: string[] = [MODEL_FILES.config, MODEL_FILES.manifest, MODEL_FILES.weights];
   if (!entries.includes(MODEL_FILES.config) || !entries.every((e) => modelFiles.includes(e))) return 'other';
+  let format: unknown;
   try {
-    const config = JSON.parse(await fs.readFile(join(path, MODEL_FILES.config), 'utf8'));
-    return typeof config?.format === 'string' && config.format.startsWith('coin-gnn-model/')
-      ? 'model'
-      : 'other';
+    format = JSON.parse(await fs.readFile(join(path, MODEL_FILES.config), 'utf8'))?.format;
   } catch {
-    return 'other';
+    format = undefined;
   }
+  if (typeof format === 'string') return format.startsWith('coin-gnn-model/') ? 'model' : 'other';
+  // A damaged config.json beside our weight files is a damaged model directory; alone, it may be anything.
+  return entries.length >= 2 ? 'model' : 'other';
 }
 
 /** `CODE: message` of a Node error, or its string. */
