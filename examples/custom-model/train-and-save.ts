@@ -23,7 +23,7 @@ const result = await runProtocol({
   onRunEnd: async (run, model) => {
     if (run.valAcc <= bestValAcc) return;
     bestValAcc = run.valAcc;
-    await saveModel(model, dir);
+    await saveModel(model, dir, { overwrite: true }); // replaces an earlier run's model
     await writeFile(`${dir}.predictions.json`, JSON.stringify(Array.from(predict(model, cora))));
   },
 });

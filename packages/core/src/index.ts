@@ -25,9 +25,16 @@ export {
   operatorNames,
   registerOperator,
 } from './graph/operators.js';
-export { loadModel, loadWeights } from './io/load-model.js';
-export { MODEL_FILES, type SavedConfig, type WeightEntry } from './io/model-files.js';
-export { saveModel } from './io/save-model.js';
+export { loadModel, loadWeights, readModelInfo } from './io/load-model.js';
+export {
+  type FileDigest,
+  type JsonValue,
+  MODEL_FILES,
+  type ModelMetadata,
+  type SavedConfig,
+  type WeightEntry,
+} from './io/model-files.js';
+export { checkModelTarget, type SaveModelOptions, saveModel } from './io/save-model.js';
 export { AppnpPropagation } from './layers/appnp-propagation.js';
 export { Dropout } from './layers/dropout.js';
 export { GaussianNoise } from './layers/gaussian-noise.js';

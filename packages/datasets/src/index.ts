@@ -1,3 +1,4 @@
+export { datasetFingerprint } from './dataset-fingerprint.js';
 export {
   type DatasetLoader,
   type DatasetLoadOptions,
@@ -21,7 +22,7 @@ export { pickledCsrMatrix } from './io/pickled-csr-matrix.js';
 export { pickledNdarray } from './io/pickled-ndarray.js';
 export { readGnnBenchmark } from './io/read-gnn-benchmark.js';
 export { readNpy } from './io/read-npy.js';
-export { type NpzArchive, readNpz } from './io/read-npz.js';
+export { type NpzArchive, type ReadNpzOptions, readNpz } from './io/read-npz.js';
 export { readPickle } from './io/read-pickle.js';
 export { readPlanetoid } from './io/read-planetoid.js';
 export { sha256 } from './io/sha256.js';

@@ -55,6 +55,26 @@ export class ShapeMismatchError extends CoinError {
 /** A dataset file is missing, fails its checksum, cannot be parsed or downloaded. */
 export class DatasetError extends CoinError {}
 
+/**
+ * A saved model file is unreadable or inconsistent: bad JSON, a manifest of the wrong shape, offsets outside
+ * the weights file or overlapping, a checksum that does not match, non-finite weights. The message has the
+ * form `<file>: <what is wrong>`; {@link ModelFormatError.file} and {@link ModelFormatError.problem} keep
+ * the two parts.
+ */
+export class ModelFormatError extends CoinError {
+  /**
+   * @param file - the file at fault (its path, as given to the loader)
+   * @param problem - what is wrong with it, as a phrase
+   */
+  constructor(
+    readonly file: string,
+    readonly problem: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`${file}: ${problem}`, options);
+  }
+}
+
 /** A numerical failure: NaN, an unstable step, a diffused probability that is not positive. */
 export class NumericalError extends CoinError {}
 

@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
-import { loadModel, modelConfig, predict, selectBackend } from '@coin-gnn/core';
-import { type GraphDataset, loadDataset } from '@coin-gnn/datasets';
+import { loadModel, modelConfig, predict, readModelInfo, selectBackend } from '@coin-gnn/core';
+import { datasetFingerprint, type GraphDataset, loadDataset } from '@coin-gnn/datasets';
 import { InvalidArgumentError as CoinArgumentError } from '@coin-gnn/graph';
 import { type Command, Option } from 'commander';
 import { datasetOption } from '../options/dataset-option.js';
@@ -12,6 +12,7 @@ interface PredictFlags {
   protocol: 'coin' | 'public';
   format: 'json' | 'csv';
   out?: string;
+  force?: boolean;
 }
 
 /** One node's prediction: its row in the dataset, its row in the source file, name, class id and name. */
@@ -46,7 +47,9 @@ export function predictionsCsv(rows: readonly NodePrediction[]): string {
 /**
  * Registers `coin predict`: loads a model saved by `coin train --out` (any registered model), runs it on a
  * dataset in evaluation mode and writes each node's predicted class as JSON (one object) or CSV, to stdout or
- * `--out`. The model's feature and class counts must match the dataset's.
+ * `--out`. The model's feature and class counts must match the dataset's, and the dataset must be the one it
+ * was trained on (same fingerprint, see `datasetFingerprint`) unless `--force`: a Cora model scores chance on
+ * the public split's Cora, whose nodes are in another order.
  */
 export function registerPredictCommand(program: Command): void {
   program
@@ -64,8 +67,10 @@ export function registerPredictCommand(program: Command): void {
     )
     .addOption(new Option('--format <name>', 'output format').choices(['json', 'csv']).default('json'))
     .option('--out <file>', 'write to this file instead of stdout')
+    .option('--force', 'predict even on data other than the model was trained on (other fingerprint)')
     .action(async (flags: PredictFlags) => {
       await selectBackend('cpu');
+      const { trainedOn } = await readModelInfo(flags.model);
       const model = await loadModel(flags.model);
       try {
         const dataset = await loadDataset(flags.dataset, { protocol: flags.protocol });
@@ -79,6 +84,20 @@ export function registerPredictCommand(program: Command): void {
               `${config[key]}, the model's (${flags.model} was trained on another dataset or protocol)`,
             );
           }
+        }
+        const fingerprint = datasetFingerprint(dataset);
+        if (
+          trainedOn?.datasetDigest !== undefined &&
+          trainedOn.datasetDigest !== fingerprint &&
+          !flags.force
+        ) {
+          throw new CoinArgumentError(
+            'coin predict',
+            'dataset',
+            `${flags.dataset} (${flags.protocol} protocol, ${fingerprint.slice(0, 19)}…)`,
+            `the data ${flags.model} was trained on, ${trainedOn.dataset} (${trainedOn.protocol} protocol, ` +
+              `${String(trainedOn.datasetDigest).slice(0, 19)}…), or --force`,
+          );
         }
         const rows = nodePredictions(dataset, predict(model, dataset));
         const text =

@@ -1,5 +1,5 @@
-import { modelNames, saveModel } from '@coin-gnn/core';
-import { loadDataset } from '@coin-gnn/datasets';
+import { checkModelTarget, modelNames, saveModel } from '@coin-gnn/core';
+import { datasetFingerprint, loadDataset } from '@coin-gnn/datasets';
 import { type ProtocolResult, runProtocol } from '@coin-gnn/experiments';
 import cliProgress from 'cli-progress';
 import { type Command, InvalidArgumentError, Option } from 'commander';
@@ -20,6 +20,7 @@ interface TrainFlags {
   backend: 'auto' | 'cpu' | 'tensorflow';
   json?: boolean;
   out?: string;
+  overwrite?: boolean;
 }
 
 const integer =
@@ -64,7 +65,8 @@ function summary(result: ProtocolResult, warnings: readonly string[]): string {
  * settings and preset from the flags (`addModelFlags`), and prints the test accuracy, or with `--json` exactly
  * one JSON object (`ProtocolResult` plus `warnings`). A progress bar (runs, epoch, validation accuracy) shows on
  * a terminal, never with `--json`. `--out` saves the run with the best validation accuracy (`saveModel`) from
- * the runner's run-end hook.
+ * the runner's run-end hook, with what it was trained on (dataset, its fingerprint, protocol, class names, split);
+ * `--out` is checked before training, and a model already saved there is replaced only with `--overwrite`.
  */
 export function registerTrainCommand(program: Command): void {
   const command = program
@@ -99,10 +101,21 @@ export function registerTrainCommand(program: Command): void {
         .default('auto'),
     )
     .option('--json', 'print one JSON object and nothing else')
-    .option('--out <dir>', 'save the model with the best validation accuracy to this directory');
+    .option('--out <dir>', 'save the model with the best validation accuracy to this directory')
+    .option('--overwrite', 'replace the model already saved in --out');
   addModelFlags(command);
   command.action(async (flags: TrainFlags & Record<string, unknown>) => {
     const settings = modelSettings(flags, flags.model, flags.dataset);
+    // A bad --out fails now, not after training.
+    if (flags.out) await checkModelTarget(flags.out, { overwrite: flags.overwrite });
+    const dataset = await loadDataset(flags.dataset, { protocol: flags.protocol });
+    const trainedOn = {
+      dataset: flags.dataset,
+      datasetDigest: datasetFingerprint(dataset),
+      protocol: flags.protocol,
+      ...(dataset.classNames ? { classNames: dataset.classNames } : {}),
+      seed: flags.seed,
+    };
     const warnings: string[] = [];
     const showBar = !flags.json && process.stderr.isTTY === true;
     const bar = showBar
@@ -117,9 +130,10 @@ export function registerTrainCommand(program: Command): void {
       : null;
     bar?.start(flags.runs * flags.inits, 0, { epoch: 0, valAcc: '–' });
     let bestVal = -1;
+    let saved = false;
     try {
       const result = await runProtocol({
-        dataset: await loadDataset(flags.dataset, { protocol: flags.protocol }),
+        dataset,
         protocol: flags.protocol,
         model: flags.model,
         modelOptions: settings.options,
@@ -142,7 +156,11 @@ export function registerTrainCommand(program: Command): void {
           bar?.increment();
           if (flags.out && run.valAcc > bestVal) {
             bestVal = run.valAcc;
-            await saveModel(model, flags.out);
+            await saveModel(model, flags.out, {
+              overwrite: saved || flags.overwrite, // a better run of this command replaces the one it saved
+              metadata: { ...trainedOn, split: run.split, init: run.init, testAcc: run.testAcc },
+            });
+            saved = true;
           }
         },
       });

@@ -23,6 +23,56 @@ const KINDS: Record<string, { dtype: NpyDtype; size: number }> = {
   b1: { dtype: 'bool', size: 1 },
 };
 
+/** The entry of KINDS for a type code, never an inherited property (`constructor`, `__proto__`). */
+function kindOf(code: string): { dtype: NpyDtype; size: number } | undefined {
+  return Object.hasOwn(KINDS, code) ? KINDS[code] : undefined;
+}
+
+/** The most characters one `U`*n* element may have (NumPy allows more, no dataset file needs them). */
+export const MAX_UNICODE_CHARS = 1 << 16;
+
+/**
+ * Checks a dtype and a shape before any allocation: the dtype is one {@link decodeArray} supports with a
+ * positive item size (`U0` has none, so a shape of 10⁸ elements would cost no bytes in the file yet 10⁸ strings
+ * in memory), every dimension is a non-negative safe integer and the element count
+ * $$ \textstyle\prod_k d_k $$ and the byte count $$ \textstyle\prod_k d_k \cdot \text{itemsize} $$ are safe
+ * integers.
+ *
+ * @param descr - NumPy type string with byte order, e.g. `<f4`, `<U7`
+ * @param shape - the declared shape
+ * @param source - file (and entry) name for error messages
+ * @returns the item size in bytes and the element count
+ * @throws {@link DatasetError} for an unsupported dtype, a zero item size or a bad shape
+ */
+export function checkArrayLayout(
+  descr: string,
+  shape: readonly number[],
+  source: string,
+): { itemSize: number; count: number } {
+  if (descr.length < 2 || !'<>|='.includes(descr[0]))
+    throw new DatasetError(`${source}: unsupported dtype '${descr}'`);
+  const code = descr.slice(1);
+  const unicode = /^U(\d{1,12})$/.exec(code);
+  const kind = kindOf(code);
+  if (!unicode && !kind) throw new DatasetError(`${source}: unsupported dtype '${descr}'`);
+  const chars = unicode ? Number(unicode[1]) : 0;
+  if (unicode && (chars < 1 || chars > MAX_UNICODE_CHARS)) {
+    throw new DatasetError(
+      `${source}: unsupported dtype '${descr}' (unicode elements need 1 to ${MAX_UNICODE_CHARS} characters)`,
+    );
+  }
+  const itemSize = unicode ? 4 * chars : (kind as { size: number }).size;
+  let count = 1;
+  for (const d of shape) {
+    if (!Number.isSafeInteger(d) || d < 0) throw new DatasetError(`${source}: bad array shape (${shape})`);
+    count *= d;
+  }
+  if (!Number.isSafeInteger(count * itemSize)) {
+    throw new DatasetError(`${source}: array shape (${shape}) has more elements than any file can hold`);
+  }
+  return { itemSize, count };
+}
+
 /**
  * Decodes raw NumPy array bytes into an {@link NpyArray} in C order and native (little-endian) byte order.
  *
@@ -32,22 +82,16 @@ const KINDS: Record<string, { dtype: NpyDtype; size: number }> = {
  *
  * @param raw - descriptor, shape, order flag and bytes
  * @param source - file (and entry) name for error messages
- * @throws {@link DatasetError} for an unsupported dtype, a bad shape or a byte count that does not match
+ * @throws {@link DatasetError} for an unsupported dtype (see {@link checkArrayLayout}), a bad shape or a byte
+ *   count that does not match
  */
 export function decodeArray(raw: RawArray, source: string): NpyArray {
   const { descr, shape } = raw;
-  for (const d of shape) {
-    if (!Number.isSafeInteger(d) || d < 0) throw new DatasetError(`${source}: bad array shape (${shape})`);
-  }
-  const count = shape.reduce((a, b) => a * b, 1);
-  const order = descr[0];
-  if (!'<>|='.includes(order)) throw new DatasetError(`${source}: unsupported dtype '${descr}'`);
+  const { itemSize, count } = checkArrayLayout(descr, shape, source);
+  const bigEndian = descr[0] === '>';
   const code = descr.slice(1);
-  const bigEndian = order === '>';
   const unicode = /^U(\d+)$/.exec(code);
-  const kind = KINDS[code];
-  if (!unicode && !kind) throw new DatasetError(`${source}: unsupported dtype '${descr}'`);
-  const itemSize = unicode ? 4 * Number(unicode[1]) : kind.size;
+  const kind = kindOf(code) as { dtype: NpyDtype; size: number };
   if (raw.bytes.length !== count * itemSize) {
     throw new DatasetError(
       `${source}: array data has ${raw.bytes.length} bytes, expected ${count * itemSize} ` +
@@ -126,19 +170,24 @@ function fortranToC(src: Uint8Array, shape: readonly number[], itemSize: number)
   return out;
 }
 
+/** U*n* elements: n UTF-32 code units each, trailing NULs dropped; built one code point at a time (no spread). */
 function decodeUnicode(bytes: Uint8Array, count: number, chars: number, bigEndian: boolean, source: string) {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const out = new Array<string>(count);
-  const codes: number[] = [];
   for (let i = 0; i < count; i++) {
-    codes.length = 0;
-    for (let c = 0; c < chars; c++) codes.push(view.getUint32(4 * (i * chars + c), !bigEndian));
-    while (codes.length > 0 && codes[codes.length - 1] === 0) codes.pop();
-    try {
-      out[i] = String.fromCodePoint(...codes);
-    } catch (cause) {
-      throw new DatasetError(`${source}: unicode element ${i} has an invalid code point`, { cause });
+    let end = chars;
+    while (end > 0 && view.getUint32(4 * (i * chars + end - 1), !bigEndian) === 0) end--;
+    let text = '';
+    for (let c = 0; c < end; c++) {
+      const code = view.getUint32(4 * (i * chars + c), !bigEndian);
+      if (code > 0x10ffff) {
+        throw new DatasetError(
+          `${source}: unicode element ${i} has an invalid code point 0x${code.toString(16)}`,
+        );
+      }
+      text += String.fromCodePoint(code);
     }
+    out[i] = text;
   }
   return out;
 }

@@ -145,8 +145,34 @@ describe('readNpy', () => {
     ['an object dtype', npy('|O', [1], new Uint8Array(8)), /unsupported dtype '\|O'/],
     ['a malformed header', npy('<i4', [3], new Uint8Array(12)).fill(0x41, 10, 20), /malformed header/],
     ['a bool that is not 0/1', npy('|b1', [2], Uint8Array.of(1, 7)), /bool element 1 is 7/],
+    ['an inherited property as dtype code', npy('<constructor', [1], new Uint8Array(8)), /unsupported dtype/],
+    [
+      'a code point beyond U+10FFFF',
+      npy('<U1', [1], Uint8Array.of(0, 0, 0x11, 0)),
+      /invalid code point 0x110000/,
+    ],
+    ['unicode elements of 70000 characters', npy('<U70000', [0], new Uint8Array(0)), /1 to 65536 characters/],
+    [
+      'a shape whose byte count is not a safe integer',
+      npy('<f8', [2 ** 40, 2 ** 40], new Uint8Array(8)),
+      /more elements than any file can hold/,
+    ],
   ])('throws DatasetError for %s', (_, file, message) => {
     expect(() => readNpy(file, 'bad.npy')).toThrow(DatasetError);
     expect(() => readNpy(file, 'bad.npy')).toThrow(message);
+  });
+
+  it('refuses <U0 with shape (1e8,) in a 128-byte file before allocating anything (issue 16, item 7)', () => {
+    const file = npy('<U0', [1e8], new Uint8Array(0));
+    expect(file.length).toBe(128);
+    const before = process.memoryUsage().rss;
+    expect(() => readNpy(file, 'u0.npy')).toThrow(DatasetError);
+    expect(() => readNpy(file, 'u0.npy')).toThrow(/u0\.npy: unsupported dtype '<U0'/);
+    expect(process.memoryUsage().rss - before).toBeLessThan(50 * 2 ** 20);
+  });
+
+  it('checks the declared size prod(shape) · itemsize against the bytes present', () => {
+    const file = npy('<f8', [1e8], new Uint8Array(16));
+    expect(() => readNpy(file, 'big.npy')).toThrow(/big\.npy: truncated data, 16 of 800000000 bytes present/);
   });
 });

@@ -1,5 +1,5 @@
 import { DatasetError } from '@coin-gnn/graph';
-import { decodeArray } from './decode-array.js';
+import { checkArrayLayout, decodeArray } from './decode-array.js';
 import type { NpyArray } from './npy-array.js';
 
 const MAGIC = [0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59]; // \x93NUMPY
@@ -9,13 +9,17 @@ const MAGIC = [0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59]; // \x93NUMPY
  *
  * Layout: the magic `\x93NUMPY`, major and minor version bytes, the header length (uint16 in 1.0, uint32 in
  * 2.0/3.0, little-endian), a Python dict literal `{'descr': …, 'fortran_order': …, 'shape': (…), }`, then the
- * raw elements. Supported dtypes: f4 f8 i1 i2 i4 i8 u1 b1 and U*n*, in either byte order, C or Fortran order
- * (see {@link decodeArray}). Object arrays (pickles) are refused.
+ * raw elements. Supported dtypes: f4 f8 i1 i2 i4 i8 u1 b1 and U*n* (1 ≤ n ≤ 65536), in either byte order, C
+ * or Fortran order (see {@link decodeArray}). Object arrays (pickles) and `U0` are refused.
+ *
+ * Work is bounded by the file: the declared size prod(shape) · itemsize ({@link checkArrayLayout}) must be
+ * present in the file before anything is allocated, so the result is never larger than a small multiple of
+ * the input (a `U1` element is 4 bytes in the file and one string in memory).
  *
  * @param bytes - the whole file
  * @param source - file name for error messages
  * @throws {@link DatasetError} for a bad magic, a truncated file, a malformed header, an unsupported dtype or a
- *   data size that does not match the header
+ *   zero item size, or fewer data bytes than the header declares; the message names `source`
  * @example
  * const labels = readNpy(await readFile('labels.npy'), 'labels.npy'); // { dtype: 'int8', shape: [2708], data }
  */
@@ -41,7 +45,7 @@ export function readNpy(bytes: Uint8Array, source: string): NpyArray {
   const fortran = /'fortran_order'\s*:\s*(True|False)/.exec(header);
   const shape = /'shape'\s*:\s*\(([^)]*)\)/.exec(header);
   if (!descr || !fortran || !shape) {
-    throw new DatasetError(`readNpy: ${source}: malformed header ${JSON.stringify(header.trim())}`);
+    throw new DatasetError(`readNpy: ${source}: malformed header ${clip(JSON.stringify(header.trim()))}`);
   }
   const dims = shape[1]
     .split(',')
@@ -49,14 +53,15 @@ export function readNpy(bytes: Uint8Array, source: string): NpyArray {
     .filter((d) => d !== '')
     .map((d) => (/^\d+L?$/.test(d) ? Number.parseInt(d, 10) : Number.NaN));
   if (dims.some((d) => !Number.isSafeInteger(d))) {
-    throw new DatasetError(`readNpy: ${source}: bad shape (${shape[1]}) in the header`);
+    throw new DatasetError(`readNpy: ${source}: bad shape (${clip(shape[1])}) in the header`);
   }
-  const count = dims.reduce((a, b) => a * b, 1);
+  // Dtype, shape and byte count are checked before anything is allocated: the declared size must be present.
+  const { itemSize, count } = checkArrayLayout(descr[1], dims, `readNpy: ${source}`);
   const data = bytes.subarray(start + headerLen);
-  const itemSize = /^.U(\d+)$/.test(descr[1]) ? 4 * Number(descr[1].slice(2)) : Number(descr[1].slice(2));
-  if (Number.isFinite(itemSize) && data.length < count * itemSize) {
+  if (data.length < count * itemSize) {
     throw new DatasetError(
-      `readNpy: ${source}: truncated data, ${data.length} of ${count * itemSize} bytes present`,
+      `readNpy: ${source}: truncated data, ${data.length} of ${count * itemSize} bytes present ` +
+        `(dtype '${descr[1]}', shape (${dims}))`,
     );
   }
   return decodeArray(
@@ -64,8 +69,13 @@ export function readNpy(bytes: Uint8Array, source: string): NpyArray {
       descr: descr[1],
       shape: dims,
       fortranOrder: fortran[1] === 'True',
-      bytes: Number.isFinite(itemSize) ? data.subarray(0, count * itemSize) : data,
+      bytes: data.subarray(0, count * itemSize),
     },
     `readNpy: ${source}`,
   );
+}
+
+/** At most 120 characters of `text`, for error messages about hostile headers. */
+function clip(text: string): string {
+  return text.length > 120 ? `${text.slice(0, 117)}...` : text;
 }

@@ -1,7 +1,7 @@
 import { DatasetError } from '@coin-gnn/graph';
-import { unzipSync } from 'fflate';
 import type { NpyArray } from './npy-array.js';
 import { readNpy } from './read-npy.js';
+import { extractZipEntry, readZipDirectory, ZIP_LIMITS, type ZipLimits, zipBudget } from './read-zip.js';
 
 /** The arrays of an `.npz` archive, decoded on first access. */
 export interface NpzArchive {
@@ -16,27 +16,44 @@ export interface NpzArchive {
   get(name: string): NpyArray;
 }
 
+/** Options of {@link readNpz}: the limits on what it inflates ({@link zipBudget}). */
+export type ReadNpzOptions = ZipLimits;
+
 /**
- * Reads a NumPy `.npz` archive: a zip (stored or deflated, via fflate) of `.npy` files, one per array.
+ * Reads a NumPy `.npz` archive: a zip (stored or deflated) of `.npy` files, one per array.
+ *
+ * Work is bounded before anything is inflated: the central directory is read and every entry's offsets and
+ * sizes checked against the file ({@link readZipDirectory}); the declared uncompressed sizes of the `.npy`
+ * entries must sum to at most
+ * $$ \min\bigl(\text{maxBytes},\ \max(64\ \text{MiB},\ \text{maxRatio}\cdot|\text{file}|)\bigr) $$
+ * ({@link zipBudget}; defaults 1 GiB and 200), so a 1 MB zip bomb declaring 1 GB is refused without inflating
+ * it; each entry is then inflated into a buffer of its declared size and stopped as soon as it would exceed it
+ * ({@link extractZipEntry}), and its CRC-32 compared with the declared one. Each array is decoded on first
+ * access ({@link readNpy}).
  *
  * @param bytes - the whole file
  * @param source - file name for error messages
- * @throws {@link DatasetError} when the zip cannot be read (truncated or corrupted)
+ * @param options - limits on the uncompressed size (`maxBytes`, `maxRatio`)
+ * @throws {@link DatasetError} when the zip cannot be read (truncated or corrupted, a CRC mismatch, an entry
+ *   larger than declared) or declares more than the limit; the message names `source` and the entry
  * @example
  * const npz = readNpz(await readFile('cora.npz'), 'cora.npz');
  * npz.get('adj_indptr'); // { dtype: 'int32', shape: [2709], data }
  */
-export function readNpz(bytes: Uint8Array, source: string): NpzArchive {
-  let entries: Record<string, Uint8Array>;
-  try {
-    entries = unzipSync(bytes);
-  } catch (cause) {
-    throw new DatasetError(`readNpz: ${source}: not a readable zip archive (${String(cause)})`, { cause });
+export function readNpz(bytes: Uint8Array, source: string, options: ReadNpzOptions = {}): NpzArchive {
+  const entries = readZipDirectory(bytes, source).filter((e) => e.name.endsWith('.npy'));
+  const declared = entries.reduce((sum, e) => sum + e.size, 0);
+  const budget = zipBudget(bytes.length, options);
+  if (declared > budget) {
+    throw new DatasetError(
+      `readNpz: ${source}: its arrays declare ${declared} bytes uncompressed, more than the limit of ${budget} ` +
+        `(min(maxBytes ${options.maxBytes ?? ZIP_LIMITS.maxBytes}, max(64 MiB, maxRatio ` +
+        `${options.maxRatio ?? ZIP_LIMITS.maxRatio} × ${bytes.length} bytes of archive))); nothing was inflated; ` +
+        'pass larger { maxBytes, maxRatio } to readNpz if the file is trusted',
+    );
   }
   const files = new Map<string, Uint8Array>();
-  for (const [file, data] of Object.entries(entries)) {
-    if (file.endsWith('.npy')) files.set(file.slice(0, -4), data);
-  }
+  for (const entry of entries) files.set(entry.name.slice(0, -4), extractZipEntry(bytes, entry, source));
   const cache = new Map<string, NpyArray>();
   return {
     names: [...files.keys()],

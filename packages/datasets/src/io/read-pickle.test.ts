@@ -1,7 +1,7 @@
 import { DatasetError } from '@coin-gnn/graph';
 import { describe, expect, it } from 'vitest';
 import { PickleGlobal, PickleObject } from './pickle-value.js';
-import { readPickle } from './read-pickle.js';
+import { PICKLE_LIMITS, readPickle } from './read-pickle.js';
 
 /** Concatenates opcode bytes (numbers), Latin-1 text and raw byte arrays into one pickle. */
 function bytes(...parts: (number | string | Uint8Array)[]): Uint8Array {
@@ -224,9 +224,60 @@ describe('readPickle', () => {
     ['two values at STOP', bytes('K', 1, 'K', 2, '.'), /STOP with 2 values/],
     ['APPEND to a tuple', bytes(')', 'K', 1, 'a', '.'), /APPEND to a value that is not a list/],
     ['a bad INT literal', bytes('I12x\n', '.'), /bad integer literal/],
+    [
+      'an INT of 161 digits',
+      bytes(`I${'9'.repeat(161)}\n`, '.'),
+      /integer literal of 161 digits \(at most 160\)/,
+    ],
+    ['a LONG1 of 65 bytes', bytes(0x8a, 65, new Uint8Array(65), '.'), /integer of 65 bytes \(at most 64/],
+    [
+      'a code point past U+10FFFF',
+      bytes('V\\U00110000\n', '.'),
+      /bad code point \\U00110000 .*opcode UNICODE/,
+    ],
   ])('throws DatasetError naming file, offset and opcode for %s', (_, data, message) => {
     const read = () => readPickle(data, 'evil.pkl');
     expect(read).toThrow(DatasetError);
     expect(read).toThrow(message);
+  });
+
+  it('refuses a 300 KB LONG4 at once instead of converting it for a minute (issue 16, item 7)', () => {
+    const n = 300_000;
+    const file = bytes(0x80, 2, 0x8b, le32(n), new Uint8Array(n).fill(0x5a), '.');
+    const started = performance.now();
+    expect(() => readPickle(file, 'long.pkl')).toThrow(DatasetError);
+    expect(() => readPickle(file, 'long.pkl')).toThrow(
+      /long\.pkl: an integer of 300000 bytes \(at most 64.*at offset 2 \(opcode LONG4\)/,
+    );
+    expect(performance.now() - started).toBeLessThan(500);
+  });
+
+  it('reads LONG1 integers up to 64 bytes, two’s complement', () => {
+    const max = new Uint8Array(64).fill(0xff);
+    max[63] = 0x7f; // 2^511 − 1
+    expect(readPickle(bytes(0x8a, 64, max, '.'), 'l.pkl')).toBe(2n ** 511n - 1n);
+    expect(readPickle(bytes(0x8a, 2, Uint8Array.of(0xfe, 0xff), '.'), 'l.pkl')).toBe(-2);
+  });
+
+  it('appends 200 000 items with one APPENDS (no argument spreading, which overflowed the call stack)', () => {
+    const n = 200_000;
+    const file = bytes(']', '(', 'N'.repeat(n), 'e', '.');
+    const list = readPickle(file, 'appends.pkl') as null[];
+    expect(list).toHaveLength(n);
+    expect(list[n - 1]).toBeNull();
+  });
+
+  it('caps the stack and the memo at 2^20 entries with a DatasetError', () => {
+    const deep = new Uint8Array(PICKLE_LIMITS.maxStack + 2).fill(0x4e); // N N N … (None pushes)
+    deep[deep.length - 1] = 0x2e;
+    expect(() => readPickle(deep, 'deep.pkl')).toThrow(/deep\.pkl: more than 1048576 values on the stack/);
+    const puts = Buffer.alloc(1 + 5 * (PICKLE_LIMITS.maxMemo + 1) + 1);
+    puts[0] = 0x4e;
+    for (let k = 0; k <= PICKLE_LIMITS.maxMemo; k++) {
+      puts[1 + 5 * k] = 0x72; // LONG_BINPUT k
+      puts.writeUInt32LE(k, 2 + 5 * k);
+    }
+    puts[puts.length - 1] = 0x2e;
+    expect(() => readPickle(new Uint8Array(puts), 'memo.pkl')).toThrow(/more than 1048576 memo entries/);
   });
 });

@@ -77,6 +77,19 @@ const OPCODE_NAMES: Record<number, string> = {
   139: 'LONG4',
 };
 
+/**
+ * Bounds of {@link readPickle}'s work, none reached by the NumPy / SciPy / Planetoid pickles it is for:
+ * `maxLongBytes` for LONG1 / LONG4 (and `maxIntDigits` for the text INT / LONG; converting an n-byte integer
+ * costs O(n²) here, 70 s for one of 300 KB), `maxStack` values on the stack (MARKs included) and `maxMemo`
+ * memo entries.
+ */
+export const PICKLE_LIMITS = {
+  maxLongBytes: 64,
+  maxIntDigits: 160,
+  maxStack: 1 << 20,
+  maxMemo: 1 << 20,
+} as const;
+
 const MARK = Symbol('mark');
 type StackItem = PickleValue | typeof MARK;
 
@@ -97,8 +110,12 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
  * @param bytes - the whole file
  * @param fileName - named in error messages
  * @returns the unpickled value
- * @throws {@link DatasetError} on truncated or corrupted input, an unknown opcode or global; the message names
- *   the file, the byte offset and the opcode
+ * Work is bounded ({@link PICKLE_LIMITS}): integers longer than 64 bytes are refused, the stack and the memo
+ * are capped at 2²⁰ entries (an error, not a crash), every opcode runs without recursion or argument spreading,
+ * so time and memory are linear in the file size.
+ *
+ * @throws {@link DatasetError} on truncated or corrupted input, an unknown opcode or global, a limit exceeded;
+ *   the message names the file, the byte offset and the opcode
  * @example
  * const y = pickledNdarray(readPickle(await readFile('ind.cora.y'), 'ind.cora.y'), 'ind.cora.y');
  */
@@ -136,6 +153,12 @@ class Unpickler {
         return this.pop();
       }
       this.step();
+      if (this.stack.length > PICKLE_LIMITS.maxStack) {
+        throw this.error(`more than ${PICKLE_LIMITS.maxStack} values on the stack`);
+      }
+      if (this.memo.size > PICKLE_LIMITS.maxMemo) {
+        throw this.error(`more than ${PICKLE_LIMITS.maxMemo} memo entries`);
+      }
     }
   }
 
@@ -268,7 +291,8 @@ class Unpickler {
       case 0x65: {
         // APPENDS
         const items = this.popMark();
-        this.list(this.peek()).push(...items);
+        const list = this.list(this.peek());
+        for (const item of items) list.push(item); // no push(...items): 200 k arguments overflow the call stack
         return;
       }
       case 0x7d:
@@ -462,8 +486,14 @@ class Unpickler {
     return text;
   }
 
-  /** Little-endian two's-complement integer of n bytes (LONG1 / LONG4). */
+  /** Little-endian two's-complement integer of n ≤ {@link PICKLE_LIMITS}.maxLongBytes bytes (LONG1 / LONG4). */
   private longLE(n: number): number | bigint {
+    if (n > PICKLE_LIMITS.maxLongBytes) {
+      throw this.error(
+        `an integer of ${n} bytes (at most ${PICKLE_LIMITS.maxLongBytes}: longer ones are not used by the ` +
+          'NumPy/SciPy data pickles this reader is for)',
+      );
+    }
     const start = this.take(n);
     if (n === 0) return 0;
     let x = 0n;
@@ -475,7 +505,10 @@ class Unpickler {
   private parseInt(text: string): number | bigint | boolean {
     if (text === '01') return true;
     if (text === '00') return false;
-    if (!/^[-+]?\d+$/.test(text)) throw this.error(`bad integer literal ${JSON.stringify(text)}`);
+    if (!/^[-+]?\d+$/.test(text)) throw this.error(`bad integer literal ${clip(JSON.stringify(text))}`);
+    if (text.length > PICKLE_LIMITS.maxIntDigits) {
+      throw this.error(`an integer literal of ${text.length} digits (at most ${PICKLE_LIMITS.maxIntDigits})`);
+    }
     return toNumberIfSafe(BigInt(text));
   }
 
@@ -488,12 +521,12 @@ class Unpickler {
       '-inf': -Infinity,
     };
     const x = special[t] ?? (t === '' ? Number.NaN : Number(t));
-    if (Number.isNaN(x) && t !== 'nan') throw this.error(`bad float literal ${JSON.stringify(text)}`);
+    if (Number.isNaN(x) && t !== 'nan') throw this.error(`bad float literal ${clip(JSON.stringify(text))}`);
     return x;
   }
 
   private parseIndex(text: string): number {
-    if (!/^\d+$/.test(text)) throw this.error(`bad memo index ${JSON.stringify(text)}`);
+    if (!/^\d+$/.test(text)) throw this.error(`bad memo index ${clip(JSON.stringify(text))}`);
     return Number(text);
   }
 
@@ -501,7 +534,7 @@ class Unpickler {
   private parseQuoted(text: string): string {
     const q = text[0];
     if (text.length < 2 || (q !== "'" && q !== '"') || text[text.length - 1] !== q) {
-      throw this.error(`bad string literal ${JSON.stringify(text)}`);
+      throw this.error(`bad string literal ${clip(JSON.stringify(text))}`);
     }
     const body = text.slice(1, -1);
     const simple: Record<string, string> = {
@@ -524,9 +557,11 @@ class Unpickler {
 
   /** Decodes Python's raw-unicode-escape: `\uXXXX` and `\UXXXXXXXX`, other bytes as Latin-1. */
   private rawUnicodeEscape(text: string): string {
-    return text.replace(/\\u([0-9a-fA-F]{4})|\\U([0-9a-fA-F]{8})/g, (_, u4?: string, u8?: string) =>
-      String.fromCodePoint(Number.parseInt((u4 ?? u8) as string, 16)),
-    );
+    return text.replace(/\\u([0-9a-fA-F]{4})|\\U([0-9a-fA-F]{8})/g, (_, u4?: string, u8?: string) => {
+      const code = Number.parseInt((u4 ?? u8) as string, 16);
+      if (code > 0x10ffff) throw this.error(`bad code point \\U${u8} in a unicode string`);
+      return String.fromCodePoint(code);
+    });
   }
 
   private error(what: string, cause?: unknown): DatasetError {
@@ -538,6 +573,11 @@ class Unpickler {
       },
     );
   }
+}
+
+/** At most 80 characters of `text`, for messages about hostile input. */
+function clip(text: string): string {
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
 
 function toNumberIfSafe(x: bigint): number | bigint {

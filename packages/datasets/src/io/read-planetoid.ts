@@ -23,8 +23,13 @@ import { toInt32Array } from './to-int32-array.js';
  *
  * @param name - dataset name (kept in the result)
  * @param files - the bytes of the eight files
+ * Work is bounded before per-node arrays are allocated: each `test.index` line must be an integer below 2³¹
+ * and below |allx| + 2·|tx| (at most one node without a feature row per test row; CiteSeer has 15 for 1000),
+ * so numNodes ≤ |allx| + 2·|tx| whatever the file says.
+ *
  * @returns the parts of a {@link GraphDataset} (raw binary features, no normalisation)
- * @throws {@link DatasetError} for a corrupted file or files that do not fit together
+ * @throws {@link DatasetError} for a corrupted file or files that do not fit together; the message names the
+ *   file (and the line of `test.index`)
  */
 export function readPlanetoid(name: string, files: Record<PlanetoidPart, Uint8Array>): GraphDatasetInit {
   const file = (part: PlanetoidPart) => `ind.${name}.${part}`;
@@ -39,7 +44,7 @@ export function readPlanetoid(name: string, files: Record<PlanetoidPart, Uint8Ar
   const y = oneHot('y');
   const ty = oneHot('ty');
   const ally = oneHot('ally');
-  const testIndex = parseTestIndex(files['test.index'], file('test.index'));
+  const { indices: testIndex, lines: testLines } = parseTestIndex(files['test.index'], file('test.index'));
 
   const numAll = allx.numRows;
   if (tx.numRows !== testIndex.length || ty.rows !== testIndex.length) {
@@ -53,8 +58,21 @@ export function readPlanetoid(name: string, files: Record<PlanetoidPart, Uint8Ar
   if (ty.cols !== y.cols || ally.cols !== y.cols) {
     throw new DatasetError(`ind.${name}.*: y, ty and ally have different numbers of classes`);
   }
+  // Bound the node count by the rows present before allocating per-node arrays: at most one node that no file
+  // describes per test row (CiteSeer has 15 for 1000 test rows), so a line 2147483647 cannot cost 23 GB.
+  const maxNodes = numAll + 2 * tx.numRows;
   let maxTest = -1;
-  for (const t of testIndex) maxTest = Math.max(maxTest, t);
+  for (let k = 0; k < testIndex.length; k++) {
+    const t = testIndex[k];
+    if (t >= maxNodes) {
+      throw new DatasetError(
+        `${file('test.index')}: test node ${t} (line ${testLines[k]}) is beyond the ${maxNodes} nodes the other ` +
+          `files can describe (|allx| + 2·|tx| = ${numAll} + 2·${tx.numRows}: at most one node without a ` +
+          'feature row per test row)',
+      );
+    }
+    maxTest = Math.max(maxTest, t);
+  }
   const numNodes = Math.max(numAll + tx.numRows, maxTest + 1);
 
   // Source of each node: allx row, tx row (encoded as numAll + k), or -1 for none.
@@ -64,7 +82,7 @@ export function readPlanetoid(name: string, files: Record<PlanetoidPart, Uint8Ar
     const t = testIndex[k];
     if (t < numAll || source[t] !== -1) {
       throw new DatasetError(
-        `${file('test.index')}: test node ${t} (line ${k + 1}) is repeated or not after allx`,
+        `${file('test.index')}: test node ${t} (line ${testLines[k]}) is repeated or not after allx`,
       );
     }
     source[t] = numAll + k;
@@ -87,16 +105,28 @@ export function readPlanetoid(name: string, files: Record<PlanetoidPart, Uint8Ar
   return { name, adjacency, features, labels, numClasses, publicSplit: { train, val, test } };
 }
 
-function parseTestIndex(bytes: Uint8Array, source: string): Int32Array {
-  const lines = new TextDecoder().decode(bytes).split('\n');
-  const out: number[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i].trim();
+/**
+ * The node indices of `test.index`, one decimal integer per line (blank lines skipped), each checked to be
+ * below 2³¹ before it is stored, so `9999999999` is refused rather than wrapped to 1 410 065 407 and
+ * 2692 + 2³² rather than read as 2692; `lines[k]` is the 1-based line of `indices[k]`.
+ */
+function parseTestIndex(bytes: Uint8Array, source: string): { indices: Int32Array; lines: Int32Array } {
+  const text = new TextDecoder().decode(bytes).split('\n');
+  const indices: number[] = [];
+  const lines: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const line = text[i].trim();
     if (line === '') continue;
-    if (!/^\d+$/.test(line)) throw new DatasetError(`${source}: line ${i + 1} is not a node index: ${line}`);
-    out.push(Number(line));
+    if (!/^\d{1,10}$/.test(line) || Number(line) >= 2 ** 31) {
+      const shown = line.length > 40 ? `${line.slice(0, 37)}...` : line;
+      throw new DatasetError(
+        `${source}: line ${i + 1} is not a node index (an integer from 0 to 2^31 − 1): ${JSON.stringify(shown)}`,
+      );
+    }
+    indices.push(Number(line));
+    lines.push(i + 1);
   }
-  return Int32Array.from(out);
+  return { indices: Int32Array.from(indices), lines: Int32Array.from(lines) };
 }
 
 /** Row i of the result is row source[i] of [allx; tx] (empty where source[i] = −1). */
