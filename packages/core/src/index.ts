@@ -39,7 +39,7 @@ export { AppnpPropagation } from './layers/appnp-propagation.js';
 export { Dropout } from './layers/dropout.js';
 export { GaussianNoise } from './layers/gaussian-noise.js';
 export { GcnConv, type GcnConvOptions } from './layers/gcn-conv.js';
-export { cgIterationsPerStep, GraphDiffusion } from './layers/graph-diffusion.js';
+export { cgIterationsPerStep, divergenceAdvice, GraphDiffusion } from './layers/graph-diffusion.js';
 export { checkFeatureCounts, Linear, type LinearOptions } from './layers/linear.js';
 export { type Activation, ResidualBlock } from './layers/residual-block.js';
 export { SgConv } from './layers/sg-conv.js';
@@ -89,6 +89,9 @@ export { Adam, type AdamOptions } from './training/adam.js';
 export {
   type BestWeightsCallback,
   bestWeights,
+  type Divergence,
+  type DivergenceCallback,
+  divergence,
   type EarlyStoppingCallback,
   earlyStopping,
   everyEpoch,

@@ -48,7 +48,7 @@ describe('runExperiment', () => {
       model.dispose();
       graph.dispose();
     }
-    const accs = result.runs.map((r) => r.testAcc);
+    const accs = result.runs.map((r) => r.testAcc ?? Number.NaN);
     const mean = accs.reduce((a, b) => a + b, 0) / 4;
     expect(result.testAccMean).toBeCloseTo(mean, 12);
     expect(result.testAccStd).toBeCloseTo(Math.sqrt(accs.reduce((a, b) => a + (b - mean) ** 2, 0) / 4), 12);

@@ -31,8 +31,8 @@ export interface RunRecord {
   /** Index of the split in the seed's sequence (`firstSplit` + position). */
   readonly split: number;
   readonly init: number;
-  /** Test accuracy of the best weights. */
-  readonly testAcc: number;
+  /** Test accuracy of the best weights; null when the run diverged (see `diverged`). */
+  readonly testAcc: number | null;
   /** Validation accuracy of the best weights. */
   readonly valAcc: number;
   /** Epochs run, to early stop or the limit. */
@@ -45,6 +45,8 @@ export interface RunRecord {
   readonly clamped: number;
   /** Mean conjugate-gradient iterations per implicit diffusion step (only for `scheme: 'implicit'`). */
   readonly cgIterationsPerStep?: number;
+  /** Present when the run diverged: the epoch, why, and what to change (`TrainResult.diverged`). */
+  readonly diverged?: NonNullable<TrainResult['diverged']>;
 }
 
 /** What an `onStart` hook may use: the experiment's data, and one-off trainings outside the runs. */
@@ -126,9 +128,12 @@ export interface ExperimentOptions extends ExperimentHooks {
 /** Result of {@link runExperiment}: every run and their summary. */
 export interface ExperimentResult {
   readonly runs: RunRecord[];
+  /** Mean test accuracy over the runs that did not diverge (NaN when all did). */
   readonly testAccMean: number;
-  /** Population standard deviation over runs (as `np.std`). */
+  /** Population standard deviation over the runs that did not diverge (as `np.std`). */
   readonly testAccStd: number;
+  /** Runs that diverged: counted here, left out of the accuracy. */
+  readonly divergedRuns: number;
   readonly msPerEpochMedian: number;
   readonly convergenceMsMedian: number;
 }
@@ -239,11 +244,13 @@ export async function runExperiment(options: ExperimentOptions): Promise<Experim
   } finally {
     if (!options.graph) graph.dispose();
   }
-  const acc = summarize(records.map((r) => r.testAcc));
+  const accuracies = records.flatMap((r) => (r.testAcc === null ? [] : [r.testAcc]));
+  const acc = accuracies.length > 0 ? summarize(accuracies) : { mean: Number.NaN, std: Number.NaN };
   return {
     runs: records,
     testAccMean: acc.mean,
     testAccStd: acc.std,
+    divergedRuns: records.length - accuracies.length,
     msPerEpochMedian: summarize(records.map((r) => r.msPerEpoch)).median,
     convergenceMsMedian: summarize(records.map((r) => r.convergenceMs)).median,
   };
@@ -254,12 +261,13 @@ function runRecord(run: RunInfo, result: TrainResult): RunRecord {
   return {
     split: run.split,
     init: run.init,
-    testAcc: result.testAcc,
+    testAcc: result.diverged ? null : result.testAcc,
     valAcc: result.valAcc,
     epochs: result.epochs,
     msPerEpoch: result.msPerEpoch,
     convergenceMs: result.convergenceMs,
     clamped: result.clamped,
     ...(result.cgIterationsPerStep === undefined ? {} : { cgIterationsPerStep: result.cgIterationsPerStep }),
+    ...(result.diverged ? { diverged: result.diverged } : {}),
   };
 }

@@ -20,7 +20,7 @@ describe('runProtocol', () => {
       [1, 0],
       [1, 1],
     ]);
-    const accs = result.runs.map((r) => r.testAcc);
+    const accs = result.runs.map((r) => r.testAcc ?? Number.NaN);
     const mean = accs.reduce((a, b) => a + b, 0) / accs.length;
     const std = Math.sqrt(accs.reduce((a, b) => a + (b - mean) ** 2, 0) / accs.length);
     expect(result.testAccMean).toBeCloseTo(mean, 12);

@@ -50,9 +50,12 @@ export interface ProtocolResult {
   /** The tfjs backend the runs used. */
   readonly backend: string;
   readonly runs: RunRecord[];
+  /** Mean test accuracy over the runs that did not diverge (NaN when all did). */
   readonly testAccMean: number;
-  /** Population standard deviation over runs (as `np.std`). */
+  /** Population standard deviation over the runs that did not diverge (as `np.std`). */
   readonly testAccStd: number;
+  /** Runs that diverged: counted here, left out of the accuracy. */
+  readonly divergedRuns: number;
   readonly msPerEpochMedian: number;
   readonly convergenceMsMedian: number;
   /** Largest resident set size sampled after every epoch, MB. */

@@ -135,10 +135,9 @@ export async function runTrainSuite(spec: TrainSuiteSpec, options: SuiteOptions)
         });
         const resolved = factory.options;
         let epochPeak = 0;
-        // Per run: step and evaluation times after warm-up, divergence, memory, time of the last progress line.
+        // Per run: step and evaluation times after warm-up, memory, time of the last progress line.
         let epochMs: number[] = [];
         let evalMs: number[] = [];
-        let diverged = false;
         let sampler = new MemorySampler();
         let lastLine = process.hrtime.bigint();
         await runExperiment({
@@ -157,7 +156,6 @@ export async function runTrainSuite(spec: TrainSuiteSpec, options: SuiteOptions)
           onRunStart: () => {
             epochMs = [];
             evalMs = [];
-            diverged = false;
             sampler = new MemorySampler().start();
             lastLine = process.hrtime.bigint();
           },
@@ -170,7 +168,6 @@ export async function runTrainSuite(spec: TrainSuiteSpec, options: SuiteOptions)
                   `epoch ${info.epoch}/${epochs}, val acc ${(info.valAcc * 100).toFixed(1)}%, ${info.trainMs.toFixed(0)} ms/epoch`,
               );
             }
-            if (!Number.isFinite(info.trainLoss) || !Number.isFinite(info.valLoss)) diverged = true;
             if (info.epoch > warmupEpochs) {
               epochMs.push(info.trainMs);
               evalMs.push(info.evalMs);
@@ -178,7 +175,7 @@ export async function runTrainSuite(spec: TrainSuiteSpec, options: SuiteOptions)
           },
           onRunEnd: (_record, _model, run, result) => {
             const memory = { ...sampler.stop(), tfEpochPeakMB: epochPeak };
-            diverged ||= !Number.isFinite(result.valLoss);
+            const diverged = result.diverged !== undefined; // a non-finite or negative loss (core's train)
             const record: TrainRecord = {
               dataset: source.name,
               numNodes: dataset.numNodes,

@@ -87,3 +87,23 @@ describe('coin train --out', () => {
     );
   });
 });
+
+describe('coin train, diverged runs', () => {
+  it('reports a divergence with its fix instead of an accuracy, and exits non-zero when every run diverged', async () => {
+    const args = ['train', '--dataset', 'cora', '--sigma2', '1000', '--epochs', '5', '--backend', 'cpu'];
+    try {
+      const text = await coin(args);
+      expect(text).toContain('test accuracy  none: every run diverged');
+      expect(text).toMatch(/diverged {7}1 of 1 run \(split 0: epoch \d, training loss/);
+      expect(text).toMatch(/σ² = 1000, K = 20\).*--scheme implicit/);
+      expect(process.exitCode).toBe(1);
+      const json = JSON.parse(await coin([...args, '--json']));
+      expect(json).toMatchObject({
+        divergedRuns: 1,
+        runs: [{ testAcc: null, diverged: { epoch: expect.any(Number) } }],
+      });
+    } finally {
+      process.exitCode = undefined;
+    }
+  });
+});

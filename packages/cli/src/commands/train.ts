@@ -44,7 +44,10 @@ function summary(result: ProtocolResult, warnings: readonly string[]): string {
     ...warnings.map((w) => `warning: ${w}`),
     `${result.model} on ${result.dataset} (${result.protocol} protocol, ${n} run${n > 1 ? 's' : ''}, ` +
       `${result.backend} backend, options ${JSON.stringify(result.modelOptions)})`,
-    `test accuracy  ${percent(result.testAccMean)} %${n > 1 ? ` ± ${percent(result.testAccStd)}` : ''}`,
+    result.divergedRuns === n
+      ? 'test accuracy  none: every run diverged'
+      : `test accuracy  ${percent(result.testAccMean)} %${n - result.divergedRuns > 1 ? ` ± ${percent(result.testAccStd)}` : ''}` +
+        (result.divergedRuns > 0 ? ` (over the ${n - result.divergedRuns} runs that did not diverge)` : ''),
     `epochs         ${n > 1 ? `${Math.min(...epochs)}–${Math.max(...epochs)}` : epochs[0]}`,
     `time           ${result.msPerEpochMedian.toFixed(1)} ms per training step (median), ` +
       `${(result.convergenceMsMedian / 1000).toFixed(1)} s to early stop (median)`,
@@ -55,7 +58,17 @@ function summary(result: ProtocolResult, warnings: readonly string[]): string {
     const mean = cg.reduce((a, b) => a + b, 0) / cg.length;
     lines.push(`CG iterations  ${mean.toFixed(1)} per implicit step (mean over runs)`);
   }
-  if (clamped > 0) lines.push(`clamped        ${clamped} non-positive diffused probabilities before the log`);
+  if (clamped > 0) {
+    lines.push(`clamped        ${clamped} non-positive or NaN diffused probabilities before the log`);
+  }
+  const diverged = result.runs.filter((r) => r.diverged);
+  if (diverged.length > 0) {
+    const first = diverged[0].diverged!;
+    lines.push(
+      `diverged       ${diverged.length} of ${n} run${n > 1 ? 's' : ''} (split ${diverged[0].split}: epoch ` +
+        `${first.epoch}, ${first.reason}): ${first.advice}`,
+    );
+  }
   return `${lines.join('\n')}\n`;
 }
 
@@ -67,6 +80,8 @@ function summary(result: ProtocolResult, warnings: readonly string[]): string {
  * a terminal, never with `--json`. `--out` saves the run with the best validation accuracy (`saveModel`) from
  * the runner's run-end hook, with what it was trained on (dataset, its fingerprint, protocol, class names, split);
  * `--out` is checked before training, and a model already saved there is replaced only with `--overwrite`.
+ * A diverged run is reported as such (epoch, reason, fix), left out of the mean and never saved; the command
+ * exits with status 1 when every run diverged.
  */
 export function registerTrainCommand(program: Command): void {
   const command = program
@@ -154,7 +169,7 @@ export function registerTrainCommand(program: Command): void {
           }),
         onRunEnd: async (run, model) => {
           bar?.increment();
-          if (flags.out && run.valAcc > bestVal) {
+          if (flags.out && !run.diverged && run.valAcc > bestVal) {
             bestVal = run.valAcc;
             await saveModel(model, flags.out, {
               overwrite: saved || flags.overwrite, // a better run of this command replaces the one it saved
@@ -168,7 +183,8 @@ export function registerTrainCommand(program: Command): void {
       process.stdout.write(
         flags.json ? `${JSON.stringify({ ...result, warnings })}\n` : summary(result, warnings),
       );
-      if (flags.out && !flags.json) process.stdout.write(`model saved to ${flags.out}\n`);
+      if (flags.out && saved && !flags.json) process.stdout.write(`model saved to ${flags.out}\n`);
+      if (result.divergedRuns === result.runs.length) process.exitCode = 1; // nothing to report
     } finally {
       bar?.stop();
     }

@@ -117,6 +117,35 @@ export class GraphDiffusion extends Module<[tf.Tensor2D, GraphTensors], tf.Tenso
 }
 
 /**
+ * What to change when a model diverged, from its {@link GraphDiffusion} layers: for each, its scheme, σ² and K
+ * against the step bounds of its operator on `graph` (τ_ℓ2 = 2/λ_max, τ₊) and the fix (the implicit scheme,
+ * stable for every σ²; sub-steps; or σ² within the bound); for a model without diffusion, or whose diffusion is
+ * within its bounds, a smaller learning rate.
+ */
+export function divergenceAdvice(model: Module, graph: GraphTensors): string {
+  const lines: string[] = [];
+  for (const m of model.modules()) {
+    if (!(m instanceof GraphDiffusion) || m.config.numSteps === 0 || m.config.sigma2 === 0) continue;
+    const { sigma2, numSteps, substeps } = m.config;
+    const bounds = stepBounds(graph.operatorMatrix(m.operator));
+    const layer = `GraphDiffusion (${m.scheme}${substeps ? ' with substeps' : ''}, σ² = ${sigma2}, K = ${numSteps})`;
+    if (m.scheme === 'explicit' && !substeps && sigma2 > bounds.l2) {
+      lines.push(
+        `${layer}: σ² is past the explicit ℓ2 stability bound 2/λmax = ${bounds.l2.toFixed(4)} ` +
+          `(positivity bound ${bounds.positivity.toFixed(4)}); use --scheme implicit (stable for any σ²), ` +
+          `--substeps, or σ² ≤ ${bounds.l2.toFixed(4)}`,
+      );
+    } else if (m.scheme === 'fed' && sigma2 > bounds.positivity) {
+      lines.push(
+        `${layer}: FED's long steps leave [0, 1] past the positivity bound ${bounds.positivity.toFixed(4)}; ` +
+          'use --scheme implicit or --substeps',
+      );
+    }
+  }
+  return lines.length > 0 ? lines.join('; ') : 'try a smaller learning rate (--lr)';
+}
+
+/**
  * Mean conjugate-gradient iterations per implicit diffusion step over every {@link GraphDiffusion} of a
  * module tree, from their evaluation passes since `prepare`; null when none diffused implicitly.
  */

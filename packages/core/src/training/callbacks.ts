@@ -37,6 +37,47 @@ export function runEpochs(
   return maxEpochs;
 }
 
+/** When and why a run diverged. */
+export interface Divergence {
+  /** The epoch whose loss gave it away (1-based). */
+  readonly epoch: number;
+  /** What was wrong: a non-finite or a negative loss, with its value. */
+  readonly reason: string;
+}
+
+/** A divergence check: {@link divergence}. */
+export interface DivergenceCallback extends TrainCallback {
+  /** The divergence seen, null while the losses are sound. */
+  readonly diverged: Divergence | null;
+}
+
+/**
+ * Stops training at the first epoch whose training or validation loss is not finite, or negative: a negative
+ * log-likelihood −(1/n)Σ log u_{i,y_i} < 0 needs probabilities above 1, which only an unstable diffusion
+ * makes. Put it first, so that the epochs after it (early stopping, best weights) can ask `diverged` and
+ * never take such an epoch for an improvement.
+ */
+export function divergence(): DivergenceCallback {
+  let diverged: Divergence | null = null;
+  return {
+    get diverged() {
+      return diverged;
+    },
+    onEpoch({ epoch, trainLoss, valLoss }) {
+      if (diverged) return 'stop';
+      for (const [name, loss] of [
+        ['training', trainLoss],
+        ['validation', valLoss],
+      ] as const) {
+        if (!Number.isFinite(loss)) diverged = { epoch, reason: `${name} loss ${loss}` };
+        else if (loss < 0)
+          diverged = { epoch, reason: `${name} loss ${loss.toPrecision(4)} < 0 (probabilities above 1)` };
+        if (diverged) return 'stop';
+      }
+    },
+  };
+}
+
 /** An early-stopping callback; `improved` tells whether the last epoch was a new best. */
 export interface EarlyStoppingCallback extends TrainCallback {
   /** Whether the epoch last seen improved validation loss or accuracy (false before the first). */

@@ -1,3 +1,4 @@
+import { InvalidArgumentError } from '@coin-gnn/graph';
 import * as tf from '@tensorflow/tfjs-core';
 import type { ModelOutput } from '../models/node-model.js';
 import { gatherRows } from '../ops/gather-rows.js';
@@ -28,6 +29,7 @@ export function accuracy(
  *
  * @param labels - the class of every node, in [0, numClasses)
  * @param rows - the nodes, in order
+ * @throws {@link InvalidArgumentError} naming the node whose label is not a class in [0, numClasses)
  */
 export function oneHotTargets(
   labels: ArrayLike<number>,
@@ -35,7 +37,18 @@ export function oneHotTargets(
   numClasses: number,
 ): tf.Tensor2D {
   const values = new Float32Array(rows.length * numClasses);
-  for (let i = 0; i < rows.length; i++) values[i * numClasses + labels[rows[i]]] = 1;
+  for (let i = 0; i < rows.length; i++) {
+    const label = labels[rows[i]];
+    if (!(Number.isInteger(label) && label >= 0 && label < numClasses)) {
+      throw new InvalidArgumentError(
+        'oneHotTargets',
+        `labels[${rows[i]}]`,
+        label,
+        `a class in [0, ${numClasses}) (the model has ${numClasses} outputs)`,
+      );
+    }
+    values[i * numClasses + label] = 1;
+  }
   return tf.tensor2d(values, [rows.length, numClasses]);
 }
 

@@ -2,12 +2,20 @@ import { InvalidArgumentError, Rng } from '@coin-gnn/graph';
 import * as tf from '@tensorflow/tfjs-core';
 import { withTrainingScope } from '../backend/training-scope.js';
 import type { GraphTensors } from '../graph/graph-tensors.js';
-import { cgIterationsPerStep as meanCgIterations } from '../layers/graph-diffusion.js';
+import { divergenceAdvice, cgIterationsPerStep as meanCgIterations } from '../layers/graph-diffusion.js';
 import { type Logger, silentLogger } from '../logger.js';
 import type { NodeModel } from '../models/node-model.js';
 import { gatherRows } from '../ops/gather-rows.js';
 import { Adam } from './adam.js';
-import { bestWeights, earlyStopping, everyEpoch, runEpochs, type TrainCallback } from './callbacks.js';
+import {
+  bestWeights,
+  type Divergence,
+  divergence,
+  earlyStopping,
+  everyEpoch,
+  runEpochs,
+  type TrainCallback,
+} from './callbacks.js';
 import { hrtimeMs } from './hrtime-ms.js';
 import { PROBABILITY_FLOOR } from './log-probabilities.js';
 import { accuracy, lossOnSplit, oneHotTargets } from './metrics.js';
@@ -78,7 +86,7 @@ export interface TrainResult {
   readonly convergenceMs: number;
   /**
    * Entries of the restored model's output over all nodes that were clamped before the log
-   * (diffused probabilities below {@link PROBABILITY_FLOOR}); 0 for models that output logits.
+   * (diffused probabilities below {@link PROBABILITY_FLOOR}, or NaN); 0 for models that output logits.
    */
   readonly clamped: number;
   /**
@@ -86,6 +94,12 @@ export interface TrainResult {
    * over the model's `GraphDiffusion` layers; absent for models that do not diffuse implicitly.
    */
   readonly cgIterationsPerStep?: number;
+  /**
+   * Present when the run diverged (a non-finite or negative loss): when, why, and what to change. Training
+   * stopped at that epoch; the weights restored are the best before it, and the accuracies are theirs, so a
+   * caller must not report them as the run's result.
+   */
+  readonly diverged?: Divergence & { readonly advice: string };
 }
 
 /**
@@ -110,14 +124,16 @@ export interface TrainResult {
  */
 export function train(model: NodeModel, data: TrainData, options: TrainOptions = {}): TrainResult {
   const maxEpochs = options.epochs ?? 10_000;
-  checkArguments(maxEpochs, data);
+  checkArguments(maxEpochs, data, options.logger ?? silentLogger);
   return withTrainingScope(() => {
     const started = process.hrtime.bigint();
     const trainer = new Trainer(model, data, options);
     try {
+      const diverging = divergence();
       const stopping = earlyStopping(options.patience);
-      const best = bestWeights(trainer.variables, () => stopping.improved);
+      const best = bestWeights(trainer.variables, () => stopping.improved && diverging.diverged === null);
       const epochs = runEpochs(() => trainer.epoch(), maxEpochs, [
+        diverging,
         stopping,
         best,
         ...(options.onEpoch ? [everyEpoch(options.onEpoch)] : []),
@@ -138,6 +154,9 @@ export function train(model: NodeModel, data: TrainData, options: TrainOptions =
         convergenceMs,
         clamped,
         ...(cgIterationsPerStep === undefined ? {} : { cgIterationsPerStep }),
+        ...(diverging.diverged
+          ? { diverged: { ...diverging.diverged, advice: divergenceAdvice(model, data.graph) } }
+          : {}),
       };
     } finally {
       trainer.dispose();
@@ -145,15 +164,49 @@ export function train(model: NodeModel, data: TrainData, options: TrainOptions =
   });
 }
 
-/** @throws {@link InvalidArgumentError} if `maxEpochs` is not a positive integer or a split part is empty */
-function checkArguments(maxEpochs: number, data: TrainData): void {
+/**
+ * Checks `train`'s arguments before any work: the epoch limit, one label per node (each a non-negative
+ * integer; `oneHotTargets` checks them against the model's class count), split parts non-empty with node
+ * indices in [0, numNodes); parts that share nodes are reported to `logger` (training on test nodes is
+ * allowed, but rarely meant).
+ * @throws {@link InvalidArgumentError} naming the bad value
+ */
+function checkArguments(maxEpochs: number, data: TrainData, logger: Logger): void {
   if (!Number.isInteger(maxEpochs) || maxEpochs < 1) {
     throw new InvalidArgumentError('train', 'epochs', maxEpochs, 'a positive integer');
   }
+  const { numNodes } = data.graph;
+  const { labels, split } = data;
+  if (labels.length !== numNodes) {
+    throw new InvalidArgumentError(
+      'train',
+      'labels',
+      labels,
+      `one label per node (${numNodes}), got ${labels.length}`,
+    );
+  }
+  const bad = labels.findIndex((c) => !Number.isInteger(c) || c < 0);
+  if (bad >= 0) throw new InvalidArgumentError('train', `labels[${bad}]`, labels[bad], 'a class id ≥ 0');
+  const seen = new Map<number, string>();
+  const overlaps: string[] = [];
   for (const part of ['train', 'val', 'test'] as const) {
-    if (data.split[part].length === 0) {
-      throw new InvalidArgumentError('train', `split.${part}`, data.split[part], 'a non-empty index array');
+    const rows = split[part];
+    if (rows.length === 0) {
+      throw new InvalidArgumentError('train', `split.${part}`, rows, 'a non-empty index array');
     }
+    for (const [i, node] of rows.entries()) {
+      if (!Number.isInteger(node) || node < 0 || node >= numNodes) {
+        throw new InvalidArgumentError('train', `split.${part}[${i}]`, node, `a node in [0, ${numNodes})`);
+      }
+      const other = seen.get(node);
+      if (other !== undefined && other !== part && !overlaps.includes(`${other}/${part}`)) {
+        overlaps.push(`${other}/${part}`);
+      }
+      seen.set(node, part);
+    }
+  }
+  if (overlaps.length > 0) {
+    logger(`train: the split's parts share nodes (${overlaps.join(', ')}): test accuracy may be optimistic`);
   }
 }
 
@@ -253,7 +306,7 @@ export class Trainer {
       const output = this.model.eval().forward(graph);
       const clamped =
         this.model.output === 'probabilities'
-          ? tf.sum(tf.cast(tf.less(output, PROBABILITY_FLOOR), 'int32'))
+          ? tf.sum(tf.cast(tf.logicalNot(tf.greaterEqual(output, PROBABILITY_FLOOR)), 'int32')) // NaN too
           : tf.scalar(0);
       return [tf.argMax(gatherRows(output, split.test), 1), clamped];
     });
