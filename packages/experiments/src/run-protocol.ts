@@ -3,6 +3,7 @@ import {
   type ModelOptionOverrides,
   type ModelOptionValues,
   selectBackend,
+  type TrainingDefaults,
 } from '@coin-gnn/core';
 import { type NodeDataset, protocolSplits } from '@coin-gnn/datasets';
 import { InvalidArgumentError } from '@coin-gnn/graph';
@@ -47,6 +48,8 @@ export interface ProtocolResult {
   readonly model: string;
   /** The model's resolved options. */
   readonly modelOptions: ModelOptionValues;
+  /** Adam's learning rate and weight decay the runs used (the options', else the model's defaults). */
+  readonly training: TrainingDefaults;
   /** The tfjs backend the runs used. */
   readonly backend: string;
   readonly runs: RunRecord[];
@@ -104,6 +107,10 @@ export async function runProtocol(options: ProtocolOptions): Promise<ProtocolRes
     protocol,
     model: factory.name,
     modelOptions: factory.options,
+    training: {
+      lr: options.lr ?? factory.training.lr,
+      weightDecay: options.weightDecay ?? factory.training.weightDecay,
+    },
     backend: tf.getBackend(),
     ...result,
     peakRssMB: peakRss / 2 ** 20,

@@ -43,7 +43,8 @@ function summary(result: ProtocolResult, warnings: readonly string[]): string {
   const lines = [
     ...warnings.map((w) => `warning: ${w}`),
     `${result.model} on ${result.dataset} (${result.protocol} protocol, ${n} run${n > 1 ? 's' : ''}, ` +
-      `${result.backend} backend, options ${JSON.stringify(result.modelOptions)})`,
+      `${result.backend} backend, options ${JSON.stringify(result.modelOptions)}, ` +
+      `lr ${result.training.lr}, weight decay ${result.training.weightDecay})`,
     result.divergedRuns === n
       ? 'test accuracy  none: every run diverged'
       : `test accuracy  ${percent(result.testAccMean)} %${n - result.divergedRuns > 1 ? ` ± ${percent(result.testAccStd)}` : ''}` +
