@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from '@coin-gnn/graph';
+import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
 import '../index.js';
 import { GraphTensors } from '../graph/graph-tensors.js';
@@ -93,4 +94,21 @@ describe('train input checks', () => {
     run(data.labels, { ...data.split, test: data.split.train }, (m) => warnings.push(m));
     expect(warnings).toEqual([expect.stringMatching(/share nodes \(train\/test\)/)]);
   });
+});
+
+describe('tensor bookkeeping', () => {
+  it.each(['coin', 'diff-resnet', 'gcn', 'appnp', 'sgc', 'mlp'])(
+    '%s leaves no tensor behind over 20 train calls',
+    (name) => {
+      const counts: number[] = [];
+      for (let call = 0; call < 20; call++) {
+        const model = createModel(name, { ...sizes, seed: call });
+        train(model, { graph, labels: data.labels, split: data.split }, { epochs: 2, seed: call });
+        model.dispose();
+        counts.push(tf.memory().numTensors);
+      }
+      // The first call may add the graph's cached operators and dropout copy; then the count is flat.
+      expect(new Set(counts.slice(1)).size).toBe(1);
+    },
+  );
 });
