@@ -9,6 +9,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CoinError, InvalidArgumentError, ModelFormatError } from '@coin-gnn/graph';
+import { byteMutation, mutateBytes } from '@coin-gnn/graph/testing';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createModel, modelConfig, type NodeModel } from '../index.js';
@@ -21,70 +22,6 @@ const CASE_MS = 3000;
 const RSS_CAP = 300 * 2 ** 20;
 const FILES = ['config.json', 'weights.json', 'weights.bin'] as const;
 type FileName = (typeof FILES)[number];
-
-type Mutation =
-  | { kind: 'flip'; at: number; bit: number }
-  | { kind: 'truncate'; at: number }
-  | { kind: 'insert'; at: number; bytes: Uint8Array }
-  | { kind: 'overwrite'; at: number; bytes: Uint8Array }
-  | { kind: 'size'; at: number; width: 1 | 2 | 4; value: number };
-
-const mutation: fc.Arbitrary<Mutation> = fc.oneof(
-  fc.record({ kind: fc.constant('flip' as const), at: fc.nat(), bit: fc.nat({ max: 7 }) }),
-  fc.record({ kind: fc.constant('truncate' as const), at: fc.nat() }),
-  fc.record({
-    kind: fc.constant('insert' as const),
-    at: fc.nat(),
-    bytes: fc.uint8Array({ minLength: 1, maxLength: 8 }),
-  }),
-  fc.record({
-    kind: fc.constant('overwrite' as const),
-    at: fc.nat(),
-    bytes: fc.uint8Array({ minLength: 1, maxLength: 8 }),
-  }),
-  fc.record({
-    kind: fc.constant('size' as const),
-    at: fc.nat(),
-    width: fc.constantFrom(1 as const, 2 as const, 4 as const),
-    value: fc.oneof(
-      fc.constantFrom(0, 0xff, 0xffff, 0x7fffffff, 0xffffffff, 0x7fc00000),
-      fc.nat({ max: 0xffffffff }),
-    ),
-  }),
-);
-
-/** `bytes` with one mutation applied (positions taken modulo the length). */
-function mutate(bytes: Uint8Array, m: Mutation): Uint8Array {
-  const n = bytes.length;
-  const at = n === 0 ? 0 : m.at % n;
-  const out = bytes.slice();
-  switch (m.kind) {
-    case 'flip':
-      if (n > 0) out[at] ^= 1 << m.bit;
-      return out;
-    case 'truncate':
-      return bytes.slice(0, at);
-    case 'insert': {
-      const grown = new Uint8Array(n + m.bytes.length);
-      grown.set(bytes.subarray(0, at));
-      grown.set(m.bytes, at);
-      grown.set(bytes.subarray(at), at + m.bytes.length);
-      return grown;
-    }
-    case 'overwrite':
-      out.set(m.bytes.subarray(0, Math.max(0, n - at)), at);
-      return out;
-    case 'size': {
-      if (n < m.width) return out;
-      const start = Math.min(at, n - m.width);
-      const view = new DataView(out.buffer);
-      if (m.width === 1) out[start] = m.value & 0xff;
-      else if (m.width === 2) view.setUint16(start, m.value & 0xffff, true);
-      else view.setUint32(start, m.value >>> 0, true);
-      return out;
-    }
-  }
-}
 
 /** Size-field edit of a JSON file: its k-th number literal replaced by a large, negative or fractional one. */
 const jsonNumberEdit = fc.record({
@@ -187,10 +124,10 @@ describe('fuzz: saved model directories', () => {
     await fc.assert(
       fc.asyncProperty(
         fc.constantFrom(...FILES),
-        mutation,
+        byteMutation,
         fc.constantFrom('loadModel' as const, 'loadWeights' as const),
         async (file, m, how) => {
-          await runCase({ ...original, [file]: mutate(original[file], m) }, how);
+          await runCase({ ...original, [file]: mutateBytes(original[file], m) }, how);
         },
       ),
       { seed: SEED, numRuns: RUNS },

@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { CoinError, DatasetError } from '@coin-gnn/graph';
+import { byteMutation, mutateBytes, sizeFieldValue } from '@coin-gnn/graph/testing';
 import fc from 'fast-check';
 import { zipSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -26,77 +27,6 @@ const CASE_MS = 3000;
 const RSS_CAP = 300 * 2 ** 20;
 
 // --- mutations --------------------------------------------------------------------------------------------
-
-type Mutation =
-  | { kind: 'flip'; at: number; bit: number }
-  | { kind: 'truncate'; at: number }
-  | { kind: 'insert'; at: number; bytes: Uint8Array }
-  | { kind: 'overwrite'; at: number; bytes: Uint8Array }
-  | { kind: 'size'; at: number; width: 1 | 2 | 4; value: number };
-
-/** Values a size field is set to: the edges of each width, and anything else. */
-const sizeValue = fc.oneof(
-  fc.constantFrom(0, 1, 0x7f, 0xff, 0xffff, 0x7fffffff, 0x80000000, 0xffffffff, 1e8),
-  fc.nat({ max: 0xffffffff }),
-);
-
-const mutation: fc.Arbitrary<Mutation> = fc.oneof(
-  fc.record({ kind: fc.constant('flip' as const), at: fc.nat(), bit: fc.nat({ max: 7 }) }),
-  fc.record({ kind: fc.constant('truncate' as const), at: fc.nat() }),
-  fc.record({
-    kind: fc.constant('insert' as const),
-    at: fc.nat(),
-    bytes: fc.uint8Array({ minLength: 1, maxLength: 8 }),
-  }),
-  fc.record({
-    kind: fc.constant('overwrite' as const),
-    at: fc.nat(),
-    bytes: fc.uint8Array({ minLength: 1, maxLength: 8 }),
-  }),
-  fc.record({
-    kind: fc.constant('size' as const),
-    at: fc.nat(),
-    width: fc.constantFrom(1 as const, 2 as const, 4 as const),
-    value: sizeValue,
-  }),
-);
-
-/** `bytes` with one mutation applied (positions taken modulo the length). */
-function mutate(bytes: Uint8Array, m: Mutation): Uint8Array {
-  const n = bytes.length;
-  const at = n === 0 ? 0 : m.at % n;
-  switch (m.kind) {
-    case 'flip': {
-      const out = bytes.slice();
-      if (n > 0) out[at] ^= 1 << m.bit;
-      return out;
-    }
-    case 'truncate':
-      return bytes.slice(0, at);
-    case 'insert': {
-      const out = new Uint8Array(n + m.bytes.length);
-      out.set(bytes.subarray(0, at));
-      out.set(m.bytes, at);
-      out.set(bytes.subarray(at), at + m.bytes.length);
-      return out;
-    }
-    case 'overwrite': {
-      const out = bytes.slice();
-      out.set(m.bytes.subarray(0, Math.max(0, n - at)), at);
-      return out;
-    }
-    case 'size': {
-      const out = bytes.slice();
-      const view = new DataView(out.buffer);
-      const start = Math.min(at, Math.max(0, n - m.width));
-      if (n < m.width) return out;
-      if (m.width === 1) out[start] = m.value & 0xff;
-      else if (m.width === 2) view.setUint16(start, m.value & 0xffff, true);
-      else view.setUint32(start, m.value >>> 0, true);
-      return out;
-    }
-  }
-}
 
 // --- outcome tally ----------------------------------------------------------------------------------------
 
@@ -228,11 +158,11 @@ describe('fuzz: readNpy', () => {
   it(`ends each of ${RUNS} byte mutations in a DatasetError or a well-formed array`, () => {
     const originals = NPY_FIXTURES.map((f) => readNpy(f, 'fixture.npy'));
     fc.assert(
-      fc.property(fc.nat({ max: NPY_FIXTURES.length - 1 }), mutation, (k, m) => {
+      fc.property(fc.nat({ max: NPY_FIXTURES.length - 1 }), byteMutation, (k, m) => {
         let read: NpyArray | undefined;
         tally.run(
           () => {
-            read = readNpy(mutate(NPY_FIXTURES[k], m), 'fuzz.npy');
+            read = readNpy(mutateBytes(NPY_FIXTURES[k], m), 'fuzz.npy');
             return read;
           },
           (a) => sameArray(a, originals[k]),
@@ -319,14 +249,14 @@ describe('fuzz: readNpz', () => {
       [-12, 4], // end record: directory size
       [-16, 4], // end record: directory offset
     ),
-    value: sizeValue,
+    value: sizeFieldValue,
   });
 
   it(`ends each of ${RUNS} byte mutations in a DatasetError or equal arrays (CRC-32 checked)`, () => {
     fc.assert(
-      fc.property(fc.nat({ max: zips.length - 1 }), mutation, (k, m) => {
+      fc.property(fc.nat({ max: zips.length - 1 }), byteMutation, (k, m) => {
         tally.run(
-          () => load(mutate(zips[k], m), 'fuzz.npz'),
+          () => load(mutateBytes(zips[k], m), 'fuzz.npz'),
           (loaded) => compare(loaded, k),
           true,
         );
@@ -522,8 +452,8 @@ describe('fuzz: readPlanetoid (pickles and test.index)', () => {
 
   it(`ends each of ${RUNS} byte mutations of one file in a DatasetError or a consistent dataset`, () => {
     fc.assert(
-      fc.property(fc.constantFrom(...PARTS), mutation, (part, m) => {
-        const files = { ...TINY, [part]: mutate(TINY[part], m) };
+      fc.property(fc.constantFrom(...PARTS), byteMutation, (part, m) => {
+        const files = { ...TINY, [part]: mutateBytes(TINY[part], m) };
         tally.run(
           () => readPlanetoid('tiny', files),
           (d) => samePlanetoid(d, original),

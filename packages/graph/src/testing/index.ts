@@ -1,5 +1,6 @@
 /** Test fixtures and helpers for coin-gnn packages (`@coin-gnn/graph/testing`). */
 
+export { type ByteMutation, byteMutation, mutateBytes, sizeFieldValue } from './byte-mutations.js';
 export { denseMatMul } from './dense-mat-mul.js';
 export { expectClose } from './expect-close.js';
 export { expmAction } from './expm-action.js';
