@@ -8,7 +8,7 @@ import {
 } from '../diffusion/diffusion-config.js';
 import { explicitStepWarning, stepBounds, substepSizes } from '../diffusion/step-bounds.js';
 import type { GraphTensors, OperatorName } from '../graph/graph-tensors.js';
-import type { Logger } from '../logger.js';
+import { type Logger, silentLogger } from '../logger.js';
 import { Module } from '../module/module.js';
 import { explicitDiffusion } from '../ops/explicit-diffusion.js';
 import { fedDiffusion } from '../ops/fed-diffusion.js';
@@ -72,7 +72,7 @@ export class GraphDiffusion extends Module<[tf.Tensor2D, GraphTensors], tf.Tenso
   }
 
   /** Starts a new count of CG iterations and reports a plain explicit σ² past the ℓ2 bound, once per layer. */
-  override prepare(graph: GraphTensors, logger: Logger): void {
+  override prepare(graph: GraphTensors, logger: Logger = silentLogger): void {
     this.cg.reset();
     const { sigma2, numSteps, substeps } = this.config;
     if (this.scheme !== 'explicit' || substeps || this.warned) return;

@@ -1,7 +1,7 @@
 import { CoinError, Rng } from '@coin-gnn/graph';
 import type * as tf from '@tensorflow/tfjs-core';
 import type { GraphTensors } from '../graph/graph-tensors.js';
-import type { Logger } from '../logger.js';
+import { type Logger, silentLogger } from '../logger.js';
 import { Parameter } from './parameter.js';
 
 /** A trainable tensor of a module tree, with its dotted name and whether weight decay applies to it. */
@@ -137,7 +137,7 @@ export abstract class Module<In extends unknown[] = unknown[], Out = unknown> {
    * children. Layers that check something of the graph (a diffusion step against its stability bound) override
    * it and report to `logger`; no module needs it to run correctly.
    */
-  prepare(graph: GraphTensors, logger: Logger): void {
+  prepare(graph: GraphTensors, logger: Logger = silentLogger): void {
     for (const [, child] of this.namedChildren()) child.prepare(graph, logger);
   }
 
