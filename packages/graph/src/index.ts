@@ -8,8 +8,13 @@ export {
   conjugateGradient,
 } from './diffusion/conjugate-gradient.js';
 export { diagonalSymmetrizer } from './diffusion/diagonal-symmetrizer.js';
-export { explicitSubsteps } from './diffusion/explicit-substeps.js';
-export { type FedSchedule, type FedScheduleOptions, fedSchedule } from './diffusion/fed-schedule.js';
+export { type ExplicitSubstepsOptions, explicitSubsteps } from './diffusion/explicit-substeps.js';
+export {
+  type FedSchedule,
+  type FedScheduleOptions,
+  fedSchedule,
+  fedStepCount,
+} from './diffusion/fed-schedule.js';
 export { fedStepSizes } from './diffusion/fed-step-sizes.js';
 export {
   type ImplicitDiffusionImplOptions,
@@ -20,6 +25,7 @@ export {
   type ImplicitDiffusionSystem,
   implicitDiffusionSystem,
 } from './diffusion/implicit-diffusion-system.js';
+export { MAX_SCHEDULED_STEPS } from './diffusion/max-scheduled-steps.js';
 export * from './errors.js';
 export { coinLaplacian } from './operators/coin-laplacian.js';
 export { combinatorialLaplacian } from './operators/combinatorial-laplacian.js';
