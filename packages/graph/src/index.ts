@@ -63,6 +63,7 @@ export { type CooArrays, toCoo } from './sparse/to-coo.js';
 export { toDense } from './sparse/to-dense.js';
 export { type ToGraphologyOptions, toGraphology } from './sparse/to-graphology.js';
 export { transpose } from './sparse/transpose.js';
+export { UNDIRECTED_GRAPH_HINT } from './sparse/undirected-hint.js';
 export { unweighted } from './sparse/unweighted.js';
 export { gershgorinBound } from './spectral/gershgorin-bound.js';
 export { type LambdaMaxOptions, lambdaMax } from './spectral/lambda-max.js';
