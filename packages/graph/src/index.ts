@@ -12,6 +12,7 @@ export { type ExplicitSubstepsOptions, explicitSubsteps } from './diffusion/expl
 export {
   type FedSchedule,
   type FedScheduleOptions,
+  fedMaxTime,
   fedSchedule,
   fedStepCount,
 } from './diffusion/fed-schedule.js';

@@ -1,6 +1,6 @@
-import { InvalidArgumentError } from '../errors.js';
+import { formatLimit, InvalidArgumentError } from '../errors.js';
 import { checkTauMax } from './check-tau-max.js';
-import { checkMaxSteps, formatLimit, largestFitting, MAX_SCHEDULED_STEPS } from './max-scheduled-steps.js';
+import { checkMaxSteps, largestFitting, MAX_SCHEDULED_STEPS } from './max-scheduled-steps.js';
 
 /** Options of {@link explicitSubsteps}. */
 export interface ExplicitSubstepsOptions {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidArgumentError } from '../errors.js';
 import { expectClose } from '../testing/index.js';
-import { fedSchedule, fedStepCount } from './fed-schedule.js';
+import { fedMaxTime, fedSchedule, fedStepCount } from './fed-schedule.js';
 import { fedStepSizes } from './fed-step-sizes.js';
 
 const sum = (xs: number[]): number => xs.reduce((a, b) => a + b, 0);
@@ -68,6 +68,11 @@ describe('fedSchedule', () => {
       /at most 0.4 for tauMax = 0.1: FED would take 5/,
     );
     expect(() => fedSchedule(1, 0.5, { maxSteps: 0 })).toThrow(/maxSteps/);
+    expect(fedMaxTime(0.346)).toBeCloseTo(10380, 9);
+    expect(fedStepCount(fedMaxTime(0.346), 0.346)).toBeLessThanOrEqual(10_000);
+    expect(fedStepCount(fedMaxTime(0.346) * 1.001, 0.346)).toBeGreaterThan(10_000);
+    expect(fedMaxTime(0.1, 3)).toBeCloseTo(0.4, 12);
+    expect(() => fedMaxTime(0.1, 0)).toThrow(InvalidArgumentError);
   });
 
   it('rejects bad arguments', () => {

@@ -1,7 +1,7 @@
-import { InvalidArgumentError } from '../errors.js';
+import { formatLimit, InvalidArgumentError } from '../errors.js';
 import { checkTauMax } from './check-tau-max.js';
 import { fedStepSizes } from './fed-step-sizes.js';
-import { checkMaxSteps, formatLimit, largestFitting, MAX_SCHEDULED_STEPS } from './max-scheduled-steps.js';
+import { checkMaxSteps, largestFitting, MAX_SCHEDULED_STEPS } from './max-scheduled-steps.js';
 
 /** Options of {@link fedSchedule}. */
 export interface FedScheduleOptions {
@@ -91,10 +91,23 @@ export function fedStepCount(totalTime: number, tauMax: number, options: FedSche
 }
 
 /**
- * The longest time whose FED schedule takes at most `maxSteps` explicit steps: ⌊maxSteps/n_max⌋ full cycles
- * of length n_max (or one cycle of maxSteps steps when maxSteps < n_max). Every shorter time fits too.
+ * The longest diffusion time whose FED schedule takes at most `maxSteps` explicit steps: ⌊maxSteps/n_max⌋
+ * full cycles of length n_max, θ_{n_max} = τ_max(n_max² + n_max)/3 each (one cycle of maxSteps steps when
+ * maxSteps < n_max). Every shorter time fits too. For messages that give the limit of a time.
+ *
+ * @param tauMax - the stable explicit step τ_max > 0
+ * @param maxSteps - the cap, a positive integer (default {@link MAX_SCHEDULED_STEPS})
+ * @param options - `maxCycleLength` (default 8)
+ * @throws {@link InvalidArgumentError} for a bad tauMax, maxSteps or maxCycleLength
+ * @example fedMaxTime(0.346) // 10380: 1250 cycles of 8 steps
  */
-function fedMaxTime(tauMax: number, maxSteps: number, options: FedScheduleOptions): number {
+export function fedMaxTime(
+  tauMax: number,
+  maxSteps: number = MAX_SCHEDULED_STEPS,
+  options: FedScheduleOptions = {},
+): number {
+  planCycles('fedMaxTime', 0, tauMax, options);
+  checkMaxSteps('fedMaxTime', maxSteps);
   const { maxCycleLength = 8 } = options;
   const theta = (n: number): number => (tauMax * (n * n + n)) / 3;
   const limit =

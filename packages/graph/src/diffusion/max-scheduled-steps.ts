@@ -27,13 +27,3 @@ export function largestFitting(limit: number, fits: (x: number) => boolean): num
     x -= Math.max(Math.abs(x) * Number.EPSILON, Number.MIN_VALUE);
   return x;
 }
-
-/**
- * Library-internal: an upper limit for a message, rounded down to 4 significant digits (`519`, `173000`),
- * so that the value shown is itself within the limit.
- */
-export function formatLimit(x: number): string {
-  if (!(x > 0) || !Number.isFinite(x)) return String(x);
-  const scale = 10 ** (Math.floor(Math.log10(x)) - 3);
-  return String(Number((Math.floor(x / scale) * scale).toPrecision(4)));
-}
