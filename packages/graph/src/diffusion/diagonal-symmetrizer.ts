@@ -6,7 +6,7 @@ import { UNDIRECTED_GRAPH_HINT } from '../sparse/undirected-hint.js';
 
 const SYMMETRIZABLE =
   'diagonally similar to a symmetric matrix (symmetric, or D⁻¹M with M symmetric like I − D⁻¹A; ' +
-  `${UNDIRECTED_GRAPH_HINT})`;
+  `the graph must be undirected: ${UNDIRECTED_GRAPH_HINT})`;
 
 /**
  * A positive diagonal scaling s that makes a square matrix symmetric by similarity,

@@ -4,5 +4,5 @@
  * building the operator.
  */
 export const UNDIRECTED_GRAPH_HINT =
-  'the graph must be undirected: symmetrise its adjacency first with symmetrize(adjacency) of ' +
-  '@coin-gnn/graph, or a dataset with toUndirected(dataset) of @coin-gnn/datasets';
+  'symmetrise its adjacency first with symmetrize(adjacency) of @coin-gnn/graph, or a dataset with ' +
+  'toUndirected(dataset) of @coin-gnn/datasets';

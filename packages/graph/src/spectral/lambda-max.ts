@@ -51,7 +51,7 @@ export function lambdaMax(m: CsrMatrix, options: LambdaMaxOptions = {}): number 
       'lambdaMax',
       'm',
       'a non-symmetric matrix',
-      `symmetric (for a graph operator, ${UNDIRECTED_GRAPH_HINT})`,
+      `symmetric (for a graph operator, the graph must be undirected: ${UNDIRECTED_GRAPH_HINT})`,
     );
   }
   const rng = new Rng(seed);
