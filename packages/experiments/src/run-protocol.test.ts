@@ -56,7 +56,10 @@ describe('runProtocol', () => {
       /`runs` must be an integer in \[1, 10000\] \(every split is built before training/,
     ],
     [{ firstSplit: 9007199254740991 }, /`firstSplit` must be an integer in \[0, 1000000\] \(split n's seed/],
-    [{ modelOptions: { numSteps: 4294967296 } }, /`numSteps` must be an integer in \[0, 1000000\]/],
+    [
+      { model: 'coin', modelOptions: { numSteps: 4294967296 } },
+      /`numSteps` must be an integer in \[0, 1000000\]/,
+    ],
     [{ model: 'nope' }, 'model'],
     [{ modelOptions: { sigma2: 0.3 } }, 'sigma2'],
     [{ protocol: 'random' }, 'protocol'],
