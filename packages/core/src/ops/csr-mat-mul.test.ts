@@ -1,4 +1,11 @@
-import { CsrMatrix, InvalidArgumentError, Rng, ShapeMismatchError, toDense, transpose } from '@coin-gnn/graph';
+import {
+  CsrMatrix,
+  InvalidArgumentError,
+  Rng,
+  ShapeMismatchError,
+  toDense,
+  transpose,
+} from '@coin-gnn/graph';
 import { denseMatMul, expectClose, randomCsr } from '@coin-gnn/graph/testing';
 import * as tf from '@tensorflow/tfjs-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
