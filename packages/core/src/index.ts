@@ -16,6 +16,14 @@ export {
   type DiffusionScheme,
   type GraphDiffusionConfig,
 } from './diffusion/diffusion-config.js';
+export {
+  checkDiffusionLimits,
+  DIFFUSION_STEPS_COST,
+  type DiffusionLimitsConfig,
+  MAX_DIFFUSION_STEPS,
+  MAX_EXPLICIT_STEPS,
+  MAX_IMPLICIT_STIFFNESS,
+} from './diffusion/diffusion-limits.js';
 export { explicitStepWarning, stepBounds, substepSizes } from './diffusion/step-bounds.js';
 export { type GraphData, GraphTensors } from './graph/graph-tensors.js';
 export {
@@ -65,7 +73,9 @@ export {
   modelConfig,
   modelDefinition,
   modelNames,
+  modelOptionProblem,
   modelPreset,
+  numberRange,
   type OptionInfo,
   type OptionsOf,
   type OptionValue,

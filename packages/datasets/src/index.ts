@@ -33,6 +33,12 @@ export { GNN_BENCHMARK_NAMES, PLANETOID_NAMES } from './registry.js';
 export { coinSplitSeeds } from './splits/coin-split-seeds.js';
 export { type ProtocolSplitsOptions, protocolSplits } from './splits/protocol-splits.js';
 export { type RandomSplitOptions, randomSplit } from './splits/random-split.js';
+export {
+  FIRST_SPLIT_COST,
+  MAX_FIRST_SPLIT,
+  MAX_SPLIT_RUNS,
+  SPLIT_RUNS_COST,
+} from './splits/split-limits.js';
 export { coinProtocol } from './transforms/coin-protocol.js';
 export { compose } from './transforms/compose.js';
 export { largestConnectedComponent } from './transforms/largest-connected-component.js';

@@ -51,12 +51,24 @@ describe('runProtocol', () => {
     [{ seed: -1 }, 'seed'],
     [{ seed: 2 ** 32 }, 'seed'],
     [{ firstSplit: -1 }, 'firstSplit'],
+    [
+      { runs: 100_000_000 },
+      /`runs` must be an integer in \[1, 10000\] \(every split is built before training/,
+    ],
+    [{ firstSplit: 9007199254740991 }, /`firstSplit` must be an integer in \[0, 1000000\] \(split n's seed/],
+    [
+      { model: 'coin', modelOptions: { numSteps: 4294967296 } },
+      /`numSteps` must be an integer in \[0, 1000000\]/,
+    ],
     [{ model: 'nope' }, 'model'],
     [{ modelOptions: { sigma2: 0.3 } }, 'sigma2'],
     [{ protocol: 'random' }, 'protocol'],
-  ])('rejects %o with an InvalidArgumentError before any work', async (bad, argument) => {
-    const call = runProtocol({ ...base, ...(bad as Partial<ProtocolOptions>), backend: 'nope' as 'cpu' });
-    await expect(call).rejects.toThrow(InvalidArgumentError);
-    await expect(call).rejects.toThrow(argument);
-  });
+  ] as [Partial<ProtocolOptions> | Record<string, unknown>, string | RegExp][])(
+    'rejects %o with an InvalidArgumentError before any work',
+    async (bad, argument) => {
+      const call = runProtocol({ ...base, ...(bad as Partial<ProtocolOptions>), backend: 'nope' as 'cpu' });
+      await expect(call).rejects.toThrow(InvalidArgumentError);
+      await expect(call).rejects.toThrow(argument);
+    },
+  );
 });

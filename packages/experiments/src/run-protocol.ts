@@ -5,7 +5,14 @@ import {
   selectBackend,
   type TrainingDefaults,
 } from '@coin-gnn/core';
-import { type NodeDataset, protocolSplits } from '@coin-gnn/datasets';
+import {
+  FIRST_SPLIT_COST,
+  MAX_FIRST_SPLIT,
+  MAX_SPLIT_RUNS,
+  type NodeDataset,
+  protocolSplits,
+  SPLIT_RUNS_COST,
+} from '@coin-gnn/datasets';
 import { InvalidArgumentError } from '@coin-gnn/graph';
 import * as tf from '@tensorflow/tfjs-core';
 import { type ModelFactory, modelFactory } from './model-factory.js';
@@ -26,7 +33,7 @@ export interface ProtocolOptions extends Omit<ExperimentOptions, 'splits' | 'mod
   readonly model?: string | ModelFactory;
   /** Overrides of the model's defaults, with a model name. */
   readonly modelOptions?: ModelOptionOverrides;
-  /** Number of splits (default 1). */
+  /** Number of splits, at most 10⁴ (default 1; `MAX_SPLIT_RUNS` of `@coin-gnn/datasets`). */
   readonly runs?: number;
   /**
    * Master seed of splits and initialisations, an integer in [0, 2³² − 1] (default 42: with protocol `'coin'`
@@ -72,15 +79,25 @@ export interface ProtocolResult {
  * peak RSS, sampled after every epoch. Split and init seeds derive from `seed`, so a result is reproducible
  * on the cpu backend.
  *
- * @throws {@link InvalidArgumentError} for a bad count, seed, protocol, model or option, before any work
+ * @throws {@link InvalidArgumentError} for a bad count (runs past 10⁴ or a first split past 10⁶, with what
+ *   they would cost), seed, protocol, model or option, before any work
  * @example
  * const result = await runProtocol({ dataset: await loadDataset('cora'), model: 'coin', runs: 10 });
  * console.log(result.testAccMean, result.testAccStd);
  */
 export async function runProtocol(options: ProtocolOptions): Promise<ProtocolResult> {
   const { dataset, protocol = 'coin', runs = 1, seed = 42, firstSplit = 0, onEpoch } = options;
-  if (!Number.isInteger(runs) || runs < 1) {
-    throw new InvalidArgumentError('runProtocol', 'runs', runs, 'a positive integer');
+  if (!Number.isInteger(runs) || runs < 1 || runs > MAX_SPLIT_RUNS) {
+    const why = runs > MAX_SPLIT_RUNS ? ` (${SPLIT_RUNS_COST})` : '';
+    throw new InvalidArgumentError('runProtocol', 'runs', runs, `an integer in [1, ${MAX_SPLIT_RUNS}]${why}`);
+  }
+  if (firstSplit > MAX_FIRST_SPLIT) {
+    throw new InvalidArgumentError(
+      'runProtocol',
+      'firstSplit',
+      firstSplit,
+      `an integer in [0, ${MAX_FIRST_SPLIT}] (${FIRST_SPLIT_COST})`,
+    );
   }
   if (protocol !== 'coin' && protocol !== 'public') {
     throw new InvalidArgumentError('runProtocol', 'protocol', protocol, "'coin' or 'public'");

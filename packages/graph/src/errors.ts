@@ -99,3 +99,13 @@ export function formatValue(value: unknown): string {
     return Object.prototype.toString.call(value);
   }
 }
+
+/**
+ * An upper limit for a message, rounded down to 4 significant digits (`519`, `173000`),
+ * so that the value shown is itself within the limit.
+ */
+export function formatLimit(x: number): string {
+  if (!(x > 0) || !Number.isFinite(x)) return String(x);
+  const scale = 10 ** (Math.floor(Math.log10(x)) - 3);
+  return String(Number((Math.floor(x / scale) * scale).toPrecision(4)));
+}

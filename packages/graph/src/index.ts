@@ -8,8 +8,14 @@ export {
   conjugateGradient,
 } from './diffusion/conjugate-gradient.js';
 export { diagonalSymmetrizer } from './diffusion/diagonal-symmetrizer.js';
-export { explicitSubsteps } from './diffusion/explicit-substeps.js';
-export { type FedSchedule, type FedScheduleOptions, fedSchedule } from './diffusion/fed-schedule.js';
+export { type ExplicitSubstepsOptions, explicitSubsteps } from './diffusion/explicit-substeps.js';
+export {
+  type FedSchedule,
+  type FedScheduleOptions,
+  fedMaxTime,
+  fedSchedule,
+  fedStepCount,
+} from './diffusion/fed-schedule.js';
 export { fedStepSizes } from './diffusion/fed-step-sizes.js';
 export {
   type ImplicitDiffusionImplOptions,
@@ -20,6 +26,7 @@ export {
   type ImplicitDiffusionSystem,
   implicitDiffusionSystem,
 } from './diffusion/implicit-diffusion-system.js';
+export { MAX_SCHEDULED_STEPS } from './diffusion/max-scheduled-steps.js';
 export * from './errors.js';
 export { coinLaplacian } from './operators/coin-laplacian.js';
 export { combinatorialLaplacian } from './operators/combinatorial-laplacian.js';
@@ -57,6 +64,7 @@ export { type CooArrays, toCoo } from './sparse/to-coo.js';
 export { toDense } from './sparse/to-dense.js';
 export { type ToGraphologyOptions, toGraphology } from './sparse/to-graphology.js';
 export { transpose } from './sparse/transpose.js';
+export { UNDIRECTED_GRAPH_HINT } from './sparse/undirected-hint.js';
 export { unweighted } from './sparse/unweighted.js';
 export { gershgorinBound } from './spectral/gershgorin-bound.js';
 export { type LambdaMaxOptions, lambdaMax } from './spectral/lambda-max.js';

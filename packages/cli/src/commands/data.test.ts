@@ -101,7 +101,15 @@ describe('coin data splits', () => {
 describe('coin data errors', () => {
   it.each([
     [['info', '--dataset', 'nope'], '"nope"'],
-    [['splits', '--dataset', 'cora', '--runs', '0'], '`--runs` must be a positive integer, got "0"'],
+    [['splits', '--dataset', 'cora', '--runs', '0'], '`--runs` must be an integer in [1, 10000], got "0"'],
+    [
+      ['splits', '--dataset', 'cora', '--runs', '100000000'],
+      '`--runs` must be an integer in [1, 10000] (every split is built before training, numNodes indices each: 10⁴ splits of Cora take 4 s and 100 MB), got "100000000"',
+    ],
+    [
+      ['splits', '--dataset', 'cora', '--first-split', '9007199254740991'],
+      '`--first-split` must be an integer in [0, 1000000] (split n\'s seed is the n-th draw of the seed\'s sequence, so n seeds are drawn first: 10⁶ take 20 ms and 4 MB), got "9007199254740991"',
+    ],
     [['info', '--dataset', 'cora', '--protocol', 'nope'], '`--protocol` must be'],
   ])('rejects %j with a CoinError naming the value', async (args, message) => {
     const result = coin(args);

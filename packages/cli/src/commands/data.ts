@@ -1,8 +1,12 @@
 import {
   coinSplitSeeds,
+  FIRST_SPLIT_COST,
   type GraphDataset,
   loadDataset,
+  MAX_FIRST_SPLIT,
+  MAX_SPLIT_RUNS,
   protocolSplits,
+  SPLIT_RUNS_COST,
   type Split,
 } from '@coin-gnn/datasets';
 import { InvalidArgumentError } from '@coin-gnn/graph';
@@ -26,16 +30,22 @@ function protocolOption(command: string): (value: string) => Protocol {
   };
 }
 
-function integerOption(command: string, flag: string, min: number): (value: string) => number {
+/** An integer flag ≥ min, and ≤ max when given (past it the message gives `reason`, what more would cost). */
+function integerOption(
+  command: string,
+  flag: string,
+  min: number,
+  max?: { readonly value: number; readonly reason: string },
+): (value: string) => number {
   return (value) => {
     const n = Number(value);
-    if (value.trim() === '' || !Number.isSafeInteger(n) || n < min) {
-      throw new InvalidArgumentError(
-        command,
-        flag,
-        value,
-        min > 0 ? 'a positive integer' : 'a non-negative integer',
-      );
+    if (value.trim() === '' || !Number.isSafeInteger(n) || n < min || (max && n > max.value)) {
+      const expected = max
+        ? `an integer in [${min}, ${max.value}]${Number.isFinite(n) && n > max.value ? ` (${max.reason})` : ''}`
+        : min > 0
+          ? 'a positive integer'
+          : 'a non-negative integer';
+      throw new InvalidArgumentError(command, flag, value, expected);
     }
     return n;
   };
@@ -103,7 +113,12 @@ export function registerDataCommand(program: Command): void {
 
   withCommonOptions(data.command('splits'), 'coin data splits')
     .description('train/val/test node indices per run, as rows of the source file')
-    .option('--runs <n>', 'number of splits', integerOption('coin data splits', '--runs', 1), 10)
+    .option(
+      '--runs <n>',
+      'number of splits',
+      integerOption('coin data splits', '--runs', 1, { value: MAX_SPLIT_RUNS, reason: SPLIT_RUNS_COST }),
+      10,
+    )
     .option(
       '--seed <n>',
       "master seed, as the official code's --seed: split r comes from RandomState(seed).randint(0, 1e6, runs)[r]",
@@ -113,7 +128,10 @@ export function registerDataCommand(program: Command): void {
     .option(
       '--first-split <n>',
       "start at this split of the seed's sequence",
-      integerOption('coin data splits', '--first-split', 0),
+      integerOption('coin data splits', '--first-split', 0, {
+        value: MAX_FIRST_SPLIT,
+        reason: FIRST_SPLIT_COST,
+      }),
       0,
     )
     .action(async (opts: DataOptions & { runs: number; seed: number; firstSplit: number }) => {

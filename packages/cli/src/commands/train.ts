@@ -1,8 +1,16 @@
 import { checkModelTarget, modelNames, saveModel } from '@coin-gnn/core';
-import { datasetFingerprint, loadDataset } from '@coin-gnn/datasets';
+import {
+  datasetFingerprint,
+  FIRST_SPLIT_COST,
+  loadDataset,
+  MAX_FIRST_SPLIT,
+  MAX_SPLIT_RUNS,
+  SPLIT_RUNS_COST,
+} from '@coin-gnn/datasets';
 import { type ProtocolResult, runProtocol } from '@coin-gnn/experiments';
 import cliProgress from 'cli-progress';
 import { type Command, InvalidArgumentError, Option } from 'commander';
+import { boundedInteger } from '../options/count-flags.js';
 import { datasetOption } from '../options/dataset-option.js';
 import { addModelFlags, modelSettings } from '../options/model-flags.js';
 
@@ -95,7 +103,7 @@ export function registerTrainCommand(program: Command): void {
         .default('coin'),
     )
     .addOption(new Option('--model <name>', 'model').choices(modelNames()).default('coin'))
-    .option('--runs <R>', 'number of splits', integer(1, 'a positive integer'), 1)
+    .option('--runs <R>', 'number of splits', boundedInteger(1, MAX_SPLIT_RUNS, SPLIT_RUNS_COST), 1)
     .option('--inits <I>', 'initialisations per split', integer(1, 'a positive integer'), 1)
     .option(
       '--seed <N>',
@@ -106,7 +114,7 @@ export function registerTrainCommand(program: Command): void {
     .option(
       '--first-split <n>',
       "start at this split of the seed's sequence (spread one protocol over processes)",
-      integer(0, 'a non-negative integer'),
+      boundedInteger(0, MAX_FIRST_SPLIT, FIRST_SPLIT_COST),
       0,
     )
     .option('--epochs <N>', 'maximum epochs per run', integer(1, 'a positive integer'), 10_000)

@@ -56,6 +56,25 @@ describe('model flags', () => {
     });
   });
 
+  it('refuse a huge number naming the flag and what it would cost (was a RangeError stack trace)', () => {
+    // the widest maximum of the models taking the flag, with that model's reason
+    expect(() => settings(['--steps', '4294967296'], 'coin')).toThrow(
+      /^error: option '--steps <n>' argument '4294967296' is invalid. expected an integer in \[0, 1000000\] \(each step is a sparse product in the forward and in the backward pass: 10⁶ steps take about 6 minutes an epoch on Cora \(cpu backend\)\), got "4294967296".$/,
+    );
+    expect(() => settings(['--steps', '-1'], 'coin')).toThrow(
+      /expected an integer in \[0, 1000000\], got "-1"/,
+    );
+    expect(() => settings(['--dropout', '1'], 'gcn')).toThrow(
+      /expected a finite number in \[0, 1\), got "1"/,
+    );
+    // a model's narrower range, checked with the model, naming the flag
+    expect(() => settings(['--steps', '1000'], 'diff-resnet')).toThrow(
+      /^--model diff-resnet: `--steps` must be an integer in \[0, 100\] \(each step keeps numNodes × numFeatures activations for the backward pass: about 16 MB a step on Cora, 1.6 GB for 100\), got 1000$/,
+    );
+    expect(settings(['--steps', '1000'], 'coin').options).toEqual({ numSteps: 1000 });
+    expect(settings(['--steps', '100'], 'diff-resnet').options).toEqual({ numSteps: 100 });
+  });
+
   it('apply a preset for the dataset, under the flags given', () => {
     expect(settings(['--preset', 'official'], 'sgc', 'citeseer')).toEqual({
       options: {},

@@ -2,11 +2,14 @@ import {
   type ModelOptionOverrides,
   modelDefinition,
   modelNames,
+  modelOptionProblem,
   modelPreset,
+  numberRange,
   type OptionInfo,
   type OptionValue,
   trainingDefaults,
 } from '@coin-gnn/core';
+import { InvalidArgumentError as CoinInvalidArgumentError } from '@coin-gnn/graph';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 
 /** One command-line flag shared by the registered models that take an option under that flag name. */
@@ -43,20 +46,37 @@ export function modelFlags(): ModelFlag[] {
   return [...flags.values()];
 }
 
-/** Parses a number flag: finite, and an integer ≥ the smallest minimum where every model asks for one. */
+/**
+ * Parses a number flag: finite, an integer where every model asks for one, ≥ the smallest minimum and ≤ the
+ * largest maximum where every model has one (past it the message gives that model's reason: the time or
+ * memory more would take). The model's own, maybe narrower, range is checked by {@link modelSettings}.
+ */
 function numberParser(flag: ModelFlag): (value: string) => number {
   const integer = flag.models.every((m) => m.info?.integer);
   const mins = flag.models.map((m) => m.info?.min);
   const min = mins.every((v) => v !== undefined) ? Math.min(...(mins as number[])) : undefined;
-  const what = `${integer ? 'an integer' : 'a finite number'}${min === undefined ? '' : ` ≥ ${min}`}`;
+  const widest = flag.models.every((m) => m.info?.max !== undefined)
+    ? flag.models.reduce((a, b) => ((b.info?.max as number) > (a.info?.max as number) ? b : a))
+    : undefined;
+  const info: OptionInfo = {
+    description: '',
+    integer,
+    min,
+    max: widest?.info?.max,
+    maxExclusive: widest?.info?.maxExclusive,
+    maxReason: widest?.info?.maxReason,
+  };
   return (value) => {
     const n = Number(value);
+    const max = info.max;
+    const pastMax = max !== undefined && (info.maxExclusive ? n >= max : n > max);
     const ok =
       value.trim() !== '' &&
       Number.isFinite(n) &&
       (!integer || Number.isSafeInteger(n)) &&
-      (min === undefined || n >= min);
-    if (!ok) throw new InvalidArgumentError(`expected ${what}, got "${value}".`);
+      (min === undefined || n >= min) &&
+      !pastMax;
+    if (!ok) throw new InvalidArgumentError(`expected ${numberRange(info, pastMax)}, got "${value}".`);
     return n;
   };
 }
@@ -130,10 +150,13 @@ export interface ModelSettings {
 
 /**
  * The settings of `model` on `dataset` from parsed flags (`command.opts()`): the model's defaults, overridden
- * by `--preset`'s values for the dataset, overridden by the flags given. A flag of an option the model does
- * not take is left in, so that the registry rejects it naming the option.
+ * by `--preset`'s values for the dataset, overridden by the flags given. Each flag given is checked against
+ * the model's own range, naming the flag (`--model diff-resnet: \`--steps\` must be an integer in
+ * [0, 100] (…), got 1000`). A flag of an option the model does not take is left in, so that the registry
+ * rejects it naming the option.
  *
- * @throws {@link InvalidArgumentError} (core's) for an unknown preset or dataset of the preset
+ * @throws {@link InvalidArgumentError} (core's) for an unknown preset or dataset of the preset, or a flag's
+ *   value outside the model's range
  */
 export function modelSettings(flags: Record<string, unknown>, model: string, dataset: string): ModelSettings {
   const preset = typeof flags.preset === 'string' ? modelPreset(model, flags.preset, dataset) : {};
@@ -141,7 +164,12 @@ export function modelSettings(flags: Record<string, unknown>, model: string, dat
   for (const flag of modelFlags()) {
     const value = flags[new Option(`--${flag.flag}`).attributeName()];
     if (value === undefined) continue;
-    const entry = flag.models.find((m) => m.model === model) ?? flag.models[0];
+    const own = flag.models.find((m) => m.model === model);
+    const entry = own ?? flag.models[0];
+    const problem = own ? modelOptionProblem(model, own.option, value) : null;
+    if (problem !== null) {
+      throw new CoinInvalidArgumentError(`--model ${model}`, `--${flag.flag}`, value, problem);
+    }
     options[entry.option] = value as OptionValue;
   }
   const defaults = trainingDefaults(model);

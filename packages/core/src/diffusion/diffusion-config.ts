@@ -1,5 +1,6 @@
 import { InvalidArgumentError } from '@coin-gnn/graph';
 import type { OperatorName } from '../graph/graph-tensors.js';
+import { DIFFUSION_STEPS_COST, MAX_DIFFUSION_STEPS } from './diffusion-limits.js';
 
 /**
  * Time-stepping scheme of a graph diffusion: explicit Euler (COIN's), implicit (backward) Euler solved by
@@ -14,7 +15,7 @@ export const DIFFUSION_SCHEMES: readonly DiffusionScheme[] = ['explicit', 'impli
 export interface GraphDiffusionConfig {
   /** Step size σ² ≥ 0 (COIN default 0.35). */
   readonly sigma2: number;
-  /** Number of steps K, a non-negative integer (COIN default 20). */
+  /** Number of steps K, an integer in [0, 10⁶] (COIN default 20; `MAX_DIFFUSION_STEPS`). */
   readonly numSteps: number;
   /** Graph operator L to diffuse with, any name of `GraphTensors` (default `'coin-laplacian'`). */
   readonly operator?: OperatorName;
@@ -29,11 +30,18 @@ export interface GraphDiffusionConfig {
   readonly tol?: number;
   /** Implicit scheme: iteration cap of each conjugate-gradient solve (default 1000). */
   readonly maxIter?: number;
+  /**
+   * `'fed'` and sub-steps: the most explicit steps one forward pass may take (default 10⁴,
+   * `MAX_EXPLICIT_STEPS`); a σ² that needs more is an error naming σ², K and the count
+   * (`checkDiffusionLimits`).
+   */
+  readonly maxExplicitSteps?: number;
 }
 
 /**
- * Checks a diffusion's options: σ² finite and ≥ 0, K a non-negative integer, a known scheme, sub-steps
- * only with the explicit scheme.
+ * Checks a diffusion's options: σ² finite and ≥ 0, K an integer in [0, {@link MAX_DIFFUSION_STEPS}], a known
+ * scheme, sub-steps only with the explicit scheme, maxExplicitSteps a positive integer. The limits that
+ * depend on the graph are `checkDiffusionLimits`'.
  * @param fn - the caller, named in the error
  * @throws {@link InvalidArgumentError} naming the bad option
  */
@@ -41,8 +49,17 @@ export function checkDiffusionConfig(fn: string, config: GraphDiffusionConfig): 
   if (!(config.sigma2 >= 0) || !Number.isFinite(config.sigma2)) {
     throw new InvalidArgumentError(fn, 'sigma2', config.sigma2, 'a finite number ≥ 0');
   }
-  if (!Number.isInteger(config.numSteps) || config.numSteps < 0) {
-    throw new InvalidArgumentError(fn, 'numSteps', config.numSteps, 'a non-negative integer');
+  if (!Number.isInteger(config.numSteps) || config.numSteps < 0 || config.numSteps > MAX_DIFFUSION_STEPS) {
+    throw new InvalidArgumentError(
+      fn,
+      'numSteps',
+      config.numSteps,
+      `an integer in [0, ${MAX_DIFFUSION_STEPS}] (${DIFFUSION_STEPS_COST})`,
+    );
+  }
+  const { maxExplicitSteps } = config;
+  if (maxExplicitSteps !== undefined && (!Number.isSafeInteger(maxExplicitSteps) || maxExplicitSteps < 1)) {
+    throw new InvalidArgumentError(fn, 'maxExplicitSteps', maxExplicitSteps, 'a positive integer');
   }
   if (config.scheme !== undefined && !DIFFUSION_SCHEMES.includes(config.scheme)) {
     throw new InvalidArgumentError(fn, 'scheme', config.scheme, `one of ${DIFFUSION_SCHEMES.join(', ')}`);

@@ -1,3 +1,4 @@
+import { CoinError, NumericalError } from '@coin-gnn/graph';
 import type * as tf from '@tensorflow/tfjs-core';
 import { CgStatistics } from '../diffusion/cg-statistics.js';
 import {
@@ -6,6 +7,7 @@ import {
   type DiffusionScheme,
   type GraphDiffusionConfig,
 } from '../diffusion/diffusion-config.js';
+import { checkDiffusionLimits, MAX_EXPLICIT_STEPS } from '../diffusion/diffusion-limits.js';
 import { explicitStepWarning, stepBounds, substepSizes } from '../diffusion/step-bounds.js';
 import type { GraphTensors, OperatorName } from '../graph/graph-tensors.js';
 import { type Logger, silentLogger } from '../logger.js';
@@ -30,12 +32,16 @@ import { implicitDiffusion } from '../ops/implicit-diffusion.js';
  *   τ₊, so probabilities may still dip below 0.
  *
  * σ² = 0 or K = 0 is the identity. The step bounds come from `stepBounds` (computed once per graph);
- * `prepare` reports once a plain explicit σ² past the ℓ2 bound. In evaluation mode the implicit scheme
+ * `prepare` reports once a plain explicit σ² past the ℓ2 bound. Before diffusing, `forward` checks the
+ * limits that depend on the graph (`checkDiffusionLimits`: at most `maxExplicitSteps` FED steps or
+ * sub-steps per pass, σ²·ρ(L) ≤ 10⁵ for the implicit scheme) and fails in terms of σ² and K; a
+ * `NumericalError` of the implicit solver is rethrown with σ² and K (the solver's as its cause). In evaluation mode the implicit scheme
  * counts its conjugate-gradient iterations ({@link GraphDiffusion.cgIterationsPerStep}, reset by
  * `prepare`). Shapes: u (numNodes, C) → (numNodes, C).
  *
- * @throws {@link InvalidArgumentError} if sigma2 < 0, numSteps is not a non-negative integer, scheme is not
- *   one of {@link GraphDiffusion.schemes}, or substeps is set with a scheme other than `'explicit'`
+ * @throws {@link InvalidArgumentError} if sigma2 < 0, numSteps is not an integer in [0, 10⁶], scheme is not
+ *   one of {@link GraphDiffusion.schemes}, or substeps is set with a scheme other than `'explicit'`; from
+ *   `forward`, a σ² past the graph's limits or a directed graph (whose step bounds are undefined)
  */
 export class GraphDiffusion extends Module<[tf.Tensor2D, GraphTensors], tf.Tensor2D> {
   /** The schemes `scheme` accepts. */
@@ -50,7 +56,13 @@ export class GraphDiffusion extends Module<[tf.Tensor2D, GraphTensors], tf.Tenso
   constructor(config: GraphDiffusionConfig) {
     super();
     checkDiffusionConfig('GraphDiffusion', config);
-    this.config = { operator: 'coin-laplacian', scheme: 'explicit', substeps: false, ...config };
+    this.config = {
+      operator: 'coin-laplacian',
+      scheme: 'explicit',
+      substeps: false,
+      ...config,
+      maxExplicitSteps: config.maxExplicitSteps ?? MAX_EXPLICIT_STEPS,
+    };
   }
 
   /** The operator name this layer diffuses with. */
@@ -76,7 +88,8 @@ export class GraphDiffusion extends Module<[tf.Tensor2D, GraphTensors], tf.Tenso
     this.cg.reset();
     const { sigma2, numSteps, substeps } = this.config;
     if (this.scheme !== 'explicit' || substeps || this.warned) return;
-    const warning = explicitStepWarning(sigma2, numSteps, stepBounds(graph.operatorMatrix(this.operator)));
+    const bounds = stepBounds(graph.operatorMatrix(this.operator), 'GraphDiffusion');
+    const warning = explicitStepWarning(sigma2, numSteps, bounds);
     if (warning !== null) {
       this.warned = true;
       logger(warning);
@@ -89,27 +102,40 @@ export class GraphDiffusion extends Module<[tf.Tensor2D, GraphTensors], tf.Tenso
    * @param graph - the graph, whose operator `config.operator` is L
    */
   forward(u: tf.Tensor2D, graph: GraphTensors): tf.Tensor2D {
-    const { sigma2, numSteps, tol, maxIter, substeps } = this.config;
+    const { sigma2, numSteps, tol, maxIter, substeps, maxExplicitSteps } = this.config;
     if (numSteps === 0 || sigma2 === 0) return u;
+    const matrix = graph.operatorMatrix(this.operator);
+    checkDiffusionLimits('GraphDiffusion', this.config, matrix);
     const laplacian = graph.operator(this.operator);
-    const bounds = () => stepBounds(graph.operatorMatrix(this.operator));
+    const bounds = () => stepBounds(matrix, 'GraphDiffusion');
     switch (this.scheme) {
       case 'explicit':
         return explicitDiffusion(
           u,
           laplacian,
-          substeps ? substepSizes(sigma2, numSteps, bounds()) : new Array<number>(numSteps).fill(sigma2),
+          substeps
+            ? substepSizes(sigma2, numSteps, bounds(), maxExplicitSteps)
+            : new Array<number>(numSteps).fill(sigma2),
         );
       case 'implicit':
-        return implicitDiffusion(u, laplacian, sigma2, numSteps, {
-          tol,
-          maxIter,
-          onStats: this.training ? undefined : (stats) => this.cg.record(stats.iterations),
-        });
+        try {
+          return implicitDiffusion(u, laplacian, sigma2, numSteps, {
+            tol,
+            maxIter,
+            onStats: this.training ? undefined : (stats) => this.cg.record(stats.iterations),
+          });
+        } catch (error) {
+          if (!CoinError.isInstance(error) || error.name !== 'NumericalError') throw error;
+          throw new NumericalError(
+            `GraphDiffusion: the implicit steps at sigma2 = ${sigma2}, K = ${numSteps} failed (${error.message}); ` +
+              `I + σ²L must be positive definite: L positive semidefinite, the operator of an undirected graph`,
+            { cause: error },
+          );
+        }
       case 'fed': {
         const { l2 } = bounds();
         return Number.isFinite(l2)
-          ? fedDiffusion(u, laplacian, numSteps * sigma2, l2)
+          ? fedDiffusion(u, laplacian, numSteps * sigma2, l2, { maxSteps: maxExplicitSteps })
           : explicitDiffusion(u, laplacian, new Array<number>(numSteps).fill(sigma2));
       }
     }

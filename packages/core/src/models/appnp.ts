@@ -48,7 +48,16 @@ export const appnpDefinition: ModelDefinition<AppnpOptions> = {
   defaults: { hidden: 64, dropout: 0.5, bias: true, decayLayers: 'all', numSteps: 10, alpha: 0.1 },
   options: {
     ...HIDDEN_OPTION_INFO,
-    numSteps: { description: 'propagation steps K', integer: true, min: 0, flag: 'steps' },
+    numSteps: {
+      description: 'propagation steps K',
+      integer: true,
+      min: 0,
+      max: 1000,
+      maxReason:
+        'each step keeps a few numNodes × numClasses tensors for the backward pass: ' +
+        'about 0.5 MB a step on Cora, 450 MB for 1000',
+      flag: 'steps',
+    },
     alpha: { description: 'teleport probability α', min: 0, max: 1 },
   },
   training: { lr: 0.01, weightDecay: 5e-4 },

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { checkDiffusionConfig, type DiffusionScheme } from '../diffusion/diffusion-config.js';
+import { DIFFUSION_STEPS_COST, MAX_DIFFUSION_STEPS } from '../diffusion/diffusion-limits.js';
 import type { GraphTensors } from '../graph/graph-tensors.js';
 import { GraphDiffusion } from '../layers/graph-diffusion.js';
 import { Linear } from '../layers/linear.js';
@@ -63,7 +64,14 @@ export class Coin extends NodeModel {
 
 /** Option metadata shared by the diffusion models (COIN, Diff-ResNet). */
 export const DIFFUSION_OPTION_INFO = {
-  numSteps: { description: 'diffusion steps K', integer: true, min: 0, flag: 'steps' },
+  numSteps: {
+    description: 'diffusion steps K',
+    integer: true,
+    min: 0,
+    max: MAX_DIFFUSION_STEPS,
+    maxReason: DIFFUSION_STEPS_COST,
+    flag: 'steps',
+  },
   sigma2: { description: 'diffusion step σ²', min: 0 },
   scheme: { description: 'diffusion scheme, same time K·σ²', choices: GraphDiffusion.schemes },
   substeps: { description: 'split explicit steps into stable sub-steps of the same total time' },

@@ -71,7 +71,17 @@ export const diffResNetDefinition: ModelDefinition<DiffResNetOptions> = {
   description: 'Diff-ResNet: residual block, K dropout + diffusion steps on hidden features, classifier',
   factory: ({ numFeatures, numClasses, options }) => new DiffResNet(numFeatures, numClasses, options),
   defaults: { numSteps: 20, sigma2: 0.25, dropout: 0.25, scheme: 'explicit', substeps: false },
-  options: { ...DIFFUSION_OPTION_INFO, dropout: HIDDEN_OPTION_INFO.dropout },
+  options: {
+    ...DIFFUSION_OPTION_INFO,
+    numSteps: {
+      ...DIFFUSION_OPTION_INFO.numSteps,
+      max: 100,
+      maxReason:
+        'each step keeps numNodes × numFeatures activations for the backward pass: ' +
+        'about 16 MB a step on Cora, 1.6 GB for 100',
+    },
+    dropout: HIDDEN_OPTION_INFO.dropout,
+  },
   validate: (options) => checkDiffusionConfig('diff-resnet', options),
   training: { lr: 0.01, weightDecay: 5e-4 },
   presets: {

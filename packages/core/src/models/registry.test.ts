@@ -14,6 +14,7 @@ import {
   loadWeights,
   modelConfig,
   modelNames,
+  modelOptionProblem,
   modelPreset,
   NodeModel,
   predict,
@@ -123,6 +124,30 @@ describe('registerModel', () => {
       /one of all, first/,
     );
     expect(() => createModel('no-such-model', sizes)).toThrow(/one of coin, diff-resnet, gcn/);
+  });
+
+  it('bounds every model’s step count K, saying what a larger one would cost (was RangeError or heap exhaustion)', () => {
+    expect(() => createModel('coin', { ...sizes, options: { numSteps: 4294967296 } })).toThrow(
+      /^createModel: `numSteps` must be an integer in \[0, 1000000\] \(each step is a sparse product in the forward and in the backward pass: 10⁶ steps take about 6 minutes an epoch on Cora \(cpu backend\)\), got 4294967296$/,
+    );
+    for (const [model, max, cost] of [
+      ['diff-resnet', 100, /about 16 MB a step on Cora/],
+      ['appnp', 1000, /about 0.5 MB a step on Cora/],
+      ['sgc', 1000, /about 0.25 MB a hop on Cora/],
+    ] as const) {
+      expect(() => createModel(model, { ...sizes, options: { numSteps: max + 1 } })).toThrow(
+        new RegExp(`\`numSteps\` must be an integer in \\[0, ${max}\\] \\(`),
+      );
+      expect(() => createModel(model, { ...sizes, options: { numSteps: max + 1 } })).toThrow(cost);
+      expect(resolveModelOptions(model, { numSteps: max }).numSteps).toBe(max);
+    }
+    // the reason is given only past the maximum; a range with both ends reads as one
+    expect(modelOptionProblem('coin', 'numSteps', -1)).toBe('an integer in [0, 1000000]');
+    expect(modelOptionProblem('coin', 'numSteps', 20)).toBeNull();
+    expect(modelOptionProblem('mlp', 'dropout', 1)).toBe('a finite number in [0, 1)');
+    expect(() => modelOptionProblem('coin', 'hidden', 1)).toThrow(
+      /one of numSteps, sigma2, scheme, substeps/,
+    );
   });
 
   it('rejects a taken name and defaults that are not JSON scalars', () => {

@@ -28,6 +28,11 @@ export interface OptionInfo {
   /** Largest allowed number (excluded with `maxExclusive`). */
   readonly max?: number;
   readonly maxExclusive?: boolean;
+  /**
+   * Why numbers above `max` are refused: the time or memory they would take, as a phrase added to the error
+   * (`'each step is a sparse product per pass: 10⁶ steps take about 6 minutes an epoch on Cora'`).
+   */
+  readonly maxReason?: string;
   /** The allowed strings. */
   readonly choices?: readonly string[];
   /** Command-line flag without dashes (default: the name in kebab case, `numSteps` → `num-steps`). */
@@ -197,27 +202,56 @@ export function modelPreset(name: string, preset: string, dataset: string): Pres
   return settings;
 }
 
+/**
+ * What a number must be under `info`, as a phrase: `an integer ≥ 1`, `a finite number in [0, 1)`,
+ * `an integer in [0, 1000000] (why)` with the option's `maxReason` when the value is past the maximum.
+ */
+export function numberRange(info: OptionInfo | undefined, pastMax = false): string {
+  const { integer, min, max, maxExclusive, maxReason } = info ?? {};
+  const kind = integer ? 'an integer' : 'a finite number';
+  const range =
+    min !== undefined && max !== undefined
+      ? `${kind} in [${min}, ${max}${maxExclusive ? ')' : ']'}`
+      : `${kind}${min === undefined ? '' : ` ≥ ${min}`}${max === undefined ? '' : ` ${maxExclusive ? '<' : '≤'} ${max}`}`;
+  return pastMax && maxReason ? `${range} (${maxReason})` : range;
+}
+
 /** Whether `value` satisfies the type of `fallback` and the checks of `info`; else what it should be. */
 function optionProblem(value: unknown, fallback: OptionValue, info: OptionInfo | undefined): string | null {
   if (typeof value !== typeof fallback) return `a ${typeof fallback}`;
   if (typeof value === 'number') {
     const { integer, min, max, maxExclusive } = info ?? {};
-    const range = [
-      integer ? 'an integer' : 'a finite number',
-      min === undefined ? '' : ` ≥ ${min}`,
-      max === undefined ? '' : ` ${maxExclusive ? '<' : '≤'} ${max}`,
-    ].join('');
+    const pastMax = max !== undefined && (maxExclusive ? value >= max : value > max);
     const ok =
       Number.isFinite(value) &&
       (!integer || Number.isInteger(value)) &&
       (min === undefined || value >= min) &&
-      (max === undefined || (maxExclusive ? value < max : value <= max));
-    return ok ? null : range;
+      !pastMax;
+    return ok ? null : numberRange(info, pastMax);
   }
   if (typeof value === 'string' && info?.choices && !info.choices.includes(value)) {
     return `one of ${info.choices.join(', ')}`;
   }
   return null;
+}
+
+/**
+ * What a value of option `option` of model `name` must be, as a phrase (`an integer in [0, 100] (why)`), or
+ * null when `value` is fine: the check {@link resolveModelOptions} makes of each option, for callers that
+ * name the option their own way (the `coin` command names its flag).
+ * @throws {@link InvalidArgumentError} for an unknown model or an option it does not take
+ */
+export function modelOptionProblem(name: string, option: string, value: unknown): string | null {
+  const definition = modelDefinition(name);
+  if (!(option in definition.defaults)) {
+    throw new InvalidArgumentError(
+      'modelOptionProblem',
+      'option',
+      option,
+      `one of ${Object.keys(definition.defaults).join(', ')} (the options of ${name})`,
+    );
+  }
+  return optionProblem(value, definition.defaults[option], definition.options?.[option]);
 }
 
 /**

@@ -42,7 +42,17 @@ export const sgcDefinition: ModelDefinition<SgcOptions> = {
   description: 'SGC: logistic regression on K-hop smoothed features',
   factory: ({ numFeatures, numClasses, options }) => new Sgc(numFeatures, numClasses, options),
   defaults: { numSteps: 2 },
-  options: { numSteps: { description: 'propagation hops K', integer: true, min: 0, flag: 'steps' } },
+  options: {
+    numSteps: {
+      description: 'propagation hops K',
+      integer: true,
+      min: 0,
+      max: 1000,
+      maxReason:
+        'each hop keeps its sparse product for the backward pass: about 0.25 MB a hop on Cora, 250 MB for 1000',
+      flag: 'steps',
+    },
+  },
   training: { lr: 0.2, weightDecay: 5e-6 },
   presets: { official: { cora: { weightDecay: 1.3027e-5 }, citeseer: { weightDecay: 2.3546e-5 } } },
 };

@@ -1,4 +1,11 @@
-import { InvalidArgumentError, Rng, ShapeMismatchError, toDense, transpose } from '@coin-gnn/graph';
+import {
+  CsrMatrix,
+  InvalidArgumentError,
+  Rng,
+  ShapeMismatchError,
+  toDense,
+  transpose,
+} from '@coin-gnn/graph';
 import { denseMatMul, expectClose, randomCsr } from '@coin-gnn/graph/testing';
 import * as tf from '@tensorflow/tfjs-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -26,6 +33,21 @@ describe.each(testBackends())('csrMatMul on %s', (backend) => {
     expectClose(ab, denseMatMul(toDense(m), 7, 5, b, 3));
     const atc = tf.tidy(() => csrMatMul(a, tf.tensor2d(c, [7, 3]), true).dataSync());
     expectClose(atc, denseMatMul(toDense(transpose(m)), 5, 7, c, 3));
+  });
+
+  it('computes with the arrays as they were given: editing them afterwards does not reach the kernel', () => {
+    const indptr = Int32Array.of(0, 2, 3);
+    const indices = Int32Array.of(0, 2, 1);
+    const values = Float32Array.of(1, 2, 3);
+    const matrix = new CsrMatrix([2, 3], indptr, indices, values);
+    // once a `memory access out of bounds` in a kernel: an index far past the 3 columns
+    indices[1] = 1 << 30;
+    indptr[2] = 1000;
+    const sparse = CsrTensor.fromCsr(matrix);
+    const b = randomDense(3, 2, 4);
+    const got = tf.tidy(() => csrMatMul(sparse, tf.tensor2d(b, [3, 2])).dataSync());
+    expectClose(got, denseMatMul(Float32Array.of(1, 0, 2, 0, 3, 0), 2, 3, b, 2));
+    sparse.dispose();
   });
 
   it('handles empty rows and a zero-column B', () => {

@@ -15,6 +15,8 @@ describe('coinSplitSeeds', () => {
     [42, 1.5, 'runs'],
     [-1, 3, 'seed'],
     [2 ** 32, 3, 'seed'],
+    [42, 9007199254740991, 'runs'],
+    [42, 1_010_001, 'runs'],
   ])('throws InvalidArgumentError for seed %d, runs %d', (seed, runs, argument) => {
     expect(() => coinSplitSeeds(seed, runs)).toThrow(InvalidArgumentError);
     expect(() => coinSplitSeeds(seed, runs)).toThrow(argument);

@@ -51,12 +51,34 @@ describe('protocolSplits', async () => {
     expect(splits).toEqual([planetoid.publicSplit, planetoid.publicSplit]);
   });
 
+  it('bounds runs by 10⁴ and firstSplit by 10⁶ before drawing anything, saying what more would cost', () => {
+    // was: runs 10⁸ built every split (858 MB, then more); firstSplit 2⁵³ − 1 a RangeError in Int32Array
+    expect(() => protocolSplits(coin, { protocol: 'coin', runs: 100_000_000, seed: 42 })).toThrow(
+      /^protocolSplits: `runs` must be an integer in \[1, 10000\] \(every split is built before training, numNodes indices each: 10⁴ splits of Cora take 4 s and 100 MB\), got 100000000$/,
+    );
+    expect(() =>
+      protocolSplits(coin, { protocol: 'coin', runs: 1, seed: 42, firstSplit: 9007199254740991 }),
+    ).toThrow(
+      /^protocolSplits: `firstSplit` must be an integer in \[0, 1000000\] \(split n's seed is the n-th draw of the seed's sequence, so n seeds are drawn first: 10⁶ take 20 ms and 4 MB\), got 9007199254740991$/,
+    );
+    expect(() => protocolSplits(coin, { protocol: 'coin', runs: 0, seed: 42 })).toThrow(
+      /`runs` must be an integer in \[1, 10000\], got 0$/,
+    );
+    // the largest first split still gives the split of that index
+    const [last] = protocolSplits(coin, { protocol: 'coin', runs: 1, seed: 42, firstSplit: 1_000_000 });
+    const seed = coinSplitSeeds(42, 1_000_001)[1_000_000];
+    expect(last).toEqual(randomSplit(coin.labels.data, 7, { trainPerClass: 20, valPerClass: 30, seed }));
+  });
+
   it.each([
     [{ protocol: 'coin', runs: 0, seed: 0 }, 'runs'],
     [{ protocol: 'coin', runs: 2.5, seed: 0 }, 'runs'],
     [{ protocol: 'coin', runs: 1, seed: Number.NaN }, 'seed'],
     [{ protocol: 'coin', runs: 1, seed: -1 }, 'seed'],
     [{ protocol: 'coin', runs: 1, seed: 0, firstSplit: -1 }, 'firstSplit'],
+    [{ protocol: 'coin', runs: 1e8, seed: 0 }, 'runs'],
+    [{ protocol: 'public', runs: 1e8, seed: 0 }, 'runs'],
+    [{ protocol: 'coin', runs: 1, seed: 0, firstSplit: 9007199254740991 }, 'firstSplit'],
     [{ protocol: 'public', runs: 1, seed: 0 }, 'protocol'],
     [{ protocol: 'random', runs: 1, seed: 0 }, 'protocol'],
   ])('throws InvalidArgumentError for %o on the COIN dataset', (options, argument) => {

@@ -31,8 +31,11 @@ describe('diagonalSymmetrizer', () => {
   });
 
   it('throws InvalidArgumentError when no diagonal scaling symmetrises the matrix', () => {
-    // one-sided entry
+    // one-sided entry (a directed edge): the message says how to make the graph undirected
     expect(() => diagonalSymmetrizer(fromDense([1, -1, 0, 1], 2, 2))).toThrow(InvalidArgumentError);
+    expect(() => diagonalSymmetrizer(fromDense([1, -1, 0, 1], 2, 2))).toThrow(
+      /the graph must be undirected: symmetrise its adjacency first with symmetrize\(adjacency\) of @coin-gnn\/graph, or a dataset with toUndirected\(dataset\) of @coin-gnn\/datasets/,
+    );
     // opposite signs
     expect(() => diagonalSymmetrizer(fromDense([1, -1, 1, 1], 2, 2))).toThrow(InvalidArgumentError);
     // a 3-cycle whose ratios multiply to 2 ≠ 1

@@ -2,6 +2,11 @@ import { InvalidArgumentError } from '../errors.js';
 import { checkSquare } from '../sparse/check.js';
 import type { CsrMatrix } from '../sparse/csr-matrix.js';
 import { transpose } from '../sparse/transpose.js';
+import { UNDIRECTED_GRAPH_HINT } from '../sparse/undirected-hint.js';
+
+const SYMMETRIZABLE =
+  'diagonally similar to a symmetric matrix (symmetric, or D⁻¹M with M symmetric like I − D⁻¹A; ' +
+  `the graph must be undirected: ${UNDIRECTED_GRAPH_HINT})`;
 
 /**
  * A positive diagonal scaling s that makes a square matrix symmetric by similarity,
@@ -47,7 +52,7 @@ export function diagonalSymmetrizer(laplacian: CsrMatrix, tol = 1e-4): Float64Ar
         fn,
         'laplacian',
         `L[${i}][${j}] = ${a}, L[${j}][${i}] = ${b}`,
-        'diagonally similar to a symmetric matrix (symmetric, or D⁻¹M with M symmetric like I − D⁻¹A)',
+        SYMMETRIZABLE,
       );
     }
     if (s[j] === 0) {
@@ -62,7 +67,7 @@ export function diagonalSymmetrizer(laplacian: CsrMatrix, tol = 1e-4): Float64Ar
         fn,
         'laplacian',
         `L[${i}][${j}] = ${a}, L[${j}][${i}] = ${b} with scale ratio ${s[j] / s[i]}`,
-        'diagonally similar to a symmetric matrix (symmetric, or D⁻¹M with M symmetric like I − D⁻¹A)',
+        SYMMETRIZABLE,
       );
     }
   };

@@ -29,4 +29,12 @@ describe('implicitDiffusionSystem', () => {
     expect(() => implicitDiffusionSystem(fromDense([1, -1, 0, 1], 2, 2), 1)).toThrow(InvalidArgumentError);
     expect(() => implicitDiffusionSystem(fromDense([-1, 0, 0, 1], 2, 2), 2)).toThrow(NumericalError);
   });
+
+  it('names sigma2, not the preconditioner, when 1 + σ²L_ii overflows', () => {
+    const l = fromDense([2, -2, -2, 2], 2, 2);
+    expect(() => implicitDiffusionSystem(l, 1e308)).toThrow(
+      /implicitDiffusionSystem: `sigma2` must be small enough that the diagonal entry 1 \+ sigma2·L\[0\]\[0\] is finite \(L\[0\]\[0\] = 2\), got 1e\+308/,
+    );
+    expectClose(implicitDiffusionSystem(l, 1e300).inverseDiagonal, [5e-301, 5e-301], 1e-12);
+  });
 });

@@ -1,4 +1,4 @@
-import { NumericalError } from '../errors.js';
+import { InvalidArgumentError, NumericalError } from '../errors.js';
 import type { CsrMatrix } from '../sparse/csr-matrix.js';
 import { diagonalSymmetrizer } from './diagonal-symmetrizer.js';
 
@@ -24,7 +24,8 @@ export interface ImplicitDiffusionSystem {
  * @param laplacian - L, square
  * @param sigma2 - σ² ≥ 0
  * @param transpose - prepare the system of Lᵀ (default false)
- * @throws {@link InvalidArgumentError} if no diagonal scaling makes L symmetric
+ * @throws {@link InvalidArgumentError} if no diagonal scaling makes L symmetric, or σ² is so large that a
+ *   diagonal entry 1 + σ²L_ii overflows
  * @throws {@link NumericalError} if a diagonal entry of I + σ²L is not positive (the system is not SPD)
  */
 export function implicitDiffusionSystem(
@@ -42,16 +43,25 @@ export function implicitDiffusionSystem(
       for (let p = indptr[i]; p < indptr[i + 1]; p++) symValues[p] = (s[i] * values[p]) / s[indices[p]];
     }
   }
-  const inverseDiagonal = new Float64Array(numRows).fill(1);
+  const inverseDiagonal = new Float64Array(numRows);
   for (let i = 0; i < numRows; i++) {
-    for (let p = indptr[i]; p < indptr[i + 1]; p++)
-      if (indices[p] === i) inverseDiagonal[i] += sigma2 * values[p];
-    if (!(inverseDiagonal[i] > 0)) {
-      throw new NumericalError(
-        `implicitDiffusionSystem: I + sigma2 L is not positive definite, its diagonal entry ${i} is ${inverseDiagonal[i]}`,
+    let lii = 0;
+    for (let p = indptr[i]; p < indptr[i + 1]; p++) if (indices[p] === i) lii += values[p];
+    const diagonal = 1 + sigma2 * lii;
+    if (diagonal === Number.POSITIVE_INFINITY) {
+      throw new InvalidArgumentError(
+        'implicitDiffusionSystem',
+        'sigma2',
+        sigma2,
+        `small enough that the diagonal entry 1 + sigma2·L[${i}][${i}] is finite (L[${i}][${i}] = ${lii})`,
       );
     }
-    inverseDiagonal[i] = 1 / inverseDiagonal[i];
+    if (!(diagonal > 0)) {
+      throw new NumericalError(
+        `implicitDiffusionSystem: I + sigma2 L is not positive definite, its diagonal entry ${i} is ${diagonal}`,
+      );
+    }
+    inverseDiagonal[i] = 1 / diagonal;
   }
   const scale = symmetric ? null : transpose ? s.map((v) => 1 / v) : s;
   return { values: symValues, scale, inverseDiagonal };

@@ -146,3 +146,27 @@ describe('isSymmetric', () => {
     expect(isSymmetric(s, 1e-3)).toBe(true);
   });
 });
+
+describe('CsrMatrix ownership', () => {
+  it('copies the arrays it is given: later edits of them do not reach the matrix', () => {
+    const indptr = Int32Array.of(0, 2, 3);
+    const indices = Int32Array.of(0, 1, 1);
+    const values = Float32Array.of(1, 2, 3);
+    const m = new CsrMatrix([2, 2], indptr, indices, values);
+    indices[1] = 1_000_000; // would be out of range for a kernel
+    indptr[2] = 99;
+    values[0] = Number.NaN;
+    expect(Array.from(m.indices)).toEqual([0, 1, 1]);
+    expect(Array.from(m.indptr)).toEqual([0, 2, 3]);
+    expect(Array.from(m.values)).toEqual([1, 2, 3]);
+    expect(Array.from(toDense(m))).toEqual([1, 2, 0, 3]);
+  });
+
+  it('copies only a view, not the buffer behind it', () => {
+    const buffer = new Int32Array(1000);
+    buffer.set([0, 1], 10);
+    const m = new CsrMatrix([1, 1], buffer.subarray(10, 12), Int32Array.of(0));
+    expect(m.indptr.buffer.byteLength).toBe(8);
+    expect(Array.from(m.values)).toEqual([1]);
+  });
+});

@@ -2,6 +2,7 @@ import { InvalidArgumentError, NumericalError } from '../errors.js';
 import { Rng } from '../random/rng.js';
 import type { CsrMatrix } from '../sparse/csr-matrix.js';
 import { isSymmetric } from '../sparse/is-symmetric.js';
+import { UNDIRECTED_GRAPH_HINT } from '../sparse/undirected-hint.js';
 import { checkOperator } from './check-operator.js';
 import { tridiagonalEigenvector, tridiagonalLargestEigenvalue } from './tridiagonal.js';
 
@@ -45,8 +46,14 @@ export function lambdaMax(m: CsrMatrix, options: LambdaMaxOptions = {}): number 
   if (method !== 'lanczos' && method !== 'power') {
     throw new InvalidArgumentError('lambdaMax', 'method', method, "'lanczos' or 'power'");
   }
-  if (!isSymmetric(m, 1e-5))
-    throw new InvalidArgumentError('lambdaMax', 'm', 'a non-symmetric matrix', 'symmetric');
+  if (!isSymmetric(m, 1e-5)) {
+    throw new InvalidArgumentError(
+      'lambdaMax',
+      'm',
+      'a non-symmetric matrix',
+      `symmetric (for a graph operator, the graph must be undirected: ${UNDIRECTED_GRAPH_HINT})`,
+    );
+  }
   const rng = new Rng(seed);
   const start = Float64Array.from({ length: m.numRows }, () => rng.normal());
   normalize(start);

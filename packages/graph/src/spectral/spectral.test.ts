@@ -88,6 +88,10 @@ describe('lambdaMax: known spectra', () => {
     const l = combinatorialLaplacian(cycleGraph(5));
     expect(() => lambdaMax(randomCsr(3, 4, 0.5, 1))).toThrow(ShapeMismatchError);
     expect(() => lambdaMax(randomCsr(4, 4, 0.5, 1))).toThrow(InvalidArgumentError);
+    // a directed graph's operator: the message says how to symmetrise
+    expect(() => lambdaMax(randomCsr(4, 4, 0.5, 1))).toThrow(
+      /lambdaMax: `m` must be symmetric \(for a graph operator, the graph must be undirected: symmetrise its adjacency first with symmetrize\(adjacency\)/,
+    );
     expect(() => lambdaMax(new CsrMatrix([0, 0], Int32Array.of(0), new Int32Array(0)))).toThrow(
       InvalidArgumentError,
     );
