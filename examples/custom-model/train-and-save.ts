@@ -28,7 +28,8 @@ const result = await runProtocol({
   },
 });
 for (const run of result.runs) {
-  console.log(`split ${run.split}: test ${(100 * run.testAcc).toFixed(1)} %, ${run.epochs} epochs`);
+  const test = run.testAcc === null ? 'diverged' : `${(100 * run.testAcc).toFixed(1)} %`;
+  console.log(`split ${run.split}: test ${test}, ${run.epochs} epochs`);
 }
 console.log(
   `gcn-diffusion on cora: ${(100 * result.testAccMean).toFixed(1)} ± ${(100 * result.testAccStd).toFixed(1)} %`,
