@@ -19,6 +19,7 @@ import { type ModelFactory, modelFactory } from './model-factory.js';
 import {
   checkExperimentOptions,
   type ExperimentOptions,
+  type ExperimentResult,
   type RunRecord,
   runExperiment,
 } from './run-experiment.js';
@@ -47,8 +48,8 @@ export interface ProtocolOptions extends Omit<ExperimentOptions, 'splits' | 'mod
 /** A run of {@link runProtocol} (the name it had in `@coin-gnn/core`). */
 export type ProtocolRun = RunRecord;
 
-/** Result of {@link runProtocol}, the `coin train --json` object. */
-export interface ProtocolResult {
+/** Result of {@link runProtocol}, the `coin train --json` object: the runner's result and what it ran. */
+export interface ProtocolResult extends ExperimentResult {
   /** `dataset.name`. */
   readonly dataset: string;
   readonly protocol: 'coin' | 'public';
@@ -59,15 +60,6 @@ export interface ProtocolResult {
   readonly training: TrainingDefaults;
   /** The tfjs backend the runs used. */
   readonly backend: string;
-  readonly runs: RunRecord[];
-  /** Mean test accuracy over the runs that did not diverge (NaN when all did). */
-  readonly testAccMean: number;
-  /** Population standard deviation over the runs that did not diverge (as `np.std`). */
-  readonly testAccStd: number;
-  /** Runs that diverged: counted here, left out of the accuracy. */
-  readonly divergedRuns: number;
-  readonly msPerEpochMedian: number;
-  readonly convergenceMsMedian: number;
   /** Largest resident set size sampled after every epoch, MB. */
   readonly peakRssMB: number;
 }
