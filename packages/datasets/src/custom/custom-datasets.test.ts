@@ -1,5 +1,5 @@
 import { DatasetError, fromDense, InvalidArgumentError, ShapeMismatchError, toDense } from '@coin-gnn/graph';
-import Graph from 'graphology';
+import { DirectedGraph, UndirectedGraph } from 'graphology';
 import { describe, expect, it } from 'vitest';
 import { datasetFromArrays } from './dataset-from-arrays.js';
 import { datasetFromFiles } from './dataset-from-files.js';
@@ -99,7 +99,7 @@ describe('datasetFromArrays', () => {
 });
 
 describe('datasetFromGraphology and nodePredictions', () => {
-  const graph = new Graph({ type: 'undirected' });
+  const graph = new UndirectedGraph();
   const keys = ['alice', 'bob', 'carol', 'dan', 'eve', 'frank'];
   for (const [i, key] of keys.entries()) graph.addNode(key, { x: x[i], club: i % 2 ? 'officer' : 'mr hi' });
   for (const [s, t] of edges) graph.addEdge(keys[s], keys[t]);
@@ -117,7 +117,7 @@ describe('datasetFromGraphology and nodePredictions', () => {
   });
 
   it('takes a list of numeric attributes as features and names the node of a bad value', () => {
-    const g = new Graph();
+    const g = new DirectedGraph();
     g.addNode('a', { age: 30, income: 2, label: 0 });
     g.addNode('b', { age: 40, income: 'high', label: 1 });
     g.addEdge('a', 'b');
