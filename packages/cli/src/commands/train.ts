@@ -13,10 +13,11 @@ import { type Command, InvalidArgumentError, Option } from 'commander';
 import { boundedInteger } from '../options/count-flags.js';
 import { datasetOption } from '../options/dataset-option.js';
 import { addModelFlags, modelSettings } from '../options/model-flags.js';
+import { addTableFlags, type TableFlags, tableDataset, tableName } from '../options/table-flags.js';
 
 /** Parsed flags of `coin train`. */
-interface TrainFlags {
-  dataset: string;
+interface TrainFlags extends TableFlags {
+  dataset?: string;
   protocol: 'coin' | 'public';
   model: string;
   runs: number;
@@ -96,7 +97,7 @@ export function registerTrainCommand(program: Command): void {
   const command = program
     .command('train')
     .description('train COIN or a baseline and report test accuracy (mean ± std over runs)')
-    .addOption(datasetOption().makeOptionMandatory())
+    .addOption(datasetOption('dataset (or --features)'))
     .addOption(
       new Option('--protocol <name>', 'splits: COIN random splits or the public split')
         .choices(['coin', 'public'])
@@ -127,14 +128,28 @@ export function registerTrainCommand(program: Command): void {
     .option('--json', 'print one JSON object and nothing else')
     .option('--out <dir>', 'save the model with the best validation accuracy to this directory')
     .option('--overwrite', 'replace the model already saved in --out');
+  addTableFlags(command);
   addModelFlags(command);
+  command.hook('preAction', () => {
+    const { dataset, features } = command.opts<TrainFlags>();
+    if ((dataset === undefined) === (features === undefined)) {
+      command.error("error: give either '--dataset <name>' or '--features <file>'");
+    }
+  });
   command.action(async (flags: TrainFlags & Record<string, unknown>) => {
-    const settings = modelSettings(flags, flags.model, flags.dataset);
+    // Data from files is split by --split (the 'public' protocol) unless --protocol is given.
+    if (flags.features !== undefined && command.getOptionValueSource('protocol') === 'default') {
+      flags.protocol = 'public';
+    }
+    const name = flags.features ? tableName(flags.features) : flags.dataset!;
+    const settings = modelSettings(flags, flags.model, name);
     // A bad --out fails now, not after training.
     if (flags.out) await checkModelTarget(flags.out, { overwrite: flags.overwrite });
-    const dataset = await loadDataset(flags.dataset, { protocol: flags.protocol });
+    const dataset = flags.features
+      ? await tableDataset({ ...flags, features: flags.features }, flags.seed)
+      : await loadDataset(name, { protocol: flags.protocol });
     const trainedOn = {
-      dataset: flags.dataset,
+      dataset: dataset.name,
       datasetDigest: datasetFingerprint(dataset),
       protocol: flags.protocol,
       ...(dataset.classNames ? { classNames: dataset.classNames } : {}),
@@ -145,7 +160,7 @@ export function registerTrainCommand(program: Command): void {
     const bar = showBar
       ? new cliProgress.SingleBar(
           {
-            format: `${flags.model} on ${flags.dataset} |{bar}| run {value}/{total} · epoch {epoch} · val acc {valAcc} %`,
+            format: `${flags.model} on ${dataset.name} |{bar}| run {value}/{total} · epoch {epoch} · val acc {valAcc} %`,
             hideCursor: true,
             clearOnComplete: true,
           },
