@@ -12,8 +12,8 @@ export {
 export { datasetFromFiles, type FilesDatasetOptions } from './custom/dataset-from-files.js';
 export { datasetFromGraphology, type GraphologyDatasetOptions } from './custom/dataset-from-graphology.js';
 export { type EncodedLabels, encodeLabels } from './custom/encode-labels.js';
-export { type NodePredictionsOptions, nodePredictions } from './custom/node-predictions.js';
 export { type CsvTable, csvTable, parseCsv } from './custom/parse-csv.js';
+export { type PredictionsByNodeOptions, predictionsByNode } from './custom/predictions-by-node.js';
 export { type SplitSpec, splitFromSpec } from './custom/split-spec.js';
 export { datasetFingerprint } from './dataset-fingerprint.js';
 export {

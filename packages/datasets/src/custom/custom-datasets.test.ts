@@ -5,7 +5,7 @@ import { datasetFromArrays } from './dataset-from-arrays.js';
 import { datasetFromFiles } from './dataset-from-files.js';
 import { datasetFromGraphology } from './dataset-from-graphology.js';
 import { encodeLabels } from './encode-labels.js';
-import { nodePredictions } from './node-predictions.js';
+import { predictionsByNode } from './predictions-by-node.js';
 
 const fixture = (name: string) => new URL(`fixtures/${name}`, import.meta.url).pathname;
 // The fixtures' graph (written by numpy): 6 nodes, 3 features, the cycle 0-1-2-3-4-5-0 and the chord 0-3.
@@ -98,7 +98,7 @@ describe('datasetFromArrays', () => {
   });
 });
 
-describe('datasetFromGraphology and nodePredictions', () => {
+describe('datasetFromGraphology and predictionsByNode', () => {
   const graph = new UndirectedGraph();
   const keys = ['alice', 'bob', 'carol', 'dan', 'eve', 'frank'];
   for (const [i, key] of keys.entries()) graph.addNode(key, { x: x[i], club: i % 2 ? 'officer' : 'mr hi' });
@@ -110,10 +110,10 @@ describe('datasetFromGraphology and nodePredictions', () => {
     expect(Array.from(toDense(data.adjacency))).toEqual(denseAdjacency());
     expect(Array.from(toDense(data.features))).toEqual(Array.from(Float32Array.from(x.flat())));
     expect(data.classNames).toEqual(['mr hi', 'officer']);
-    const predictions = nodePredictions(data, [1, 1, 0, 0, 1, 0], { graph, attribute: 'predicted' });
+    const predictions = predictionsByNode(data, [1, 1, 0, 0, 1, 0], { graph, attribute: 'predicted' });
     expect(predictions.get('carol')).toBe('mr hi');
     expect(graph.getNodeAttribute('alice', 'predicted')).toBe('officer');
-    expect(() => nodePredictions(data, [1])).toThrow(ShapeMismatchError);
+    expect(() => predictionsByNode(data, [1])).toThrow(ShapeMismatchError);
   });
 
   it('takes a list of numeric attributes as features and names the node of a bad value', () => {

@@ -48,7 +48,7 @@ interface FeatureFile {
  * A node-classification dataset from files (PyG's `Data` from a CSV edge list and a feature table): features
  * from CSV (parsed by `csv-parse`) or NPY, labels from a column or a file, the graph from an edge list or,
  * without one, the kNN graph of the features. Node ids (`idColumn`) become `nodeNames`, for
- * `nodePredictions`.
+ * `predictionsByNode`.
  *
  * @throws {@link DatasetError} for an unreadable file, bad CSV, a non-numeric feature, an NPY array of the
  *   wrong rank, or an edge naming an unknown node (the message names file, row and value)

@@ -23,7 +23,7 @@ export interface GraphologyDatasetOptions {
 
 /**
  * A node-classification dataset from a graphology graph: row i is the i-th node of `graph.nodes()` (its key
- * in `nodeNames[i]`, which `nodePredictions` maps predictions back to), the adjacency from the edges (see
+ * in `nodeNames[i]`, which `predictionsByNode` maps predictions back to), the adjacency from the edges (see
  * `fromGraphology`; made undirected, A ← max(A, Aᵀ), as in {@link datasetFromArrays}), the features from node
  * attributes, the label from a node attribute.
  *

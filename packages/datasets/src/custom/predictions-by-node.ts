@@ -2,8 +2,8 @@ import { InvalidArgumentError, ShapeMismatchError } from '@coin-gnn/graph';
 import type { AbstractGraph } from 'graphology-types';
 import type { NodeDataset } from '../node-dataset.js';
 
-/** Options of {@link nodePredictions}. */
-export interface NodePredictionsOptions {
+/** Options of {@link predictionsByNode}. */
+export interface PredictionsByNodeOptions {
   /** Also write each node's predicted class into this graphology graph … */
   readonly graph?: AbstractGraph;
   /** … as this node attribute (default `'prediction'`). */
@@ -22,14 +22,14 @@ export interface NodePredictionsOptions {
  * @throws {@link ShapeMismatchError} if there is not one prediction per node
  * @throws {@link InvalidArgumentError} if `graph` lacks a node key of the dataset
  */
-export function nodePredictions(
+export function predictionsByNode(
   dataset: NodeDataset,
   predictions: ArrayLike<number>,
-  options: NodePredictionsOptions = {},
+  options: PredictionsByNodeOptions = {},
 ): Map<string, string | number> {
   if (predictions.length !== dataset.numNodes) {
     throw new ShapeMismatchError(
-      'nodePredictions',
+      'predictionsByNode',
       `${dataset.numNodes} predictions`,
       `${predictions.length}`,
     );
@@ -44,7 +44,7 @@ export function nodePredictions(
     for (const [key, value] of byKey) {
       if (!graph.hasNode(key)) {
         throw new InvalidArgumentError(
-          'nodePredictions',
+          'predictionsByNode',
           'graph',
           `no node '${key}'`,
           'the graph of the dataset',
