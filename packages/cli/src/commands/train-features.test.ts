@@ -2,24 +2,13 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
-import { createProgram } from '../program.js';
+import { runCoin } from '../testing/run-coin.js';
 
 afterEach(() => vi.restoreAllMocks());
 const dir = await mkdtemp(join(tmpdir(), 'coin-train-features-'));
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
-/** Runs `coin train …` in-process; returns stdout, or throws commander's error. */
-async function train(args: string[]): Promise<string> {
-  const chunks: string[] = [];
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    chunks.push(String(chunk));
-    return true;
-  });
-  const program = createProgram().exitOverride();
-  for (const c of program.commands) c.exitOverride().configureOutput({ writeErr: () => {} });
-  await program.parseAsync(['node', 'coin', 'train', ...args]);
-  return chunks.join('');
-}
+const train = (args: string[]) => runCoin(['train', ...args]);
 
 // Three well-separated classes of 12 rows, 2 numeric columns on different scales, a string label column.
 const table = join(dir, 'blobs.csv');
