@@ -17,8 +17,9 @@ import { Linear } from '../layers/linear.js';
 import { zeros } from '../module/initializers.js';
 import { Module } from '../module/module.js';
 import { Parameter } from '../module/parameter.js';
+import { train } from '../training/train.js';
 import { Gcn } from './gcn.js';
-import { modelConfig, registerModel } from './registry.js';
+import { createModel, modelConfig, registerModel } from './registry.js';
 import { Sequential, sequential } from './sequential.js';
 
 const n = 12;
@@ -163,6 +164,28 @@ describe('sequential', () => {
       InvalidArgumentError,
     );
     expect(() => registerModel('sequential', () => model, { defaults: {} })).toThrow(/name/);
+    model.dispose();
+  });
+
+  it('trains with train() and, registered through a factory, is a registry model that saves under its name', () => {
+    registerModel(
+      'sequential-test',
+      ({ numFeatures, numClasses, options }) =>
+        sequential([new Linear(numFeatures, options.hidden), 'relu', new Linear(options.hidden, numClasses)]),
+      { defaults: { hidden: 4 } },
+    );
+    const model = createModel('sequential-test', { numFeatures: f, numClasses: 2, seed: 1 });
+    expect(modelConfig(model)).toMatchObject({ model: 'sequential-test', options: { hidden: 4 } });
+    const labels = Int32Array.from({ length: n }, (_, i) => i % 2);
+    const split = {
+      train: Int32Array.of(0, 1, 2, 3),
+      val: Int32Array.of(4, 5),
+      test: Int32Array.of(6, 7, 8),
+    };
+    const before = weight(model, 'layers.0.weight').slice();
+    const result = train(model, { graph, labels, split }, { epochs: 3 });
+    expect(result.epochs).toBe(3);
+    expect(weight(model, 'layers.0.weight')).not.toEqual(before);
     model.dispose();
   });
 });

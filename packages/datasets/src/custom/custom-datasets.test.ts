@@ -1,6 +1,9 @@
 import { DatasetError, fromDense, InvalidArgumentError, ShapeMismatchError, toDense } from '@coin-gnn/graph';
 import { DirectedGraph, UndirectedGraph } from 'graphology';
 import { describe, expect, it } from 'vitest';
+import { registerDataset } from '../dataset-registry.js';
+import { loadDataset } from '../load-dataset.js';
+import { protocolSplits } from '../splits/protocol-splits.js';
 import { datasetFromArrays } from './dataset-from-arrays.js';
 import { datasetFromFiles } from './dataset-from-files.js';
 import { datasetFromGraphology } from './dataset-from-graphology.js';
@@ -85,6 +88,20 @@ describe('datasetFromArrays', () => {
     expect(() =>
       datasetFromArrays({ edgeIndex: ring, features, labels, split: { train: 1.5, val: 1 } }),
     ).toThrow(/split\.train.*1\.5/);
+  });
+
+  it('registers as a named dataset (what the bench and coin train --dataset load) and serves the public protocol', async () => {
+    const data = datasetFromArrays({
+      edgeIndex,
+      features: x,
+      labels: [0, 1, 0, 1, 0, 1],
+      split: { train: 1, val: 1 },
+    });
+    registerDataset('arrays-test', () => data);
+    expect(await loadDataset('arrays-test')).toBe(data);
+    const [split] = protocolSplits(data, { protocol: 'public', runs: 1, seed: 0 });
+    expect(split).toBe(data.publicSplit);
+    expect([split.train.length, split.val.length, split.test.length]).toEqual([2, 2, 2]);
   });
 
   it('refuses both or neither edge forms, a node out of range and mismatched features', () => {
