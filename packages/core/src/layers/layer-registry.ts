@@ -201,7 +201,12 @@ export function layerDefinitionOf(layer: Module): NamedLayerDefinition | undefin
 export function layerDefinition(name: string): NamedLayerDefinition {
   const definition = registry.get(name);
   if (!definition) {
-    throw new InvalidArgumentError('layerDefinition', 'type', name, `one of ${layerNames().join(', ')}`);
+    throw new InvalidArgumentError(
+      'layerDefinition',
+      'type',
+      name,
+      `one of ${layerNames().join(', ')} (a layer of your own: registerLayer('${name}', …) first)`,
+    );
   }
   return { ...definition, name };
 }

@@ -164,6 +164,14 @@ describe('sequential', () => {
       InvalidArgumentError,
     );
     expect(() => registerModel('sequential', () => model, { defaults: {} })).toThrow(/name/);
+    expect(() =>
+      Sequential.fromConfig({
+        model: 'sequential',
+        numFeatures: 1,
+        numClasses: 1,
+        options: { layers: '[{"type":"my-conv"}]', output: 'logits' },
+      }),
+    ).toThrow(/registerLayer\('my-conv'/);
     model.dispose();
   });
 
