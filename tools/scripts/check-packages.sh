@@ -15,6 +15,7 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/tarballs" "$work/project"
 
+node tools/scripts/check-exports.mjs
 echo "check-packages: building (turbo)"
 pnpm build --output-logs=errors-only >/dev/null
 
