@@ -7,6 +7,8 @@
 #   (c) the installed `coin` bin: `npx coin train --dataset cora --epochs 2`.
 # Prints each tarball's packed and unpacked size. Needs the npm registry for the packages' dependencies.
 set -euo pipefail
+start=$SECONDS
+step() { echo "check-packages [$((SECONDS - start)) s]: $*"; }
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"
 
@@ -16,10 +18,10 @@ trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/tarballs" "$work/project"
 
 node tools/scripts/check-exports.mjs
-echo "check-packages: building (turbo)"
+step "building (turbo)"
 pnpm build --output-logs=errors-only >/dev/null
 
-echo "check-packages: packing into $work/tarballs"
+step "packing into $work/tarballs"
 printf '%-32s %10s %12s %6s\n' tarball packed unpacked files
 for p in "${packages[@]}"; do
   (cd "packages/$p" && pnpm pack --pack-destination "$work/tarballs" >/dev/null)
@@ -39,11 +41,11 @@ check_tarball() {
   local listing
   listing="$(tar -tzf "$tarball")"
   for path in "$@"; do
-    grep -qx "package/$path" <<<"$listing" || { echo "check-packages: $path missing from $tarball" >&2; exit 1; }
+    grep -qx "package/$path" <<<"$listing" || { step "$path missing from $tarball" >&2; exit 1; }
   done
-  if grep -q '\.test\.ts$' <<<"$listing"; then echo "check-packages: a test file in $tarball" >&2; exit 1; fi
+  if grep -q '\.test\.ts$' <<<"$listing"; then step "a test file in $tarball" >&2; exit 1; fi
   if tar -xzOf "$tarball" package/package.json | grep -q 'workspace:\|@coin-gnn/source'; then
-    echo "check-packages: $tarball's package.json has a workspace: version or the source condition" >&2
+    step "$tarball's package.json has a workspace: version or the source condition" >&2
     exit 1
   fi
 }
@@ -57,13 +59,13 @@ check_tarball cli dist/index.js dist/index.d.ts dist/bin/coin.js
 cd "$work/project"
 cp "$root/tools/package-check/train-cora.mjs" "$root/tools/package-check/check-types.ts" .
 printf '{ "name": "outside-project", "private": true, "type": "module" }\n' >package.json
-echo "check-packages: npm install of the tarballs in $work/project"
+step "npm install of the tarballs in $work/project"
 npm install --no-audit --no-fund --loglevel=error "$work"/tarballs/*.tgz @types/node@20 fast-check@4
 
-echo "check-packages: (a) node train-cora.mjs"
+step "(a) node train-cora.mjs"
 node train-cora.mjs
 
-echo "check-packages: (b) tsc --strict --module nodenext --moduleResolution nodenext check-types.ts"
+step "(b) tsc --strict --module nodenext --moduleResolution nodenext check-types.ts"
 # No skipLibCheck, so that our own .d.ts files are checked too; tfjs's declarations have errors of their own
 # under --strict (TS2304 'Long', TS2411 in tfjs-layers' keras_format), which are counted and left out.
 tsc_log="$work/tsc.log"
@@ -73,12 +75,12 @@ ours="$(awk '/^[^ ]/ { keep = ($0 !~ /^node_modules\/@tensorflow\//) } keep' "$t
 echo "tsc: $(grep -c '^node_modules/@tensorflow/.*error TS' "$tsc_log" || true) errors inside @tensorflow/* declarations (not ours)"
 if [ -n "$ours" ]; then
   echo "$ours" >&2
-  echo "check-packages: tsc --strict found errors in our packages or their use" >&2
+  step "tsc --strict found errors in our packages or their use" >&2
   exit 1
 fi
 echo "tsc: no error in @coin-gnn/* declarations or check-types.ts"
 
-echo "check-packages: (c) npx coin train --dataset cora --epochs 2"
+step "(c) npx coin train --dataset cora --epochs 2"
 npx --no-install coin train --dataset cora --epochs 2 --backend cpu
 
-echo "check-packages: all packages install and run from an outside project"
+step "all packages install and run from an outside project"
