@@ -19,7 +19,7 @@ mkdir -p "$work/tarballs" "$work/project"
 
 node tools/scripts/check-exports.mjs
 step "building (turbo)"
-pnpm build --output-logs=errors-only >/dev/null
+pnpm build --output-logs=errors-only
 
 step "packing into $work/tarballs"
 printf '%-32s %10s %12s %6s\n' tarball packed unpacked files
@@ -36,7 +36,8 @@ done
 # What the packed packages must hold: compiled JS and types, the wasm module, the data files, no test file,
 # no source condition in the exports map, and no workspace: version left.
 check_tarball() {
-  local tarball="$work/tarballs/coin-gnn-$1-0.1.0.tgz" path
+  local tarball path
+  tarball="$(echo "$work"/tarballs/coin-gnn-"$1"-[0-9]*.tgz)"
   shift
   local listing
   listing="$(tar -tzf "$tarball")"
