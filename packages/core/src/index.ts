@@ -1,4 +1,7 @@
-/** @coin-gnn/core: the tfjs engine with our kernels and gradients registered, modules, layers, models, training. */
+/**
+ * @coin-gnn/core: the tfjs engine with our kernels and gradients registered, modules, layers, models, training.
+ * @module index
+ */
 import '@tensorflow/tfjs-backend-cpu';
 import './register-all-kernels.js';
 import './register-all-gradients.js';

@@ -1,3 +1,7 @@
+/**
+ * @coin-gnn/graph: sparse matrices, graph operators, spectral bounds and CPU sparse kernels for diffusion GNNs.
+ * @module index
+ */
 export { type KnnGraphOptions, knnGraph } from './build/knn-graph.js';
 export { checkNewName } from './check-new-name.js';
 export {

@@ -38,6 +38,7 @@ export interface TrainConfig {
 export interface TrainDataset {
   /** Name recorded in the results. */
   readonly name: string;
+  /** Loads (or builds) the dataset; called once per suite run, before its first training. */
   readonly load: () => Promise<NodeDataset> | NodeDataset;
   /** The splits to train on (one run per split and initialisation). */
   readonly splits: (dataset: NodeDataset) => Split[];

@@ -41,5 +41,6 @@ export interface Suite {
   readonly name: SuiteName;
   /** One line for `coin bench --help`. */
   readonly description: string;
+  /** Runs the suite once and returns its measurements (the result the CLI writes as JSON). */
   run(options?: SuiteOptions): Promise<SuiteResult>;
 }

@@ -29,6 +29,7 @@ export class GraphTensors {
   /** @param data - adjacency and features of the graph */
   constructor(readonly data: GraphData) {}
 
+  /** Number of nodes n of the graph (`data.numNodes`). */
   get numNodes(): number {
     return this.data.numNodes;
   }

@@ -50,7 +50,7 @@ export interface FileDigest {
  * (what `loadModel` rebuilds) or `model: null` for a model not built by `createModel`; since this version also
  * the writing library (`library`), the size and SHA-256 of weights.json and weights.bin (`files`), optional
  * {@link ModelMetadata} (`trainedOn`) and the SHA-256 of the config itself (`configSha256`, see
- * {@link configDigest}), all verified on load. Files written before have none of `library`, `files`,
+ * `configDigest`), all verified on load. Files written before have none of `library`, `files`,
  * `configSha256` and load without checksums; a file with some but not all of them is refused.
  */
 export type SavedConfig = {
@@ -62,7 +62,7 @@ export type SavedConfig = {
   readonly files?: { readonly 'weights.json': FileDigest; readonly 'weights.bin': FileDigest };
   /** What the model was trained on (`saveModel`'s `metadata` option). */
   readonly trainedOn?: ModelMetadata;
-  /** {@link configDigest} of the other fields: detects damage to config.json (not deliberate edits). */
+  /** `configDigest` of the other fields: detects damage to config.json (not deliberate edits). */
   readonly configSha256?: string;
 } & (ModelConfig | { readonly model: null });
 

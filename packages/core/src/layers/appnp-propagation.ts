@@ -31,6 +31,7 @@ export class AppnpPropagation extends Module<[tf.Tensor2D, CsrTensor], tf.Tensor
   }
 
   /**
+   * Runs the K steps $$ Z^{(k+1)} = (1 - \alpha)\hat A Z^{(k)} + \alpha H $$ from Z⁽⁰⁾ = H; returns Z⁽ᴷ⁾.
    * @param h - predictions H (numNodes, C)
    * @param adjacency - Â as a constant sparse tensor
    */

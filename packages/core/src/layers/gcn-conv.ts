@@ -47,6 +47,7 @@ export class GcnConv extends Module<[tf.Tensor2D | CsrTensor, CsrTensor], tf.Ten
   }
 
   /**
+   * Computes $$ H' = \hat A\, H W + b $$ (numNodes, F_out).
    * @param h - node features (numNodes, F_in), dense or sparse
    * @param adjacency - the normalised operator Â as a constant sparse tensor (`graph.operator('gcn-norm')`)
    */

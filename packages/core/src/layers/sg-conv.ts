@@ -42,6 +42,7 @@ export class SgConv extends Module<[tf.Tensor2D | CsrTensor, CsrTensor], tf.Tens
   }
 
   /**
+   * Computes $$ Y = \hat A^K (X W) + b $$ (numNodes, F_out).
    * @param x - features (numNodes, F_in), dense or sparse
    * @param adjacency - Â as a constant sparse tensor
    */

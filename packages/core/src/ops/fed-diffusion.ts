@@ -40,4 +40,5 @@ function fedDiffusion_(
   return explicitDiffusion(u, laplacian, fedSchedule(totalTime, tauMax, options).stepSizes);
 }
 
+/** Fast explicit diffusion, cycles of steps $$ u \leftarrow u - \tau_i L u $$ reaching time T (details above). */
 export const fedDiffusion = /* @__PURE__ */ op({ fedDiffusion_ });

@@ -128,4 +128,5 @@ function implicitDiffusion_(
   return result as Tensor2D;
 }
 
+/** Implicit diffusion, K solves $$ (I + \sigma^2 L)\, u^{(k+1)} = u^{(k)} $$ by block CG (details above). */
 export const implicitDiffusion = /* @__PURE__ */ op({ implicitDiffusion_ });

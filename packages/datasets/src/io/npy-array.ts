@@ -2,7 +2,7 @@
  * A decoded NumPy array, always in C (row-major) order and native byte order.
  *
  * dtype ← NumPy type string: `float32` ← f4, `float64` ← f8, `int8` ← i1, `int16` ← i2, `int32` ← i4,
- * `int64` ← i8 (a `BigInt64Array`; see {@link toInt32Array}), `uint8` ← u1, `bool` ← b1 (a `Uint8Array` of
+ * `int64` ← i8 (a `BigInt64Array`; see `toInt32Array`), `uint8` ← u1, `bool` ← b1 (a `Uint8Array` of
  * 0/1), `unicode` ← U*n* (an array of strings, trailing NULs removed).
  */
 export type NpyArray =

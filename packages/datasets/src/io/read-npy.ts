@@ -10,9 +10,9 @@ const MAGIC = [0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59]; // \x93NUMPY
  * Layout: the magic `\x93NUMPY`, major and minor version bytes, the header length (uint16 in 1.0, uint32 in
  * 2.0/3.0, little-endian), a Python dict literal `{'descr': …, 'fortran_order': …, 'shape': (…), }`, then the
  * raw elements. Supported dtypes: f4 f8 i1 i2 i4 i8 u1 b1 and U*n* (1 ≤ n ≤ 65536), in either byte order, C
- * or Fortran order (see {@link decodeArray}). Object arrays (pickles) and `U0` are refused.
+ * or Fortran order (see `decodeArray`). Object arrays (pickles) and `U0` are refused.
  *
- * Work is bounded by the file: the declared size prod(shape) · itemsize ({@link checkArrayLayout}) must be
+ * Work is bounded by the file: the declared size prod(shape) · itemsize (`checkArrayLayout`) must be
  * present in the file before anything is allocated, so the result is never larger than a small multiple of
  * the input (a `U1` element is 4 bytes in the file and one string in memory).
  *

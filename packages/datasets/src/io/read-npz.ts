@@ -16,19 +16,19 @@ export interface NpzArchive {
   get(name: string): NpyArray;
 }
 
-/** Options of {@link readNpz}: the limits on what it inflates ({@link zipBudget}). */
+/** Options of {@link readNpz}: the limits on what it inflates (`zipBudget`). */
 export type ReadNpzOptions = ZipLimits;
 
 /**
  * Reads a NumPy `.npz` archive: a zip (stored or deflated) of `.npy` files, one per array.
  *
  * Work is bounded before anything is inflated: the central directory is read and every entry's offsets and
- * sizes checked against the file ({@link readZipDirectory}); the declared uncompressed sizes of the `.npy`
+ * sizes checked against the file (`readZipDirectory`); the declared uncompressed sizes of the `.npy`
  * entries must sum to at most
  * $$ \min\bigl(\text{maxBytes},\ \max(64\ \text{MiB},\ \text{maxRatio}\cdot|\text{file}|)\bigr) $$
- * ({@link zipBudget}; defaults 1 GiB and 200), so a 1 MB zip bomb declaring 1 GB is refused without inflating
+ * (`zipBudget`; defaults 1 GiB and 200), so a 1 MB zip bomb declaring 1 GB is refused without inflating
  * it; each entry is then inflated into a buffer of its declared size and stopped as soon as it would exceed it
- * ({@link extractZipEntry}), and its CRC-32 compared with the declared one. Each array is decoded on first
+ * (`extractZipEntry`), and its CRC-32 compared with the declared one. Each array is decoded on first
  * access ({@link readNpy}).
  *
  * @param bytes - the whole file

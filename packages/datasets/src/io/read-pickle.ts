@@ -110,7 +110,7 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
  * @param bytes - the whole file
  * @param fileName - named in error messages
  * @returns the unpickled value
- * Work is bounded ({@link PICKLE_LIMITS}): integers longer than 64 bytes are refused, the stack and the memo
+ * Work is bounded (`PICKLE_LIMITS`): integers longer than 64 bytes are refused, the stack and the memo
  * are capped at 2²⁰ entries (an error, not a crash), every opcode runs without recursion or argument spreading,
  * so time and memory are linear in the file size.
  *

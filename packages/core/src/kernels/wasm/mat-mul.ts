@@ -27,6 +27,7 @@ export type DenseOperand =
   | Float32Array
   | {
       readonly length: number;
+      /** Writes B's `length` entries, row-major, into `target`. */
       readonly write: (target: Float32Array) => void;
       readonly columnSums?: Float32Array;
     };
