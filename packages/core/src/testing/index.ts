@@ -2,3 +2,4 @@
 export { COMPOSED_TEST_BACKEND, testBackends } from './backends.js';
 export { type CheckGradientsOptions, type CheckGradientsResult, checkGradients } from './check-gradients.js';
 export { graphOf } from './graph-of.js';
+export { type RandomEdges, randomEdges, randomMatrix } from './random-edges.js';
