@@ -5,6 +5,7 @@ import { Parameter } from '../module/parameter.js';
 import type { CsrTensor } from '../ops/csr-tensor.js';
 import type { EdgeIndex } from '../ops/edge-index.js';
 import { edgeSoftmax } from '../ops/edge-softmax.js';
+import { matMul2d } from '../ops/mat-mul-2d.js';
 import { sddmm } from '../ops/sddmm.js';
 import { Dropout } from './dropout.js';
 import { checkFeatureCounts, denseOrSparseMatMul } from './linear.js';
@@ -83,8 +84,7 @@ export class GatConv extends MessagePassing<[tf.Tensor2D | CsrTensor, EdgeIndex]
     return tf.tidy(() => {
       const [n, h, c] = [edges.numNodes, this.heads, this.outFeatures];
       const z = denseOrSparseMatMul(x, this.weight.variable as tf.Tensor2D);
-      const perHead = tf.reshape(z, [n, h, c]);
-      const score = (att: Parameter) => tf.sum(tf.mul(perHead, att.variable), 2) as tf.Tensor2D;
+      const score = (att: Parameter) => matMul2d(z, headBlocks(att.variable as tf.Tensor2D));
       const e = tf.leakyRelu(
         sddmm(score(this.attSource), score(this.attTarget), edges, { mode: 'add' }),
         this.negativeSlope,
@@ -95,4 +95,17 @@ export class GatConv extends MessagePassing<[tf.Tensor2D | CsrTensor, EdgeIndex]
       return this.bias ? (tf.add(combined, this.bias.variable) as tf.Tensor2D) : combined;
     });
   }
+}
+
+/**
+ * The per-head attention vectors a (H × C) as one block-diagonal matrix B (H·C × H), B_{hC+c, h} = a_{h,c},
+ * so that the per-node scores of every head are one product, Z B = (Σ_c Z_{i,hC+c} a_{h,c})_{i,h}, instead of
+ * a broadcast product over (numNodes × H × C).
+ */
+function headBlocks(att: tf.Tensor2D): tf.Tensor2D {
+  const [h, c] = att.shape;
+  return tf.reshape(tf.mul(tf.expandDims(att, 2), tf.reshape(tf.eye(h), [h, 1, h])), [
+    h * c,
+    h,
+  ]) as tf.Tensor2D;
 }
