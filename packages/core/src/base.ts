@@ -26,5 +26,6 @@ export { gatherRows } from './ops/gather-rows.js';
 export { matMul2d } from './ops/mat-mul-2d.js';
 export { scatterRows } from './ops/scatter-rows.js';
 export { type SddmmOptions, sddmm } from './ops/sddmm.js';
+export { segmentMax } from './ops/segment-max.js';
 export { segmentMean } from './ops/segment-mean.js';
 export { sparseResidualLinear } from './ops/sparse-residual-linear.js';

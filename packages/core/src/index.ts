@@ -59,7 +59,12 @@ export {
   type WeightedMessages,
 } from './layers/message-passing.js';
 export { type Activation, ResidualBlock } from './layers/residual-block.js';
-export { SageConv, type SageConvOptions } from './layers/sage-conv.js';
+export {
+  SAGE_AGGREGATIONS,
+  type SageAggregation,
+  SageConv,
+  type SageConvOptions,
+} from './layers/sage-conv.js';
 export { SgConv } from './layers/sg-conv.js';
 export { type Logger, silentLogger } from './logger.js';
 export { Appnp, type AppnpOptions } from './models/appnp.js';

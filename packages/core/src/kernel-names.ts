@@ -183,10 +183,13 @@ export type EdgeSpmmInputs = EdgeInputs & TensorInfos<'weights' | 'x'>;
 
 /** Mean of rows per segment, Y_i = (1/|S_i|) Σ_{r ∈ S_i} X_r, S_i = {r : segmentIds_r = i}; 0 for an empty one. */
 export const SegmentMean = 'CoinSegmentMean';
-/** Inputs of {@link SegmentMean}: x (m × k) and segmentIds (int32, m). */
-export type SegmentMeanInputs = TensorInfos<'x' | 'segmentIds'>;
-/** Attributes of {@link SegmentMean}. */
-export interface SegmentMeanAttrs {
+/** Inputs of {@link SegmentMean} and {@link SegmentMax}: x (m × k) and segmentIds (int32, m). */
+export type SegmentInputs = TensorInfos<'x' | 'segmentIds'>;
+/** Attributes of {@link SegmentMean} and {@link SegmentMax}. */
+export interface SegmentAttrs {
   /** Segments (rows of the result). */
   numSegments: number;
 }
+
+/** Maximum of rows per segment, Y_{i,c} = max_{r ∈ S_i} X_{r,c}, S_i = {r : segmentIds_r = i}; 0 for an empty one. */
+export const SegmentMax = 'CoinSegmentMax';

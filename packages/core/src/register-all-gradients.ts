@@ -16,6 +16,7 @@ import { implicitDiffusionGradConfig } from './gradients/ImplicitDiffusion_grad.
 import { matMul2dGradConfig } from './gradients/MatMul2d_grad.js';
 import { scatterRowsGradConfig } from './gradients/ScatterRows_grad.js';
 import { sddmmGradConfig } from './gradients/Sddmm_grad.js';
+import { segmentMaxGradConfig } from './gradients/SegmentMax_grad.js';
 import { segmentMeanGradConfig } from './gradients/SegmentMean_grad.js';
 import { sparseResidualLinearGradConfig } from './gradients/SparseResidualLinear_grad.js';
 
@@ -32,6 +33,7 @@ const gradConfigs: GradConfig[] = [
   edgeSoftmaxGradConfig,
   edgeSpmmGradConfig,
   segmentMeanGradConfig,
+  segmentMaxGradConfig,
 ];
 
 for (const gradConfig of gradConfigs) registerGradient(gradConfig);

@@ -18,6 +18,7 @@ import { matMul2dCpuConfig } from './kernels/cpu/MatMul2d.js';
 import { withReusedOutputs } from './kernels/cpu/output-reuse.js';
 import { scatterRowsCpuConfig } from './kernels/cpu/ScatterRows.js';
 import { sddmmCpuConfig } from './kernels/cpu/Sddmm.js';
+import { segmentMaxCpuConfig } from './kernels/cpu/SegmentMax.js';
 import { segmentMeanCpuConfig } from './kernels/cpu/SegmentMean.js';
 import { sparseResidualLinearCpuConfig } from './kernels/cpu/SparseResidualLinear.js';
 import { sparseResidualLinearGradCpuConfig } from './kernels/cpu/SparseResidualLinearGrad.js';
@@ -37,6 +38,7 @@ const kernelConfigs: KernelConfig[] = [
   edgeSoftmaxCpuConfig,
   edgeSpmmCpuConfig,
   segmentMeanCpuConfig,
+  segmentMaxCpuConfig,
   ...COMPOSED_BACKENDS.flatMap(composedKernelConfigs),
 ];
 

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { SegmentMean, type SegmentMeanAttrs } from '../kernel-names.js';
+import { type SegmentAttrs, SegmentMean } from '../kernel-names.js';
 import { gatherRows } from '../ops/gather-rows.js';
 
 /**
@@ -12,7 +12,7 @@ export const segmentMeanGradConfig: tf.GradConfig = {
   inputsToSave: ['segmentIds'],
   gradFunc: (dy, saved, attrs) => {
     const ids = saved[0].dataSync() as Int32Array;
-    const counts = new Int32Array((attrs as unknown as SegmentMeanAttrs).numSegments);
+    const counts = new Int32Array((attrs as unknown as SegmentAttrs).numSegments);
     for (const s of ids) counts[s]++;
     const scale = Float32Array.from(ids, (s) => 1 / counts[s]);
     return {

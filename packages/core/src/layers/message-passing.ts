@@ -5,13 +5,17 @@ import type { EdgeIndex } from '../ops/edge-index.js';
 import { edgeSpmm } from '../ops/edge-spmm.js';
 import { gatherRows } from '../ops/gather-rows.js';
 import { scatterRows } from '../ops/scatter-rows.js';
+import { segmentMax } from '../ops/segment-max.js';
 import { segmentMean } from '../ops/segment-mean.js';
 
-/** How a node combines the messages of its incoming edges: their sum, or their mean (0 with none). */
-export type Aggregation = 'sum' | 'mean';
+/**
+ * How a node combines the messages of its incoming edges: their sum, their mean, or their column-wise
+ * maximum (0 with none).
+ */
+export type Aggregation = 'sum' | 'mean' | 'max';
 
 /** The aggregations of {@link MessagePassing}. */
-export const AGGREGATIONS: readonly Aggregation[] = ['sum', 'mean'];
+export const AGGREGATIONS: readonly Aggregation[] = ['sum', 'mean', 'max'];
 
 /**
  * Messages of the form m_e = w_e ⊙ X_{src_e} (per head: w_e ∈ ℝ^H scales the H column blocks of X), kept
@@ -47,7 +51,7 @@ export interface MessageInputs {
  * Quantum Chemistry", arXiv:1704.01212): {@link MessagePassing.propagate} computes
  * $$ x'_i = \gamma\Big(x_i,\ \bigoplus_{e:\,\mathrm{dst}_e = i} \phi(x_{\mathrm{dst}_e}, x_{\mathrm{src}_e}, w_e)\Big) $$
  * with φ = {@link MessagePassing.message} (default w_e x_{src_e}, unit weights when none are given), ⊕ =
- * {@link MessagePassing.aggregate} by the layer's {@link Aggregation} (`'sum'` or `'mean'`), and γ =
+ * {@link MessagePassing.aggregate} by the layer's {@link Aggregation} (`'sum'`, `'mean'` or `'max'`), and γ =
  * {@link MessagePassing.update} (default: the aggregate itself). A subclass writes `forward` (its weights,
  * then `propagate`) and overrides only the steps it changes:
  * - messages that are edge weights times source rows (GCN, GAT, GraphSAGE) need no override: pass the
@@ -77,7 +81,7 @@ export abstract class MessagePassing<
   Out = tf.Tensor2D,
 > extends Module<In, Out> {
   /**
-   * @param aggregation - `'sum'` (default) or `'mean'`
+   * @param aggregation - `'sum'` (default), `'mean'` or `'max'`
    * @throws {@link InvalidArgumentError} for another aggregation
    */
   constructor(readonly aggregation: Aggregation = 'sum') {
@@ -116,16 +120,18 @@ export abstract class MessagePassing<
   }
 
   /**
-   * ⊕: the messages entering each node, summed or averaged by the layer's aggregation (a node without
-   * incoming edges gets zeros).
-   * $$ \text{sum: } \sum_{e:\,\mathrm{dst}_e = i} m_e \qquad \text{mean: } \frac{1}{\deg_{\text{in}}(i)} \sum_{e:\,\mathrm{dst}_e = i} m_e $$
+   * ⊕: the messages entering each node, summed, averaged or maxed column-wise by the layer's aggregation
+   * (a node without incoming edges gets zeros).
+   * $$ \text{sum: } \sum_{e:\,\mathrm{dst}_e = i} m_e \qquad \text{mean: } \frac{1}{\deg_{\text{in}}(i)} \sum_{e:\,\mathrm{dst}_e = i} m_e
+   *    \qquad \text{max: } \max_{e:\,\mathrm{dst}_e = i} m_e $$
+   * Weighted messages are aggregated without being written out for sum and mean; max writes them out.
    */
   protected aggregate(messages: Messages, edges: EdgeIndex): tf.Tensor2D {
-    if (messages instanceof tf.Tensor) {
+    if (messages instanceof tf.Tensor || this.aggregation === 'max') {
+      const rows = messages instanceof tf.Tensor ? messages : weightedRows(messages, edges);
       const dst = edges.dst.dataSync() as Int32Array;
-      return this.aggregation === 'sum'
-        ? scatterRows(messages, dst, edges.numNodes)
-        : segmentMean(messages, dst, edges.numNodes);
+      const reduce = { sum: scatterRows, mean: segmentMean, max: segmentMax }[this.aggregation];
+      return reduce(rows, dst, edges.numNodes);
     }
     const sums = edgeSpmm(messages.weights, messages.x, edges);
     return this.aggregation === 'sum' ? sums : (tf.mul(sums, edges.inDegreeInverse()) as tf.Tensor2D);
@@ -135,6 +141,13 @@ export abstract class MessagePassing<
   protected update(aggregated: tf.Tensor2D, _inputs: MessageInputs): tf.Tensor2D {
     return aggregated;
   }
+}
+
+/** Weighted messages written out, one row per edge: w_{e,h} X_{src_e, h-th block}, (numEdges × F). */
+function weightedRows({ weights, x }: WeightedMessages, edges: EdgeIndex): tf.Tensor2D {
+  const [numEdges, heads] = weights.shape;
+  const rows = tf.reshape(gatherRows(x, edges.src.dataSync() as Int32Array), [numEdges, heads, -1]);
+  return tf.reshape(tf.mul(rows, tf.expandDims(weights, 2)), [numEdges, x.shape[1]]) as tf.Tensor2D;
 }
 
 /** The {@link MessageInputs} of one `propagate` call, gathering the per-edge rows ({@link gatherRows}) only when asked. */

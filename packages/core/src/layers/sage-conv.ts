@@ -1,3 +1,4 @@
+import { InvalidArgumentError } from '@coin-gnn/graph';
 import * as tf from '@tensorflow/tfjs-core';
 import { uniform } from '../module/initializers.js';
 import { Parameter } from '../module/parameter.js';
@@ -6,10 +7,19 @@ import type { EdgeIndex } from '../ops/edge-index.js';
 import { checkFeatureCounts, denseOrSparseMatMul } from './linear.js';
 import { type Aggregation, MessagePassing } from './message-passing.js';
 
+/** The aggregations of {@link SageConv}: the linear ones, for which agg(x_j) W = agg(x_j W). */
+export type SageAggregation = Exclude<Aggregation, 'max'>;
+
+/** The aggregations {@link SageConv} takes (the product runs first, on F_out columns, so only linear ones). */
+export const SAGE_AGGREGATIONS: readonly SageAggregation[] = ['mean', 'sum'];
+
 /** Options of {@link SageConv}. */
 export interface SageConvOptions {
-  /** How neighbours are combined (default `'mean'`, GraphSAGE-mean). */
-  readonly aggregation?: Aggregation;
+  /**
+   * How neighbours are combined (default `'mean'`, GraphSAGE-mean): `'mean'` or `'sum'`, the linear
+   * aggregations, which commute with W (`'max'` does not, see {@link SAGE_AGGREGATIONS}).
+   */
+  readonly aggregation?: SageAggregation;
   /** Whether to add the node's own features through W_root (default true). */
   readonly rootWeight?: boolean;
   /** Whether to add the bias b (default true). */
@@ -26,7 +36,8 @@ export interface SageConvOptions {
  * Parameters `weight`, `rootWeight` (F_in × F_out), `bias` (F_out).
  * Shapes: x (numNodes × F_in), dense or sparse → (numNodes × F_out).
  *
- * @throws {@link InvalidArgumentError} for a feature count that is not a positive integer or a bad aggregation
+ * @throws {@link InvalidArgumentError} for a feature count that is not a positive integer or an aggregation
+ * other than `'mean'` and `'sum'`
  */
 export class SageConv extends MessagePassing<[tf.Tensor2D | CsrTensor, EdgeIndex]> {
   readonly weight: Parameter;
@@ -43,7 +54,16 @@ export class SageConv extends MessagePassing<[tf.Tensor2D | CsrTensor, EdgeIndex
     readonly outFeatures: number,
     options: SageConvOptions = {},
   ) {
-    super(options.aggregation ?? 'mean');
+    const aggregation = options.aggregation ?? 'mean';
+    if (!SAGE_AGGREGATIONS.includes(aggregation)) {
+      throw new InvalidArgumentError(
+        'SageConv',
+        'aggregation',
+        aggregation,
+        `one of ${SAGE_AGGREGATIONS.join(', ')}`,
+      );
+    }
+    super(aggregation);
     checkFeatureCounts('SageConv', { inFeatures, outFeatures });
     const init = uniform(1 / Math.sqrt(inFeatures));
     this.weight = new Parameter([inFeatures, outFeatures], init);

@@ -53,7 +53,7 @@ describe('GraphSage', () => {
     });
     expect(modelPreset('graphsage', 'official', 'citeseer')).toEqual({});
     const bad: [string, unknown, RegExp][] = [
-      ['aggregation', 'max', /aggregation.*one of sum, mean/],
+      ['aggregation', 'max', /aggregation.*one of mean, sum/],
       ['hidden', -1, /hidden/],
       ['dropout', 1.5, /dropout/],
       ['rootWeight', 'yes', /rootWeight.*boolean/],

@@ -1,8 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { GraphTensors } from '../graph/graph-tensors.js';
 import { Dropout } from '../layers/dropout.js';
-import { AGGREGATIONS, type Aggregation } from '../layers/message-passing.js';
-import { SageConv } from '../layers/sage-conv.js';
+import { SAGE_AGGREGATIONS, type SageAggregation, SageConv } from '../layers/sage-conv.js';
 import { HIDDEN_OPTION_INFO } from './mlp.js';
 import { NodeModel } from './node-model.js';
 import type { ModelDefinition } from './registry.js';
@@ -14,7 +13,7 @@ export interface GraphSageOptions {
   /** Dropout rate on the input and the hidden layer. */
   readonly dropout: number;
   /** Neighbour aggregation. */
-  readonly aggregation: Aggregation;
+  readonly aggregation: SageAggregation;
   /** Whether each layer adds the node's own features through a root weight. */
   readonly rootWeight: boolean;
 }
@@ -67,7 +66,7 @@ export const graphSageDefinition: ModelDefinition<GraphSageOptions> = {
   options: {
     hidden: HIDDEN_OPTION_INFO.hidden,
     dropout: HIDDEN_OPTION_INFO.dropout,
-    aggregation: { description: 'neighbour aggregation', choices: AGGREGATIONS },
+    aggregation: { description: 'neighbour aggregation', choices: SAGE_AGGREGATIONS },
     rootWeight: { description: "add each node's own features through a root weight" },
   },
   training: { lr: 0.01, weightDecay: 5e-4 },

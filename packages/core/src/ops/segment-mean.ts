@@ -7,7 +7,7 @@ import {
   type Tensor2D,
   tensor1d,
 } from '@tensorflow/tfjs-core';
-import { SegmentMean, type SegmentMeanAttrs, type SegmentMeanInputs } from '../kernel-names.js';
+import { type SegmentAttrs, type SegmentInputs, SegmentMean } from '../kernel-names.js';
 import { checkScatter } from './check-rows.js';
 
 /**
@@ -28,8 +28,8 @@ function segmentMean_(x: Tensor2D, segmentIds: Int32Array, numSegments: number):
   const fn = 'segmentMean';
   if (x.dtype !== 'float32') throw new InvalidArgumentError(fn, 'x.dtype', x.dtype, "'float32'");
   checkScatter(fn, x, segmentIds, numSegments, ['segmentIds', 'numSegments']);
-  const inputs: SegmentMeanInputs = { x, segmentIds: tensor1d(segmentIds, 'int32') };
-  const attrs: SegmentMeanAttrs = { numSegments };
+  const inputs: SegmentInputs = { x, segmentIds: tensor1d(segmentIds, 'int32') };
+  const attrs: SegmentAttrs = { numSegments };
   return engine().runKernel(
     SegmentMean,
     inputs as unknown as NamedTensorMap,

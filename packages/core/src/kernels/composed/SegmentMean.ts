@@ -1,14 +1,11 @@
 import * as tf from '@tensorflow/tfjs-core';
-import type { SegmentMeanAttrs, SegmentMeanInputs } from '../../kernel-names.js';
+import type { SegmentAttrs, SegmentInputs } from '../../kernel-names.js';
 
 /**
  * `CoinSegmentMean` composed from tfjs ops: `unsortedSegmentSum` of the rows, divided by the row count of
  * each segment (at least 1, so an empty segment stays 0).
  */
-export function segmentMeanComposed(args: {
-  inputs: SegmentMeanInputs;
-  attrs: SegmentMeanAttrs;
-}): tf.Tensor2D {
+export function segmentMeanComposed(args: { inputs: SegmentInputs; attrs: SegmentAttrs }): tf.Tensor2D {
   const { inputs, attrs } = args;
   const x = inputs.x as tf.Tensor2D;
   const ids = inputs.segmentIds as tf.Tensor1D;

@@ -11,6 +11,7 @@ import {
   MatMul2d,
   ScatterRows,
   Sddmm,
+  SegmentMax,
   SegmentMean,
   SparseResidualLinear,
   SparseResidualLinearGrad,
@@ -26,6 +27,7 @@ import { implicitDiffusionComposed } from './ImplicitDiffusion.js';
 import { matMul2dComposed } from './MatMul2d.js';
 import { scatterRowsComposed } from './ScatterRows.js';
 import { sddmmComposed } from './Sddmm.js';
+import { segmentMaxComposed } from './SegmentMax.js';
 import { segmentMeanComposed } from './SegmentMean.js';
 import { sparseResidualLinearComposed, sparseResidualLinearGradComposed } from './SparseResidualLinear.js';
 
@@ -50,6 +52,7 @@ export function composedKernelConfigs(backendName: string): KernelConfig[] {
     [EdgeSoftmax, edgeSoftmaxComposed],
     [EdgeSpmm, edgeSpmmComposed],
     [SegmentMean, segmentMeanComposed],
+    [SegmentMax, segmentMaxComposed],
   ];
   return funcs.map(([kernelName, kernelFunc]) => ({
     kernelName,

@@ -1,6 +1,6 @@
 import type { MathBackendCPU } from '@tensorflow/tfjs-backend-cpu';
 import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs-core';
-import { SegmentMean, type SegmentMeanAttrs, type SegmentMeanInputs } from '../../kernel-names.js';
+import { type SegmentAttrs, type SegmentInputs, SegmentMean } from '../../kernel-names.js';
 import { cpuData } from './cpu-data.js';
 
 /**
@@ -30,8 +30,8 @@ export function segmentMeanImpl(
 
 /** `CoinSegmentMean` on cpu: {@link segmentMeanImpl} on the tensors' arrays. */
 export function segmentMeanCpu(args: {
-  inputs: SegmentMeanInputs;
-  attrs: SegmentMeanAttrs;
+  inputs: SegmentInputs;
+  attrs: SegmentAttrs;
   backend: MathBackendCPU;
 }): TensorInfo {
   const { inputs, attrs, backend } = args;
