@@ -129,7 +129,7 @@ export abstract class MessagePassing<
   protected aggregate(messages: Messages, edges: EdgeIndex): tf.Tensor2D {
     if (messages instanceof tf.Tensor || this.aggregation === 'max') {
       const rows = messages instanceof tf.Tensor ? messages : weightedRows(messages, edges);
-      const dst = edges.dst.dataSync() as Int32Array;
+      const { dst } = edges.hostArrays();
       const reduce = { sum: scatterRows, mean: segmentMean, max: segmentMax }[this.aggregation];
       return reduce(rows, dst, edges.numNodes);
     }
@@ -146,7 +146,7 @@ export abstract class MessagePassing<
 /** Weighted messages written out, one row per edge: w_{e,h} X_{src_e, h-th block}, (numEdges × F). */
 function weightedRows({ weights, x }: WeightedMessages, edges: EdgeIndex): tf.Tensor2D {
   const [numEdges, heads] = weights.shape;
-  const rows = tf.reshape(gatherRows(x, edges.src.dataSync() as Int32Array), [numEdges, heads, -1]);
+  const rows = tf.reshape(gatherRows(x, edges.hostArrays().src), [numEdges, heads, -1]);
   return tf.reshape(tf.mul(rows, tf.expandDims(weights, 2)), [numEdges, x.shape[1]]) as tf.Tensor2D;
 }
 
@@ -156,7 +156,7 @@ function messageInputs(edges: EdgeIndex, x: tf.Tensor2D, edgeWeights: tf.Tensor2
     edges,
     x,
     edgeWeights,
-    sourceRows: () => gatherRows(x, edges.src.dataSync() as Int32Array),
-    targetRows: () => gatherRows(x, edges.dst.dataSync() as Int32Array),
+    sourceRows: () => gatherRows(x, edges.hostArrays().src),
+    targetRows: () => gatherRows(x, edges.hostArrays().dst),
   };
 }

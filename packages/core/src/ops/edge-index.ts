@@ -20,6 +20,7 @@ import * as tf from '@tensorflow/tfjs-core';
  */
 export class EdgeIndex {
   private degreeInverse: tf.Tensor2D | null = null;
+  private hostEnds: { src: Int32Array; dst: Int32Array } | null = null;
 
   /**
    * Wraps existing tensors, trusting them (the gradients rebuild an `EdgeIndex` from saved inputs this way);
@@ -61,7 +62,18 @@ export class EdgeIndex {
         }
       }
     }
-    return new EdgeIndex(numNodes, tf.keep(tf.tensor1d(src, 'int32')), tf.keep(tf.tensor1d(dst, 'int32')));
+    return EdgeIndex.upload(numNodes, src, dst);
+  }
+
+  /** Uploads trusted arrays, keeping them as the host copies. */
+  private static upload(numNodes: number, src: Int32Array, dst: Int32Array): EdgeIndex {
+    const edges = new EdgeIndex(
+      numNodes,
+      tf.keep(tf.tensor1d(src, 'int32')),
+      tf.keep(tf.tensor1d(dst, 'int32')),
+    );
+    edges.hostEnds = { src, dst };
+    return edges;
   }
 
   /**
@@ -75,11 +87,7 @@ export class EdgeIndex {
     }
     const dst = new Int32Array(m.nnz);
     for (let i = 0; i < m.numRows; i++) dst.fill(i, m.indptr[i], m.indptr[i + 1]);
-    return new EdgeIndex(
-      m.numRows,
-      tf.keep(tf.tensor1d(m.indices, 'int32')),
-      tf.keep(tf.tensor1d(dst, 'int32')),
-    );
+    return EdgeIndex.upload(m.numRows, m.indices, dst);
   }
 
   /** Number of edges. */
@@ -92,9 +100,21 @@ export class EdgeIndex {
     return this.src.isDisposed;
   }
 
+  /**
+   * The host copies of `src` and `dst` (read once from the tensors when this index was built from them):
+   * the row indices of `gatherRows` and the segment ids of `scatterRows`, `segmentMean` and `segmentMax`.
+   * Treat them as read-only.
+   */
+  hostArrays(): { src: Int32Array; dst: Int32Array } {
+    this.hostEnds ??= { src: this.src.dataSync() as Int32Array, dst: this.dst.dataSync() as Int32Array };
+    return this.hostEnds;
+  }
+
   /** The same edges reversed (dst → src): a view sharing the tensors; dispose only the original. */
   reversed(): EdgeIndex {
-    return new EdgeIndex(this.numNodes, this.dst, this.src);
+    const reversed = new EdgeIndex(this.numNodes, this.dst, this.src);
+    if (this.hostEnds) reversed.hostEnds = { src: this.hostEnds.dst, dst: this.hostEnds.src };
+    return reversed;
   }
 
   /** The two tensors as the named kernel inputs every edge op passes (`src`, `dst`). */
@@ -108,7 +128,7 @@ export class EdgeIndex {
    */
   inDegreeInverse(): tf.Tensor2D {
     if (this.degreeInverse === null) {
-      const dst = this.dst.dataSync();
+      const { dst } = this.hostArrays();
       const inverse = new Float32Array(this.numNodes);
       for (let e = 0; e < dst.length; e++) inverse[dst[e]]++;
       for (let i = 0; i < inverse.length; i++) inverse[i] = inverse[i] > 0 ? 1 / inverse[i] : 0;

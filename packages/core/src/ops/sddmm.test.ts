@@ -111,6 +111,7 @@ describe('EdgeIndex', () => {
     const edges = EdgeIndex.fromArrays(4, Int32Array.of(0, 1, 2, 0), Int32Array.of(1, 1, 1, 2));
     expect(Array.from(edges.inDegreeInverse().dataSync())).toEqual([0, 1 / 3, 1, 0].map(Math.fround));
     expect(edges.reversed().src).toBe(edges.dst);
+    expect(Array.from(edges.reversed().hostArrays().dst)).toEqual([0, 1, 2, 0]);
     edges.dispose();
   });
 });
