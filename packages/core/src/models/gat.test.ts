@@ -1,8 +1,19 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { InvalidArgumentError } from '@coin-gnn/graph';
 import { denseMatMul, expectClose } from '@coin-gnn/graph/testing';
 import * as tf from '@tensorflow/tfjs-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createModel, type Gat, modelPreset, resolveModelOptions, trainingDefaults } from '../index.js';
+import {
+  createModel,
+  type Gat,
+  loadModel,
+  modelPreset,
+  resolveModelOptions,
+  saveModel,
+  trainingDefaults,
+} from '../index.js';
 import { denseGraph } from '../testing/index.js';
 
 // 5 nodes, node 4 isolated; 3 features, 2 classes.
@@ -88,6 +99,23 @@ describe('Gat', () => {
       ['conv2.bias', [7]],
     ]);
     model.dispose();
+  });
+
+  it('saves and loads (GAT and GraphSAGE) with identical outputs', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'coin-gat-'));
+    for (const name of ['gat', 'graphsage'] as const) {
+      const model = createModel(name, { numFeatures, numClasses, options: { hidden: 4 }, seed: 3 });
+      await saveModel(model, join(dir, name));
+      const loaded = await loadModel(join(dir, name));
+      const [a, b] = tf.tidy(() => [
+        model.eval().forward(graph).dataSync(),
+        loaded.eval().forward(graph).dataSync(),
+      ]);
+      expect(Array.from(b)).toEqual(Array.from(a));
+      model.dispose();
+      loaded.dispose();
+    }
+    await rm(dir, { recursive: true, force: true });
   });
 
   it('rejects every bad option with a clear error', () => {
