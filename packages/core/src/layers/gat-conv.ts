@@ -84,11 +84,9 @@ export class GatConv extends MessagePassing<[tf.Tensor2D | CsrTensor, EdgeIndex]
     return tf.tidy(() => {
       const [n, h, c] = [edges.numNodes, this.heads, this.outFeatures];
       const z = denseOrSparseMatMul(x, this.weight.variable as tf.Tensor2D);
-      const score = (att: Parameter) => matMul2d(z, headBlocks(att.variable as tf.Tensor2D));
-      const e = tf.leakyRelu(
-        sddmm(score(this.attSource), score(this.attTarget), edges, { mode: 'add' }),
-        this.negativeSlope,
-      );
+      const blocks = [this.attSource, this.attTarget].map((a) => headBlocks(a.variable as tf.Tensor2D));
+      const [source, target] = tf.split(matMul2d(z, tf.concat(blocks, 1)), 2, 1) as tf.Tensor2D[];
+      const e = tf.leakyRelu(sddmm(source, target, edges, { mode: 'add' }), this.negativeSlope);
       const alpha = this.attentionDropout.forward(edgeSoftmax(e as tf.Tensor2D, edges));
       const out = this.propagate(edges, z, alpha);
       const combined = this.concat ? out : (tf.mean(tf.reshape(out, [n, h, c]), 1) as tf.Tensor2D);
@@ -100,7 +98,8 @@ export class GatConv extends MessagePassing<[tf.Tensor2D | CsrTensor, EdgeIndex]
 /**
  * The per-head attention vectors a (H × C) as one block-diagonal matrix B (H·C × H), B_{hC+c, h} = a_{h,c},
  * so that the per-node scores of every head are one product, Z B = (Σ_c Z_{i,hC+c} a_{h,c})_{i,h}, instead of
- * a broadcast product over (numNodes × H × C).
+ * a broadcast product over (numNodes × H × C); the source and target blocks side by side make both parts
+ * one product, Z [B_src | B_dst].
  */
 function headBlocks(att: tf.Tensor2D): tf.Tensor2D {
   const [h, c] = att.shape;
