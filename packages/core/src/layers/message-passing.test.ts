@@ -130,6 +130,17 @@ describe.each(testBackends())('MessagePassing on %s', (backend) => {
 });
 
 describe('MessagePassing', () => {
+  it('rejects edge weights of the wrong shape under every aggregation', () => {
+    const edges = EdgeIndex.fromArrays(n, g.src, g.dst);
+    for (const aggregation of aggregations) {
+      const layer = new WeightedConv(aggregation);
+      const tx = tf.tensor2d(x, [n, width]);
+      expect(() => layer.forward(tx, edges, tf.ones([numEdges - 1, 1]))).toThrow(/weights of shape/);
+      expect(() => layer.forward(tx, edges, tf.ones([numEdges, 2]))).toThrow(/numHeads/);
+    }
+    edges.dispose();
+  });
+
   it('rejects an unknown aggregation, naming the layer', () => {
     expect(() => new WeightedConv('min' as Aggregation)).toThrow(InvalidArgumentError);
     expect(() => new WeightedConv('min' as Aggregation)).toThrow(/WeightedConv.*aggregation.*min/);

@@ -1,6 +1,7 @@
 import { InvalidArgumentError } from '@coin-gnn/graph';
 import * as tf from '@tensorflow/tfjs-core';
 import { Module } from '../module/module.js';
+import { checkEdgeOperand, checkHeads } from '../ops/check-edge-operand.js';
 import type { EdgeIndex } from '../ops/edge-index.js';
 import { edgeSpmm } from '../ops/edge-spmm.js';
 import { gatherRows } from '../ops/gather-rows.js';
@@ -143,9 +144,16 @@ export abstract class MessagePassing<
   }
 }
 
-/** Weighted messages written out, one row per edge: w_{e,h} X_{src_e, h-th block}, (numEdges × F). */
+/**
+ * Weighted messages written out, one row per edge: w_{e,h} X_{src_e, h-th block}, (numEdges × F).
+ * @throws the errors of {@link edgeSpmm} for weights or x of the wrong shape
+ */
 function weightedRows({ weights, x }: WeightedMessages, edges: EdgeIndex): tf.Tensor2D {
+  const fn = 'MessagePassing.aggregate';
+  checkEdgeOperand(fn, 'weights', weights, edges.numEdges);
+  checkEdgeOperand(fn, 'x', x, edges.numNodes);
   const [numEdges, heads] = weights.shape;
+  checkHeads(fn, heads, x.shape[1], 'the columns of x');
   const rows = tf.reshape(gatherRows(x, edges.hostArrays().src), [numEdges, heads, -1]);
   return tf.reshape(tf.mul(rows, tf.expandDims(weights, 2)), [numEdges, x.shape[1]]) as tf.Tensor2D;
 }
