@@ -1,14 +1,6 @@
-import { InvalidArgumentError } from '@coin-gnn/graph';
-import {
-  engine,
-  type NamedAttrMap,
-  type NamedTensorMap,
-  op,
-  type Tensor2D,
-  tensor1d,
-} from '@tensorflow/tfjs-core';
-import { type SegmentAttrs, type SegmentInputs, SegmentMax } from '../kernel-names.js';
-import { checkScatter } from './check-rows.js';
+import { op, type Tensor2D } from '@tensorflow/tfjs-core';
+import { SegmentMax } from '../kernel-names.js';
+import { runSegmentKernel } from './run-segment-kernel.js';
 
 /**
  * Column-wise maximum of the rows of each segment (max aggregation of per-edge messages by destination):
@@ -26,16 +18,7 @@ import { checkScatter } from './check-rows.js';
  * @example segmentMax(messages, dstArray, numNodes)
  */
 function segmentMax_(x: Tensor2D, segmentIds: Int32Array, numSegments: number): Tensor2D {
-  const fn = 'segmentMax';
-  if (x.dtype !== 'float32') throw new InvalidArgumentError(fn, 'x.dtype', x.dtype, "'float32'");
-  checkScatter(fn, x, segmentIds, numSegments, ['segmentIds', 'numSegments']);
-  const inputs: SegmentInputs = { x, segmentIds: tensor1d(segmentIds, 'int32') };
-  const attrs: SegmentAttrs = { numSegments };
-  return engine().runKernel(
-    SegmentMax,
-    inputs as unknown as NamedTensorMap,
-    attrs as unknown as NamedAttrMap,
-  ) as Tensor2D;
+  return runSegmentKernel(SegmentMax, 'segmentMax', x, segmentIds, numSegments);
 }
 
 /** Segment maximum $$ Y_i = \max_{r:\,\mathrm{seg}_r = i} X_r $$ per column, 0 for an empty segment (details on `segmentMax_`). */

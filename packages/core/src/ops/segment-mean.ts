@@ -1,14 +1,6 @@
-import { InvalidArgumentError } from '@coin-gnn/graph';
-import {
-  engine,
-  type NamedAttrMap,
-  type NamedTensorMap,
-  op,
-  type Tensor2D,
-  tensor1d,
-} from '@tensorflow/tfjs-core';
-import { type SegmentAttrs, type SegmentInputs, SegmentMean } from '../kernel-names.js';
-import { checkScatter } from './check-rows.js';
+import { op, type Tensor2D } from '@tensorflow/tfjs-core';
+import { SegmentMean } from '../kernel-names.js';
+import { runSegmentKernel } from './run-segment-kernel.js';
 
 /**
  * Mean of the rows of each segment (mean aggregation of per-edge messages by destination):
@@ -25,16 +17,7 @@ import { checkScatter } from './check-rows.js';
  * @example segmentMean(messages, dstArray, numNodes)
  */
 function segmentMean_(x: Tensor2D, segmentIds: Int32Array, numSegments: number): Tensor2D {
-  const fn = 'segmentMean';
-  if (x.dtype !== 'float32') throw new InvalidArgumentError(fn, 'x.dtype', x.dtype, "'float32'");
-  checkScatter(fn, x, segmentIds, numSegments, ['segmentIds', 'numSegments']);
-  const inputs: SegmentInputs = { x, segmentIds: tensor1d(segmentIds, 'int32') };
-  const attrs: SegmentAttrs = { numSegments };
-  return engine().runKernel(
-    SegmentMean,
-    inputs as unknown as NamedTensorMap,
-    attrs as unknown as NamedAttrMap,
-  ) as Tensor2D;
+  return runSegmentKernel(SegmentMean, 'segmentMean', x, segmentIds, numSegments);
 }
 
 /** Segment mean $$ Y_i = \operatorname{mean}_{r:\,\mathrm{seg}_r = i} X_r $$, 0 for an empty segment (details on `segmentMean_`). */

@@ -1,7 +1,5 @@
-import type { MathBackendCPU } from '@tensorflow/tfjs-backend-cpu';
-import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs-core';
-import { type SegmentAttrs, type SegmentInputs, SegmentMax } from '../../kernel-names.js';
-import { cpuData } from './cpu-data.js';
+import { SegmentMax } from '../../kernel-names.js';
+import { segmentCpuConfig } from './segment-kernel.js';
 
 /**
  * Segment maximum on typed arrays: Y starts at −∞, one pass Y[seg_r] = max(Y[seg_r], X[r]), then an empty
@@ -25,25 +23,4 @@ export function segmentMaxImpl(
 }
 
 /** `CoinSegmentMax` on cpu: {@link segmentMaxImpl} on the tensors' arrays. */
-export function segmentMaxCpu(args: {
-  inputs: SegmentInputs;
-  attrs: SegmentAttrs;
-  backend: MathBackendCPU;
-}): TensorInfo {
-  const { inputs, attrs, backend } = args;
-  const width = inputs.x.shape[1];
-  const out = segmentMaxImpl(
-    cpuData<Float32Array>(backend, inputs.x),
-    width,
-    cpuData<Int32Array>(backend, inputs.segmentIds),
-    attrs.numSegments,
-  );
-  return backend.makeTensorInfo([attrs.numSegments, width], 'float32', out);
-}
-
-/** Registration of {@link segmentMaxCpu}. */
-export const segmentMaxCpuConfig: KernelConfig = {
-  kernelName: SegmentMax,
-  backendName: 'cpu',
-  kernelFunc: segmentMaxCpu as unknown as KernelFunc,
-};
+export const segmentMaxCpuConfig = segmentCpuConfig(SegmentMax, segmentMaxImpl);

@@ -1,7 +1,5 @@
-import type { MathBackendCPU } from '@tensorflow/tfjs-backend-cpu';
-import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs-core';
-import { type SegmentAttrs, type SegmentInputs, SegmentMean } from '../../kernel-names.js';
-import { cpuData } from './cpu-data.js';
+import { SegmentMean } from '../../kernel-names.js';
+import { segmentCpuConfig } from './segment-kernel.js';
 
 /**
  * Segment mean on typed arrays: sums Y[seg_r] += X[r] in one pass, counting rows per segment, then divides
@@ -29,25 +27,4 @@ export function segmentMeanImpl(
 }
 
 /** `CoinSegmentMean` on cpu: {@link segmentMeanImpl} on the tensors' arrays. */
-export function segmentMeanCpu(args: {
-  inputs: SegmentInputs;
-  attrs: SegmentAttrs;
-  backend: MathBackendCPU;
-}): TensorInfo {
-  const { inputs, attrs, backend } = args;
-  const width = inputs.x.shape[1];
-  const out = segmentMeanImpl(
-    cpuData<Float32Array>(backend, inputs.x),
-    width,
-    cpuData<Int32Array>(backend, inputs.segmentIds),
-    attrs.numSegments,
-  );
-  return backend.makeTensorInfo([attrs.numSegments, width], 'float32', out);
-}
-
-/** Registration of {@link segmentMeanCpu}. */
-export const segmentMeanCpuConfig: KernelConfig = {
-  kernelName: SegmentMean,
-  backendName: 'cpu',
-  kernelFunc: segmentMeanCpu as unknown as KernelFunc,
-};
+export const segmentMeanCpuConfig = segmentCpuConfig(SegmentMean, segmentMeanImpl);
