@@ -5,7 +5,8 @@ import type { SegmentAttrs, SegmentInputs } from '../../kernel-names.js';
  * Per-segment maximum of rows, m_i = max_{r: seg_r = i} X_r (0 for an empty segment), from tfjs ops, which
  * have no segment max: the rows sorted by segment (`topk`), an inclusive max scan within segments in
  * ⌈log₂ m⌉ doubling steps (Hillis–Steele: m_r ← max(m_r, m_{r−k}) where seg_{r−k} = seg_r), then the last
- * row of each segment summed into place.
+ * row of each segment summed into place. The sort key is the segment id as float32, exact below 2²⁴
+ * segments (16.7 million nodes).
  */
 export function segmentMax(x: tf.Tensor2D, segmentIds: tf.Tensor1D, numSegments: number): tf.Tensor2D {
   const m = x.shape[0];
