@@ -49,6 +49,7 @@ export { checkModelTarget, type SaveModelOptions, saveModel } from './io/save-mo
 export { ACTIVATIONS, ActivationLayer, type ActivationName } from './layers/activation.js';
 export { AppnpPropagation } from './layers/appnp-propagation.js';
 export { Dropout } from './layers/dropout.js';
+export { GatConv, type GatConvOptions } from './layers/gat-conv.js';
 export { GaussianNoise } from './layers/gaussian-noise.js';
 export { GcnConv, type GcnConvOptions } from './layers/gcn-conv.js';
 export { cgIterationsPerStep, divergenceAdvice, GraphDiffusion } from './layers/graph-diffusion.js';
@@ -62,14 +63,30 @@ export {
   type NamedLayerDefinition,
   registerLayer,
 } from './layers/layer-registry.js';
-export { checkFeatureCounts, Linear, type LinearOptions } from './layers/linear.js';
+export { checkFeatureCounts, denseOrSparseMatMul, Linear, type LinearOptions } from './layers/linear.js';
+export {
+  AGGREGATIONS,
+  type Aggregation,
+  type MessageInputs,
+  MessagePassing,
+  type Messages,
+  type WeightedMessages,
+} from './layers/message-passing.js';
 export { type Activation, ResidualBlock } from './layers/residual-block.js';
+export {
+  SAGE_AGGREGATIONS,
+  type SageAggregation,
+  SageConv,
+  type SageConvOptions,
+} from './layers/sage-conv.js';
 export { SgConv } from './layers/sg-conv.js';
 export { type Logger, silentLogger } from './logger.js';
 export { Appnp, type AppnpOptions } from './models/appnp.js';
 export { Coin, type CoinOptions } from './models/coin.js';
 export { DiffResNet, type DiffResNetOptions } from './models/diff-resnet.js';
+export { Gat, type GatOptions } from './models/gat.js';
 export { Gcn, type GcnOptions } from './models/gcn.js';
+export { GraphSage, type GraphSageOptions } from './models/graph-sage.js';
 export { type DecayLayers, Mlp, type MlpOptions } from './models/mlp.js';
 export { type ModelOutput, NodeModel } from './models/node-model.js';
 export { predict } from './models/predict.js';

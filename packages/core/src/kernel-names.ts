@@ -140,3 +140,56 @@ export interface AdamStepAttrs {
   /** ε. */
   eps: number;
 }
+
+/** Inputs naming the edges e = (src_e → dst_e) of a graph (both int32, length numEdges; see `EdgeIndex`). */
+export type EdgeInputs = TensorInfos<'src' | 'dst'>;
+
+/**
+ * Sampled dense-dense product, one score per edge and head:
+ * `'dot'`: s_{e,h} = ⟨A_{src_e, h}, B_{dst_e, h}⟩ over the h-th block of columns;
+ * `'add'`: s_{e,h} = A_{src_e, h} + B_{dst_e, h} (GAT's a_srcᵀ h_src + a_dstᵀ h_dst, per-node parts precomputed).
+ */
+export const Sddmm = 'CoinSddmm';
+/** Inputs of {@link Sddmm}: a and b (numNodes × F) and the edges. */
+export type SddmmInputs = EdgeInputs & TensorInfos<'a' | 'b'>;
+/** Attributes of {@link Sddmm}. */
+export interface SddmmAttrs {
+  /** `'dot'` or `'add'`. */
+  mode: 'dot' | 'add';
+  /** H: column blocks of a and b (`'dot'`: F = H·d; `'add'`: F = H). */
+  numHeads: number;
+}
+
+/**
+ * Softmax of edge scores over the edges entering each node, per head, max-subtracted:
+ * α_{e,h} = exp(s_{e,h} − m_{dst_e,h}) / Σ_{e': dst_{e'} = dst_e} exp(s_{e',h} − m_{dst_e,h}).
+ */
+export const EdgeSoftmax = 'CoinEdgeSoftmax';
+/** Inputs of {@link EdgeSoftmax}: scores (numEdges × H) and the edges. */
+export type EdgeSoftmaxInputs = EdgeInputs & TensorInfos<'scores'>;
+/** Attributes of {@link EdgeSoftmax} (and of {@link EdgeSpmm}). */
+export interface EdgeNodesAttrs {
+  /** Nodes of the graph (rows of the per-node results). */
+  numNodes: number;
+}
+
+/**
+ * Edge-weighted sparse × dense product, per head: Y_{i,h} = Σ_{e: dst_e = i} w_{e,h} X_{src_e, h}, X's columns
+ * in H blocks of d.
+ */
+export const EdgeSpmm = 'CoinEdgeSpmm';
+/** Inputs of {@link EdgeSpmm}: weights (numEdges × H), x (numNodes × H·d) and the edges. */
+export type EdgeSpmmInputs = EdgeInputs & TensorInfos<'weights' | 'x'>;
+
+/** Mean of rows per segment, Y_i = (1/|S_i|) Σ_{r ∈ S_i} X_r, S_i = {r : segmentIds_r = i}; 0 for an empty one. */
+export const SegmentMean = 'CoinSegmentMean';
+/** Inputs of {@link SegmentMean} and {@link SegmentMax}: x (m × k) and segmentIds (int32, m). */
+export type SegmentInputs = TensorInfos<'x' | 'segmentIds'>;
+/** Attributes of {@link SegmentMean} and {@link SegmentMax}. */
+export interface SegmentAttrs {
+  /** Segments (rows of the result). */
+  numSegments: number;
+}
+
+/** Maximum of rows per segment, Y_{i,c} = max_{r ∈ S_i} X_{r,c}, S_i = {r : segmentIds_r = i}; 0 for an empty one. */
+export const SegmentMax = 'CoinSegmentMax';

@@ -8,11 +8,16 @@ import '@tensorflow/tfjs-layers';
 import { type GradConfig, registerGradient } from '@tensorflow/tfjs-core';
 import { applyMaskGradConfig } from './gradients/ApplyMask_grad.js';
 import { csrMatMulGradConfig } from './gradients/CsrMatMul_grad.js';
+import { edgeSoftmaxGradConfig } from './gradients/EdgeSoftmax_grad.js';
+import { edgeSpmmGradConfig } from './gradients/EdgeSpmm_grad.js';
 import { explicitDiffusionGradConfig } from './gradients/ExplicitDiffusion_grad.js';
 import { gatherRowsGradConfig } from './gradients/GatherRows_grad.js';
 import { implicitDiffusionGradConfig } from './gradients/ImplicitDiffusion_grad.js';
 import { matMul2dGradConfig } from './gradients/MatMul2d_grad.js';
 import { scatterRowsGradConfig } from './gradients/ScatterRows_grad.js';
+import { sddmmGradConfig } from './gradients/Sddmm_grad.js';
+import { segmentMaxGradConfig } from './gradients/SegmentMax_grad.js';
+import { segmentMeanGradConfig } from './gradients/SegmentMean_grad.js';
 import { sparseResidualLinearGradConfig } from './gradients/SparseResidualLinear_grad.js';
 
 const gradConfigs: GradConfig[] = [
@@ -24,6 +29,11 @@ const gradConfigs: GradConfig[] = [
   matMul2dGradConfig,
   implicitDiffusionGradConfig,
   applyMaskGradConfig,
+  sddmmGradConfig,
+  edgeSoftmaxGradConfig,
+  edgeSpmmGradConfig,
+  segmentMeanGradConfig,
+  segmentMaxGradConfig,
 ];
 
 for (const gradConfig of gradConfigs) registerGradient(gradConfig);

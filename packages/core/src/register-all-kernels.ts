@@ -9,12 +9,17 @@ import { composedKernelConfigs } from './kernels/composed/composed-kernel-config
 import { adamStepCpuConfig } from './kernels/cpu/AdamStep.js';
 import { applyMaskCpuConfig } from './kernels/cpu/ApplyMask.js';
 import { csrMatMulCpuConfig } from './kernels/cpu/CsrMatMul.js';
+import { edgeSoftmaxCpuConfig } from './kernels/cpu/EdgeSoftmax.js';
+import { edgeSpmmCpuConfig } from './kernels/cpu/EdgeSpmm.js';
 import { explicitDiffusionCpuConfig } from './kernels/cpu/ExplicitDiffusion.js';
 import { gatherRowsCpuConfig } from './kernels/cpu/GatherRows.js';
 import { implicitDiffusionCpuConfig } from './kernels/cpu/ImplicitDiffusion.js';
 import { matMul2dCpuConfig } from './kernels/cpu/MatMul2d.js';
 import { withReusedOutputs } from './kernels/cpu/output-reuse.js';
 import { scatterRowsCpuConfig } from './kernels/cpu/ScatterRows.js';
+import { sddmmCpuConfig } from './kernels/cpu/Sddmm.js';
+import { segmentMaxCpuConfig } from './kernels/cpu/SegmentMax.js';
+import { segmentMeanCpuConfig } from './kernels/cpu/SegmentMean.js';
 import { sparseResidualLinearCpuConfig } from './kernels/cpu/SparseResidualLinear.js';
 import { sparseResidualLinearGradCpuConfig } from './kernels/cpu/SparseResidualLinearGrad.js';
 
@@ -29,6 +34,11 @@ const kernelConfigs: KernelConfig[] = [
   implicitDiffusionCpuConfig,
   applyMaskCpuConfig,
   adamStepCpuConfig,
+  sddmmCpuConfig,
+  edgeSoftmaxCpuConfig,
+  edgeSpmmCpuConfig,
+  segmentMeanCpuConfig,
+  segmentMaxCpuConfig,
   ...COMPOSED_BACKENDS.flatMap(composedKernelConfigs),
 ];
 

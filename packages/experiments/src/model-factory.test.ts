@@ -31,8 +31,8 @@ describe('modelFactory', () => {
   });
 
   it('rejects an unknown model or a bad option when made', () => {
-    expect(() => modelFactory('gat')).toThrow(InvalidArgumentError);
-    expect(() => modelFactory('gat')).toThrow(/one of coin, diff-resnet, gcn, appnp, sgc, mlp/);
+    expect(() => modelFactory('no-such-model')).toThrow(InvalidArgumentError);
+    expect(() => modelFactory('no-such-model')).toThrow(/one of coin, diff-resnet, gcn, appnp, sgc, mlp/);
     expect(() => modelFactory('gcn', { sigma2: 0.3 })).toThrow(InvalidArgumentError);
     expect(() => modelFactory('coin', { numSteps: -1 })).toThrow(InvalidArgumentError);
   });

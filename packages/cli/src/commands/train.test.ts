@@ -47,7 +47,7 @@ describe('coin train', () => {
     [['--dataset', 'cora', '--substeps', 'yes'], '"yes"'],
     [['--dataset', 'cora', '--decay-layers', 'none'], 'none'],
     [['--dataset', 'cora', '--lr', '-1'], '"-1"'],
-    [['--dataset', 'cora', '--model', 'gat'], 'gat'],
+    [['--dataset', 'cora', '--model', 'no-such-model'], 'no-such-model'],
     [['--dataset', 'cora', '--runs', '0'], '"0"'],
     [['--dataset', 'cora', '--sigma2', 'abc'], '"abc"'],
     [['--dataset', 'cora', '--steps', '2.5'], '"2.5"'],
@@ -78,7 +78,7 @@ describe('coin train', () => {
     const program = createProgram();
     const help = program.commands.find((c) => c.name() === 'train')!.helpInformation();
     expect(help).toContain('--hidden <n>');
-    expect(help).toContain('hidden width (gcn 16, appnp 64, mlp 64)');
+    expect(help).toContain('hidden width (gcn 16, appnp 64, mlp 64');
     expect(help).toContain('--steps <n>');
     expect(help).toContain('--no-bias');
     expect(help).toContain('--weight-decay <λ>');

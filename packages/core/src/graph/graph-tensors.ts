@@ -1,5 +1,6 @@
 import type { CsrMatrix } from '@coin-gnn/graph';
 import { CsrTensor } from '../ops/csr-tensor.js';
+import { EdgeIndex } from '../ops/edge-index.js';
 import { type OperatorName, operatorBuilder } from './operators.js';
 
 export type { OperatorName } from './operators.js';
@@ -24,6 +25,7 @@ export class GraphTensors {
   private sparseFeatures: CsrTensor | null = null;
   private readonly matrices = new Map<OperatorName, CsrMatrix>();
   private readonly tensors = new Map<OperatorName, CsrTensor>();
+  private readonly edgeIndices = new Map<OperatorName, EdgeIndex>();
   private readonly scratchTensors = new Map<string, CsrTensor>();
 
   /** @param data - adjacency and features of the graph */
@@ -61,6 +63,20 @@ export class GraphTensors {
   }
 
   /**
+   * The edges of operator `name` (one edge j → i per stored entry (i, j), see {@link EdgeIndex.fromCsr}), the
+   * index of message-passing layers: `'adjacency'` for the graph's own edges, `'adjacency-self-loops'` with
+   * one self loop per node. Built once.
+   */
+  edges(name: OperatorName): EdgeIndex {
+    let e = this.edgeIndices.get(name);
+    if (!e) {
+      e = EdgeIndex.fromCsr(this.operatorMatrix(name));
+      this.edgeIndices.set(name, e);
+    }
+    return e;
+  }
+
+  /**
    * Keeps `tensor` under `key` until the next call with the same key (or `dispose`), freeing the previous
    * one: per-epoch sparse tensors (features with dropout) must outlive the backward pass of their epoch.
    */
@@ -74,6 +90,8 @@ export class GraphTensors {
   dispose(): void {
     this.sparseFeatures?.dispose();
     for (const t of this.tensors.values()) t.dispose();
+    for (const e of this.edgeIndices.values()) e.dispose();
+    this.edgeIndices.clear();
     for (const t of this.scratchTensors.values()) t.dispose();
     this.scratchTensors.clear();
     this.sparseFeatures = null;

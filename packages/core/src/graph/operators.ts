@@ -1,4 +1,5 @@
 import {
+  addSelfLoops,
   type CsrMatrix,
   checkNewName,
   coinLaplacian,
@@ -7,6 +8,7 @@ import {
   InvalidArgumentError,
   normalizedLaplacian,
   randomWalk,
+  removeSelfLoops,
 } from '@coin-gnn/graph';
 
 /**
@@ -21,14 +23,18 @@ export type OperatorBuilder = (adjacency: CsrMatrix) => CsrMatrix;
  * - `'coin-laplacian'`: L = diag(Â1) − Â (COIN, Diff-ResNet);
  * - `'normalized-laplacian'`: I − D^{-1/2} A D^{-1/2};
  * - `'combinatorial-laplacian'`: D − A;
- * - `'random-walk'`: the random-walk operator of the graph package.
+ * - `'random-walk'`: the random-walk operator of the graph package;
+ * - `'adjacency'`: A itself (its edges are GraphSAGE's neighbourhoods);
+ * - `'adjacency-self-loops'`: A with exactly one unit self loop per node, A − diag(A) + I (GAT's edges).
  */
 export type BuiltinOperatorName =
   | 'gcn-norm'
   | 'coin-laplacian'
   | 'normalized-laplacian'
   | 'combinatorial-laplacian'
-  | 'random-walk';
+  | 'random-walk'
+  | 'adjacency'
+  | 'adjacency-self-loops';
 
 /** Name of a registered operator: a built-in one or one added by {@link registerOperator}. */
 export type OperatorName = BuiltinOperatorName | (string & {});
@@ -39,6 +45,8 @@ const operators = new Map<string, OperatorBuilder>([
   ['normalized-laplacian', normalizedLaplacian],
   ['combinatorial-laplacian', combinatorialLaplacian],
   ['random-walk', randomWalk],
+  ['adjacency', (a) => a],
+  ['adjacency-self-loops', (a) => addSelfLoops(removeSelfLoops(a), 1)],
 ]);
 
 /**

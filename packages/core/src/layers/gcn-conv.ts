@@ -3,9 +3,8 @@ import { glorotUniform, zeros } from '../module/initializers.js';
 import { Module } from '../module/module.js';
 import { Parameter } from '../module/parameter.js';
 import { csrMatMul } from '../ops/csr-mat-mul.js';
-import { CsrTensor } from '../ops/csr-tensor.js';
-import { matMul2d } from '../ops/mat-mul-2d.js';
-import { checkFeatureCounts } from './linear.js';
+import type { CsrTensor } from '../ops/csr-tensor.js';
+import { checkFeatureCounts, denseOrSparseMatMul } from './linear.js';
 
 /** Options of {@link GcnConv}. */
 export interface GcnConvOptions {
@@ -53,9 +52,7 @@ export class GcnConv extends Module<[tf.Tensor2D | CsrTensor, CsrTensor], tf.Ten
    */
   forward(h: tf.Tensor2D | CsrTensor, adjacency: CsrTensor): tf.Tensor2D {
     return tf.tidy(() => {
-      const w = this.weight.variable as tf.Tensor2D;
-      const hw = h instanceof CsrTensor ? csrMatMul(h, w) : matMul2d(h, w);
-      const out = csrMatMul(adjacency, hw);
+      const out = csrMatMul(adjacency, denseOrSparseMatMul(h, this.weight.variable as tf.Tensor2D));
       return this.bias ? (tf.add(out, this.bias.variable) as tf.Tensor2D) : out;
     });
   }

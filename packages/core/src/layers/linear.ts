@@ -50,8 +50,7 @@ export class Linear extends Module<[tf.Tensor2D | CsrTensor], tf.Tensor2D> {
   /** $$ x W + b $$ for a dense or sparse x of shape (numNodes, F_in). */
   forward(x: tf.Tensor2D | CsrTensor): tf.Tensor2D {
     return tf.tidy(() => {
-      const w = this.weight.variable as tf.Tensor2D;
-      const xw = x instanceof CsrTensor ? csrMatMul(x, w) : matMul2d(x, w);
+      const xw = denseOrSparseMatMul(x, this.weight.variable as tf.Tensor2D);
       return this.bias ? (tf.add(xw, this.bias.variable) as tf.Tensor2D) : xw;
     });
   }
@@ -67,4 +66,12 @@ export function checkFeatureCounts(layer: string, counts: Record<string, number>
       throw new InvalidArgumentError(layer, key, value, 'a positive integer');
     }
   }
+}
+
+/**
+ * $$ x W $$ for a dense x (`matMul2d`) or a sparse one (`csrMatMul`, never densified): the first product of
+ * every layer that takes bag-of-words features. Shapes: x (numNodes × F_in), W (F_in × F_out) → (numNodes × F_out).
+ */
+export function denseOrSparseMatMul(x: tf.Tensor2D | CsrTensor, w: tf.Tensor2D): tf.Tensor2D {
+  return x instanceof CsrTensor ? csrMatMul(x, w) : matMul2d(x, w);
 }

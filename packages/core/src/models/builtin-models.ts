@@ -1,7 +1,9 @@
 import { appnpDefinition } from './appnp.js';
 import { coinDefinition } from './coin.js';
 import { diffResNetDefinition } from './diff-resnet.js';
+import { gatDefinition } from './gat.js';
 import { gcnDefinition } from './gcn.js';
+import { graphSageDefinition } from './graph-sage.js';
 import { mlpDefinition } from './mlp.js';
 import type { ModelDefinition } from './registry.js';
 import { sgcDefinition } from './sgc.js';
@@ -14,4 +16,6 @@ export const BUILTIN_MODELS: readonly [string, ModelDefinition][] = [
   ['appnp', appnpDefinition],
   ['sgc', sgcDefinition],
   ['mlp', mlpDefinition],
+  ['gat', gatDefinition],
+  ['graphsage', graphSageDefinition],
 ] as unknown as [string, ModelDefinition][];

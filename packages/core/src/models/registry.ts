@@ -3,7 +3,9 @@ import type { AppnpOptions } from './appnp.js';
 import { BUILTIN_MODELS } from './builtin-models.js';
 import type { CoinOptions } from './coin.js';
 import type { DiffResNetOptions } from './diff-resnet.js';
+import type { GatOptions } from './gat.js';
 import type { GcnOptions } from './gcn.js';
+import type { GraphSageOptions } from './graph-sage.js';
 import type { MlpOptions } from './mlp.js';
 import type { NodeModel } from './node-model.js';
 import { SEQUENTIAL_MODEL, Sequential } from './sequential.js';
@@ -98,6 +100,8 @@ export interface ModelOptionsByName {
   appnp: AppnpOptions;
   sgc: SgcOptions;
   mlp: MlpOptions;
+  gat: GatOptions;
+  graphsage: GraphSageOptions;
 }
 
 /** The options type of model `N`: its declared one, or any named scalars for a model registered untyped. */
@@ -301,7 +305,7 @@ export interface CreateModelArgs<O extends object = ModelOptionValues> {
  * Builds a registered model by name, with fresh weights drawn from `seed` (or `rng`); {@link modelConfig}
  * then gives the name, sizes and resolved options it was built with (what `saveModel` writes).
  *
- * @param name - a registered name (`modelNames()`: coin, gcn, appnp, sgc, mlp, diff-resnet and the user's)
+ * @param name - a registered name (`modelNames()`: coin, gcn, appnp, sgc, mlp, diff-resnet, gat, graphsage and the user's)
  * @param args - feature and class counts, option overrides, seed or generator
  * @throws {@link InvalidArgumentError} for an unknown name, a bad size or a bad option
  * @example

@@ -1,4 +1,3 @@
-import { InvalidArgumentError, ShapeMismatchError } from '@coin-gnn/graph';
 import {
   engine,
   type NamedAttrMap,
@@ -8,7 +7,7 @@ import {
   tensor1d,
 } from '@tensorflow/tfjs-core';
 import { ScatterRows, type ScatterRowsAttrs, type ScatterRowsInputs } from '../kernel-names.js';
-import { checkRows } from './check-rows.js';
+import { checkScatter } from './check-rows.js';
 
 /**
  * Scatters rows into zeros, summing repeated indices; the adjoint of {@link gatherRows}:
@@ -25,13 +24,7 @@ import { checkRows } from './check-rows.js';
  */
 function scatterRows_(x: Tensor2D, rows: Int32Array, numRows: number): Tensor2D {
   const fn = 'scatterRows';
-  if (!Number.isInteger(numRows) || numRows < 0) {
-    throw new InvalidArgumentError(fn, 'numRows', numRows, 'a non-negative integer');
-  }
-  checkRows(fn, rows, numRows);
-  if (x.rank !== 2 || x.shape[0] !== rows.length) {
-    throw new ShapeMismatchError(fn, `x of shape [${rows.length}, k]`, `x of shape [${x.shape.join(', ')}]`);
-  }
+  checkScatter(fn, x, rows, numRows);
   const inputs: ScatterRowsInputs = { x, rows: tensor1d(rows, 'int32') };
   const attrs: ScatterRowsAttrs = { numRows };
   return engine().runKernel(

@@ -3,22 +3,32 @@ import {
   AdamStep,
   ApplyMask,
   CsrMatMul,
+  EdgeSoftmax,
+  EdgeSpmm,
   ExplicitDiffusion,
   GatherRows,
   ImplicitDiffusion,
   MatMul2d,
   ScatterRows,
+  Sddmm,
+  SegmentMax,
+  SegmentMean,
   SparseResidualLinear,
   SparseResidualLinearGrad,
 } from '../../kernel-names.js';
 import { adamStepComposed } from './AdamStep.js';
 import { applyMaskComposed } from './ApplyMask.js';
 import { csrMatMulComposed } from './CsrMatMul.js';
+import { edgeSoftmaxComposed } from './EdgeSoftmax.js';
+import { edgeSpmmComposed } from './EdgeSpmm.js';
 import { explicitDiffusionComposed } from './ExplicitDiffusion.js';
 import { gatherRowsComposed } from './GatherRows.js';
 import { implicitDiffusionComposed } from './ImplicitDiffusion.js';
 import { matMul2dComposed } from './MatMul2d.js';
 import { scatterRowsComposed } from './ScatterRows.js';
+import { sddmmComposed } from './Sddmm.js';
+import { segmentMaxComposed } from './SegmentMax.js';
+import { segmentMeanComposed } from './SegmentMean.js';
 import { sparseResidualLinearComposed, sparseResidualLinearGradComposed } from './SparseResidualLinear.js';
 
 /**
@@ -38,6 +48,11 @@ export function composedKernelConfigs(backendName: string): KernelConfig[] {
     [ImplicitDiffusion, implicitDiffusionComposed],
     [ApplyMask, applyMaskComposed],
     [AdamStep, adamStepComposed],
+    [Sddmm, sddmmComposed],
+    [EdgeSoftmax, edgeSoftmaxComposed],
+    [EdgeSpmm, edgeSpmmComposed],
+    [SegmentMean, segmentMeanComposed],
+    [SegmentMax, segmentMaxComposed],
   ];
   return funcs.map(([kernelName, kernelFunc]) => ({
     kernelName,
