@@ -44,18 +44,25 @@ export {
 } from './io/model-files.js';
 export { checkModelTarget, type SaveModelOptions, saveModel } from './io/save-model.js';
 export { AppnpPropagation } from './layers/appnp-propagation.js';
+export { DifformerConv, simpleAttention } from './layers/difformer-conv.js';
 export { Dropout } from './layers/dropout.js';
 export { GaussianNoise } from './layers/gaussian-noise.js';
 export { GcnConv, type GcnConvOptions } from './layers/gcn-conv.js';
 export { cgIterationsPerStep, divergenceAdvice, GraphDiffusion } from './layers/graph-diffusion.js';
+export { HeatConv } from './layers/heat-conv.js';
+export { LayerNorm } from './layers/layer-norm.js';
 export { checkFeatureCounts, Linear, type LinearOptions } from './layers/linear.js';
 export { type Activation, ResidualBlock } from './layers/residual-block.js';
 export { SgConv } from './layers/sg-conv.js';
 export { type Logger, silentLogger } from './logger.js';
 export { Appnp, type AppnpOptions } from './models/appnp.js';
 export { Coin, type CoinOptions } from './models/coin.js';
+export { Dgc, type DgcOptions } from './models/dgc.js';
 export { DiffResNet, type DiffResNetOptions } from './models/diff-resnet.js';
+export { Difformer, type DifformerOptions } from './models/difformer.js';
 export { Gcn, type GcnOptions } from './models/gcn.js';
+export { Gdc, type GdcOptions } from './models/gdc.js';
+export { GraphHeat, type GraphHeatOptions } from './models/graph-heat.js';
 export { type DecayLayers, Mlp, type MlpOptions } from './models/mlp.js';
 export { type ModelOutput, NodeModel } from './models/node-model.js';
 export { predict } from './models/predict.js';
@@ -86,7 +93,7 @@ export {
   trainingDefaults,
 } from './models/registry.js';
 export { Sgc, type SgcOptions } from './models/sgc.js';
-export { glorotUniform, uniform, uniformTensor, zeros } from './module/initializers.js';
+export { glorotUniform, ones, uniform, uniformTensor, zeros } from './module/initializers.js';
 export { Module, type NamedWeight } from './module/module.js';
 export { type Initializer, Parameter, type ParameterOptions } from './module/parameter.js';
 export { fedDiffusion } from './ops/fed-diffusion.js';

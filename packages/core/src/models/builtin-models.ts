@@ -1,7 +1,11 @@
 import { appnpDefinition } from './appnp.js';
 import { coinDefinition } from './coin.js';
+import { dgcDefinition } from './dgc.js';
 import { diffResNetDefinition } from './diff-resnet.js';
+import { difformerDefinition } from './difformer.js';
 import { gcnDefinition } from './gcn.js';
+import { gdcDefinition } from './gdc.js';
+import { graphHeatDefinition } from './graph-heat.js';
 import { mlpDefinition } from './mlp.js';
 import type { ModelDefinition } from './registry.js';
 import { sgcDefinition } from './sgc.js';
@@ -14,4 +18,8 @@ export const BUILTIN_MODELS: readonly [string, ModelDefinition][] = [
   ['appnp', appnpDefinition],
   ['sgc', sgcDefinition],
   ['mlp', mlpDefinition],
+  ['dgc', dgcDefinition],
+  ['graphheat', graphHeatDefinition],
+  ['gdc', gdcDefinition],
+  ['difformer', difformerDefinition],
 ] as unknown as [string, ModelDefinition][];
