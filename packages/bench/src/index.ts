@@ -14,12 +14,14 @@ export { sigmaBoxChart } from './plots/sigma-box-chart.js';
 export { type SuiteFigure, suiteFigures } from './plots/suite-figures.js';
 export { aggregateRuns, type RunGroup } from './report/aggregate-runs.js';
 export { benchmarksReport, type ReportEntry } from './report/benchmarks-report.js';
+export { paperTable } from './report/paper-table.js';
 export { suiteMarkdown } from './report/suite-markdown.js';
 export { DEFAULT_RESULTS_DIR, type RunBenchOptions, type RunBenchResult, runBench } from './run-bench.js';
 export { coinProtocolDatasets } from './suites/coin-protocol-datasets.js';
 export { fullSuite } from './suites/full.js';
 export { isSuiteResult, suiteResultProblems } from './suites/is-suite-result.js';
 export { kernelsSuite } from './suites/kernels.js';
+export { checkPaperModels, PAPER_MODELS, PAPER_PRESET, paperSuite } from './suites/paper.js';
 export { quickSuite } from './suites/quick.js';
 export {
   runTrainSuite,

@@ -48,11 +48,14 @@ export {
 export { checkModelTarget, type SaveModelOptions, saveModel } from './io/save-model.js';
 export { ACTIVATIONS, ActivationLayer, type ActivationName } from './layers/activation.js';
 export { AppnpPropagation } from './layers/appnp-propagation.js';
+export { DifformerConv, simpleAttention } from './layers/difformer-conv.js';
 export { Dropout } from './layers/dropout.js';
 export { GatConv, type GatConvOptions } from './layers/gat-conv.js';
 export { GaussianNoise } from './layers/gaussian-noise.js';
 export { GcnConv, type GcnConvOptions } from './layers/gcn-conv.js';
 export { cgIterationsPerStep, divergenceAdvice, GraphDiffusion } from './layers/graph-diffusion.js';
+export { HeatConv } from './layers/heat-conv.js';
+export { LayerNorm } from './layers/layer-norm.js';
 export {
   type LayerConfig,
   type LayerDefinition,
@@ -83,9 +86,13 @@ export { SgConv } from './layers/sg-conv.js';
 export { type Logger, silentLogger } from './logger.js';
 export { Appnp, type AppnpOptions } from './models/appnp.js';
 export { Coin, type CoinOptions } from './models/coin.js';
+export { Dgc, type DgcOptions } from './models/dgc.js';
 export { DiffResNet, type DiffResNetOptions } from './models/diff-resnet.js';
+export { Difformer, type DifformerOptions } from './models/difformer.js';
 export { Gat, type GatOptions } from './models/gat.js';
 export { Gcn, type GcnOptions } from './models/gcn.js';
+export { Gdc, type GdcOptions } from './models/gdc.js';
+export { GraphHeat, type GraphHeatOptions } from './models/graph-heat.js';
 export { GraphSage, type GraphSageOptions } from './models/graph-sage.js';
 export { type DecayLayers, Mlp, type MlpOptions } from './models/mlp.js';
 export { type ModelOutput, NodeModel } from './models/node-model.js';
@@ -125,7 +132,7 @@ export {
   sequential,
 } from './models/sequential.js';
 export { Sgc, type SgcOptions } from './models/sgc.js';
-export { glorotUniform, uniform, uniformTensor, zeros } from './module/initializers.js';
+export { glorotUniform, ones, uniform, uniformTensor, zeros } from './module/initializers.js';
 export { Module, type NamedWeight } from './module/module.js';
 export { type Initializer, Parameter, type ParameterOptions } from './module/parameter.js';
 export { fedDiffusion } from './ops/fed-diffusion.js';

@@ -34,7 +34,7 @@ export function memoryChart(groups: readonly RunGroup[]): TopLevelSpec {
     },
     resolve: { scale: { y: 'independent', xOffset: 'independent' } },
     spec: {
-      width: 240,
+      width: Math.max(240, 36 * order('model').length),
       height: 150,
       mark: { type: 'bar' },
       encoding: {

@@ -16,8 +16,8 @@ export interface SuiteFigure {
 }
 
 /**
- * The figures drawn from one suite's result: for `quick` and `full` time per epoch vs convergence time
- * (accuracy as colour) and memory bars; for `sigma` accuracy box plots against σ² with the stability limits;
+ * The figures drawn from one suite's result: for `quick`, `full` and `paper` time per epoch vs convergence
+ * time (accuracy as colour) and memory bars; for `sigma` accuracy box plots against σ² with the stability limits;
  * for `scale` time and memory against edges (log–log); for `kernels` ms per
  * call against columns.
  *
@@ -29,11 +29,12 @@ export function suiteFigures(result: SuiteResult): SuiteFigure[] {
   switch (s) {
     case 'quick':
     case 'full':
+    case 'paper':
       return [
         {
           name: `${s}-epoch-vs-convergence`,
           caption:
-            'Median time per epoch against median convergence time, coloured by mean test accuracy (cf. COIN Fig. 3)',
+            'Median time per epoch against median convergence time, coloured by mean test accuracy (cf. COIN Figs. 3 and 5)',
           spec: epochVsConvergenceChart(groups),
         },
         {

@@ -1,16 +1,10 @@
 import type { SuiteResult } from '../suites/suite-result.js';
 import { aggregateRuns } from './aggregate-runs.js';
-
-const fmt = (x: number | null | undefined, digits: number): string =>
-  typeof x === 'number' && Number.isFinite(x) ? x.toFixed(digits) : '–';
-
-function table(header: string[], rows: string[][]): string {
-  const line = (cells: string[]): string => `| ${cells.join(' | ')} |`;
-  return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
-}
+import { fmt, table } from './markdown-table.js';
+import { paperTable } from './paper-table.js';
 
 /**
- * The Markdown tables of one suite result. Training suites: one row per configuration (dataset, model,
+ * The Markdown tables of one suite result (the `paper` suite's first: {@link paperTable}). Training suites: one row per configuration (dataset, model,
  * scheme, σ², K) with test accuracy mean ± standard deviation over runs, median ms per epoch with the
  * 10th–90th percentile range, median evaluation ms, median epochs, median convergence time, diverged runs,
  * and the peaks of process RSS, tensor memory between epochs and tensor memory inside an epoch. The kernels suite: ms per call (median, p10–p90) and
@@ -19,7 +13,7 @@ function table(header: string[], rows: string[][]): string {
  * @param result - a suite result, live or read back from its JSON file
  */
 export function suiteMarkdown(result: SuiteResult): string {
-  const parts: string[] = [];
+  const parts: string[] = result.suite === 'paper' ? [paperTable(result)] : [];
   if (result.trainRuns.length > 0) {
     const rows = aggregateRuns(result.trainRuns).map((g) => [
       g.dataset,

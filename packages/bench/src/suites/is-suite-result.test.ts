@@ -34,7 +34,7 @@ describe('suiteResultProblems', () => {
     broken.kernelRuns[0].bCols = null;
     broken.suite = 'slow';
     expect(suiteResultProblems(broken)).toEqual([
-      '$.suite must be one of quick, full, sigma, scale, kernels',
+      '$.suite must be one of quick, full, paper, sigma, scale, kernels',
       '$.environment.gitSha must be a string or null',
       '$.trainRuns[1].epochMs.median must be a number or null',
       '$.kernelRuns[0].bCols must be a number',

@@ -4,6 +4,7 @@ import {
   GraphTensors,
   hrtimeMs,
   type ModelOptionOverrides,
+  modelPreset,
   selectBackend,
   summarize,
 } from '@coin-gnn/core';
@@ -32,6 +33,12 @@ export interface TrainConfig {
    * share K and σ², hence the diffusion time T = K σ².
    */
   readonly scheme?: DiffusionScheme;
+  /**
+   * A named preset of the model (`official`: the settings of COIN's reproduction), looked up per dataset
+   * with core's `modelPreset`: its options apply under `modelOptions`, its learning rate and weight decay
+   * replace the model's defaults.
+   */
+  readonly preset?: string;
 }
 
 /** A dataset of a training suite and how to split it. */
@@ -71,7 +78,7 @@ const numEdgesOf = (d: NodeDataset): number => {
 };
 
 /**
- * The shared runner of the training suites (quick, full, sigma, scale), as PyG's `benchmark/citation/
+ * The shared runner of the training suites (quick, full, paper, sigma, scale), as PyG's `benchmark/citation/
  * train_eval.py`: for every dataset and configuration it runs `runExperiment` of `@coin-gnn/experiments` (a
  * fresh model per split and initialisation from `modelFactory`, the model's own learning rate and weight
  * decay, core's `train` to early stop; init seeds drawn from one generator seeded with the suite's seed,
@@ -130,10 +137,20 @@ export async function runTrainSuite(spec: TrainSuiteSpec, options: SuiteOptions)
     const graph = new GraphTensors(dataset);
     try {
       for (const config of spec.configs) {
-        const factory = modelFactory(config.model, {
-          ...config.modelOptions,
-          ...(config.scheme === undefined ? {} : { scheme: config.scheme }),
-        });
+        const preset =
+          config.preset === undefined ? {} : modelPreset(config.model, config.preset, source.name);
+        const factory = modelFactory(
+          config.model,
+          {
+            ...preset.options,
+            ...config.modelOptions,
+            ...(config.scheme === undefined ? {} : { scheme: config.scheme }),
+          },
+          {
+            ...(preset.lr === undefined ? {} : { lr: preset.lr }),
+            ...(preset.weightDecay === undefined ? {} : { weightDecay: preset.weightDecay }),
+          },
+        );
         const resolved = factory.options;
         let epochPeak = 0;
         // Per run: step and evaluation times after warm-up, memory, time of the last progress line.

@@ -3,10 +3,10 @@ import type { BenchEnvironment } from '../measure/environment.js';
 import type { MemoryPeak } from '../measure/memory.js';
 
 /** Names of the benchmark suites. */
-export type SuiteName = 'quick' | 'full' | 'sigma' | 'scale' | 'kernels';
+export type SuiteName = 'quick' | 'full' | 'paper' | 'sigma' | 'scale' | 'kernels';
 
 /** Every suite name, in the order `coin bench --help` lists them. */
-export const SUITE_NAMES: readonly SuiteName[] = ['quick', 'full', 'sigma', 'scale', 'kernels'];
+export const SUITE_NAMES: readonly SuiteName[] = ['quick', 'full', 'paper', 'sigma', 'scale', 'kernels'];
 
 /** Version of the JSON layout below; bumped on any incompatible change. */
 export const SUITE_RESULT_SCHEMA_VERSION = 1;

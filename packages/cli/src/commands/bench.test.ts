@@ -16,7 +16,7 @@ describe('registerBenchCommand', () => {
     for (const flag of ['--suite', '--out', '--report', '--runs', '--json', '--scheme', '--sizes'])
       expect(flags).toContain(flag);
     const suite = bench.options.find((o) => o.long === '--suite')!;
-    expect(suite.description).toContain('quick | full | sigma | scale | kernels');
+    expect(suite.description).toContain('quick | full | paper | sigma | scale | kernels');
   });
 
   it('rejects an unknown suite and bad numbers before running anything', async () => {

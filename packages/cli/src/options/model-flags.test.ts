@@ -18,6 +18,12 @@ describe('model flags', () => {
       ['diff-resnet', 'numSteps'],
       ['appnp', 'numSteps'],
       ['sgc', 'numSteps'],
+      ['dgc', 'numSteps'],
+    ]);
+    const time = modelFlags().find((f) => f.flag === 'time')!;
+    expect(time.models.map((m) => [m.model, m.option])).toEqual([
+      ['dgc', 'diffusionTime'],
+      ['gdc', 'diffusionTime'],
     ]);
     expect(modelFlags().map((f) => f.flag)).toEqual(
       expect.arrayContaining([

@@ -1,7 +1,8 @@
 import type { CsrMatrix } from '@coin-gnn/graph';
+import * as tf from '@tensorflow/tfjs-core';
 import { CsrTensor } from '../ops/csr-tensor.js';
 import { EdgeIndex } from '../ops/edge-index.js';
-import { type OperatorName, operatorBuilder } from './operators.js';
+import { type OperatorBuilder, type OperatorName, operatorBuilder } from './operators.js';
 
 export type { OperatorName } from './operators.js';
 
@@ -27,6 +28,7 @@ export class GraphTensors {
   private readonly tensors = new Map<OperatorName, CsrTensor>();
   private readonly edgeIndices = new Map<OperatorName, EdgeIndex>();
   private readonly scratchTensors = new Map<string, CsrTensor>();
+  private readonly denseTensors = new Map<string, tf.Tensor>();
 
   /** @param data - adjacency and features of the graph */
   constructor(readonly data: GraphData) {}
@@ -44,20 +46,55 @@ export class GraphTensors {
 
   /** The operator `name` of the graph as a CSR matrix, built once. */
   operatorMatrix(name: OperatorName): CsrMatrix {
-    let m = this.matrices.get(name);
-    if (!m) {
-      m = operatorBuilder(name)(this.data.adjacency);
-      this.matrices.set(name, m);
-    }
-    return m;
+    return this.cachedMatrix(name, () => operatorBuilder(name));
   }
 
   /** The operator `name` as a constant sparse tensor, built once. */
   operator(name: OperatorName): CsrTensor {
-    let t = this.tensors.get(name);
+    return this.cachedTensor(name, () => this.operatorMatrix(name));
+  }
+
+  /**
+   * An operator that depends on a model's options (a heat kernel's time, a step size), built by `build` from
+   * the adjacency on first request and cached under `key` like a registered one (its own key space: a key
+   * never clashes with a registered name). The key must determine the result: include every parameter.
+   * @param key - names the operator and its parameters, e.g. `gdc-heat(t=5,epsilon=0.0001)`
+   * @example graph.derivedOperator(`heat-step(${tau})`, (a) => heatStep(a, tau))
+   */
+  derivedOperator(key: string, build: OperatorBuilder): CsrTensor {
+    const derived = `derived:${key}`;
+    return this.cachedTensor(derived, () => this.cachedMatrix(derived, () => build));
+  }
+
+  /**
+   * A dense tensor computed once from the graph (features diffused before training, as SGC and DGC
+   * precompute them), cached under `key` until `dispose`; kept, so a first request inside `tf.tidy` is fine.
+   * The key must determine the result: include every parameter.
+   * @param key - names the tensor and its parameters, e.g. `dgc-features(tau=0.021,K=250)`
+   */
+  derivedTensor(key: string, build: (data: GraphData) => tf.Tensor): tf.Tensor {
+    let t = this.denseTensors.get(key);
     if (!t) {
-      t = CsrTensor.fromCsr(this.operatorMatrix(name));
-      this.tensors.set(name, t);
+      t = tf.keep(build(this.data));
+      this.denseTensors.set(key, t);
+    }
+    return t;
+  }
+
+  private cachedMatrix(key: string, builder: () => OperatorBuilder): CsrMatrix {
+    let m = this.matrices.get(key);
+    if (!m) {
+      m = builder()(this.data.adjacency);
+      this.matrices.set(key, m);
+    }
+    return m;
+  }
+
+  private cachedTensor(key: string, matrix: () => CsrMatrix): CsrTensor {
+    let t = this.tensors.get(key);
+    if (!t) {
+      t = CsrTensor.fromCsr(matrix());
+      this.tensors.set(key, t);
     }
     return t;
   }
@@ -93,6 +130,8 @@ export class GraphTensors {
     for (const e of this.edgeIndices.values()) e.dispose();
     this.edgeIndices.clear();
     for (const t of this.scratchTensors.values()) t.dispose();
+    for (const t of this.denseTensors.values()) t.dispose();
+    this.denseTensors.clear();
     this.scratchTensors.clear();
     this.sparseFeatures = null;
     this.tensors.clear();

@@ -1,8 +1,12 @@
 import { appnpDefinition } from './appnp.js';
 import { coinDefinition } from './coin.js';
+import { dgcDefinition } from './dgc.js';
 import { diffResNetDefinition } from './diff-resnet.js';
+import { difformerDefinition } from './difformer.js';
 import { gatDefinition } from './gat.js';
 import { gcnDefinition } from './gcn.js';
+import { gdcDefinition } from './gdc.js';
+import { graphHeatDefinition } from './graph-heat.js';
 import { graphSageDefinition } from './graph-sage.js';
 import { mlpDefinition } from './mlp.js';
 import type { ModelDefinition } from './registry.js';
@@ -18,4 +22,8 @@ export const BUILTIN_MODELS: readonly [string, ModelDefinition][] = [
   ['mlp', mlpDefinition],
   ['gat', gatDefinition],
   ['graphsage', graphSageDefinition],
+  ['dgc', dgcDefinition],
+  ['graphheat', graphHeatDefinition],
+  ['gdc', gdcDefinition],
+  ['difformer', difformerDefinition],
 ] as unknown as [string, ModelDefinition][];

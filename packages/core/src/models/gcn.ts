@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { GraphTensors } from '../graph/graph-tensors.js';
 import { Dropout } from '../layers/dropout.js';
 import { GcnConv } from '../layers/gcn-conv.js';
+import type { CsrTensor } from '../ops/csr-tensor.js';
 import { type DecayLayers, HIDDEN_OPTION_INFO } from './mlp.js';
 import { NodeModel } from './node-model.js';
 import type { ModelDefinition } from './registry.js';
@@ -26,6 +27,8 @@ export class Gcn extends NodeModel {
   readonly dropout: Dropout;
   readonly conv1: GcnConv;
   readonly conv2: GcnConv;
+  /** Whether dropout applies to the input features too (GCN: yes). */
+  protected readonly inputDropout: boolean = true;
 
   /**
    * @param numFeatures - F
@@ -40,12 +43,17 @@ export class Gcn extends NodeModel {
   }
 
   forward(graph: GraphTensors): tf.Tensor2D {
-    const x = this.dropout.features(graph);
+    const x = this.inputDropout ? this.dropout.features(graph) : graph.features();
     return tf.tidy(() => {
-      const adjacency = graph.operator('gcn-norm');
+      const adjacency = this.propagation(graph);
       const h = this.dropout.forward(tf.relu(this.conv1.forward(x, adjacency)));
       return this.conv2.forward(h, adjacency);
     });
+  }
+
+  /** The propagation matrix of both layers: Â = D̃^{-1/2}(A + I)D̃^{-1/2}; a subclass may use another. */
+  protected propagation(graph: GraphTensors): CsrTensor {
+    return graph.operator('gcn-norm');
   }
 }
 

@@ -2,9 +2,13 @@ import { checkNewName, InvalidArgumentError, Rng } from '@coin-gnn/graph';
 import type { AppnpOptions } from './appnp.js';
 import { BUILTIN_MODELS } from './builtin-models.js';
 import type { CoinOptions } from './coin.js';
+import type { DgcOptions } from './dgc.js';
 import type { DiffResNetOptions } from './diff-resnet.js';
+import type { DifformerOptions } from './difformer.js';
 import type { GatOptions } from './gat.js';
 import type { GcnOptions } from './gcn.js';
+import type { GdcOptions } from './gdc.js';
+import type { GraphHeatOptions } from './graph-heat.js';
 import type { GraphSageOptions } from './graph-sage.js';
 import type { MlpOptions } from './mlp.js';
 import type { NodeModel } from './node-model.js';
@@ -102,6 +106,10 @@ export interface ModelOptionsByName {
   mlp: MlpOptions;
   gat: GatOptions;
   graphsage: GraphSageOptions;
+  dgc: DgcOptions;
+  graphheat: GraphHeatOptions;
+  gdc: GdcOptions;
+  difformer: DifformerOptions;
 }
 
 /** The options type of model `N`: its declared one, or any named scalars for a model registered untyped. */
@@ -305,7 +313,8 @@ export interface CreateModelArgs<O extends object = ModelOptionValues> {
  * Builds a registered model by name, with fresh weights drawn from `seed` (or `rng`); {@link modelConfig}
  * then gives the name, sizes and resolved options it was built with (what `saveModel` writes).
  *
- * @param name - a registered name (`modelNames()`: coin, gcn, appnp, sgc, mlp, diff-resnet, gat, graphsage and the user's)
+ * @param name - a registered name (`modelNames()`: coin, gcn, appnp, sgc, mlp, diff-resnet, gat, graphsage, dgc,
+ *   graphheat, gdc, difformer and the user's)
  * @param args - feature and class counts, option overrides, seed or generator
  * @throws {@link InvalidArgumentError} for an unknown name, a bad size or a bad option
  * @example

@@ -40,3 +40,6 @@ export const glorotUniform: Initializer = (shape, rng) =>
 
 /** All zeros; draws nothing from the generator. */
 export const zeros: Initializer = (shape) => tf.zeros(shape as number[]);
+
+/** All ones (LayerNorm's gain); draws nothing from the generator. */
+export const ones: Initializer = (shape) => tf.ones(shape as number[]);

@@ -97,7 +97,7 @@ describe('train input checks', () => {
 });
 
 describe('tensor bookkeeping', () => {
-  it.each(['coin', 'diff-resnet', 'gcn', 'appnp', 'sgc', 'mlp'])(
+  it.each(['coin', 'diff-resnet', 'gcn', 'appnp', 'sgc', 'mlp', 'dgc', 'graphheat', 'gdc', 'difformer'])(
     '%s leaves no tensor behind over 20 train calls',
     (name) => {
       const counts: number[] = [];

@@ -1,6 +1,13 @@
 import { addSelfLoops } from '../sparse/add-self-loops.js';
+import { coalesce } from '../sparse/coalesce.js';
 import { CsrMatrix } from '../sparse/csr-matrix.js';
 import { checkAdjacency } from './check-adjacency.js';
+
+/** Options of {@link gcnNorm}. */
+export interface GcnNormOptions {
+  /** Add I before normalising (default true, the renormalisation trick); false gives D^{-1/2} A D^{-1/2}. */
+  selfLoops?: boolean;
+}
 
 /**
  * The GCN renormalised adjacency (Kipf & Welling, "Semi-Supervised Classification with Graph Convolutional
@@ -8,20 +15,23 @@ import { checkAdjacency } from './check-adjacency.js';
  * $$ \hat A = \tilde D^{-1/2} (A + I) \tilde D^{-1/2},\qquad \tilde D_{ii} = \sum_j (A + I)_{ij} $$
  * where A is the weighted adjacency matrix and I the identity (an existing self loop is increased by 1).
  * D̃ holds row sums, so for a non-symmetric A the result follows the same formula (not symmetric).
- * Shape (numNodes × numNodes), coalesced, sorted indices, a diagonal entry in every row.
+ * Shape (numNodes × numNodes), coalesced, sorted indices, a diagonal entry in every row (with self loops).
+ * With `selfLoops: false` (PyG's `gcn_norm(add_self_loops=False)`): D^{-1/2} A D^{-1/2} with D the row sums
+ * of A, a node without weight keeping a zero row (0^{-1/2} read as 0).
+ * @param options - `selfLoops` (default true)
  * @throws {@link ShapeMismatchError} if a is not square
  * @throws {@link InvalidArgumentError} on an empty graph or a negative / non-finite weight
  * @example gcnNorm(fromEdgeList([[0, 1], [1, 0]], 2)) // [[1/2, 1/2], [1/2, 1/2]]
  */
-export function gcnNorm(a: CsrMatrix): CsrMatrix {
+export function gcnNorm(a: CsrMatrix, options: GcnNormOptions = {}): CsrMatrix {
   checkAdjacency('gcnNorm', a);
-  const t = addSelfLoops(a, 1);
+  const t = (options.selfLoops ?? true) ? addSelfLoops(a, 1) : coalesce(a);
   const { numRows, indptr, indices, values } = t;
   const invSqrt = new Float64Array(numRows);
   for (let i = 0; i < numRows; i++) {
     let s = 0;
     for (let p = indptr[i]; p < indptr[i + 1]; p++) s += values[p];
-    invSqrt[i] = 1 / Math.sqrt(s);
+    invSqrt[i] = s > 0 ? 1 / Math.sqrt(s) : 0;
   }
   const out = new Float32Array(values.length);
   for (let i = 0; i < numRows; i++) {
