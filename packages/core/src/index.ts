@@ -89,6 +89,20 @@ export { Sgc, type SgcOptions } from './models/sgc.js';
 export { glorotUniform, uniform, uniformTensor, zeros } from './module/initializers.js';
 export { Module, type NamedWeight } from './module/module.js';
 export { type Initializer, Parameter, type ParameterOptions } from './module/parameter.js';
+export { type ButcherTableau, DOPRI5, EULER, RK4 } from './ode/butcher-tableau.js';
+export {
+  FIXED_STEP_METHODS,
+  MAX_FIXED_STEPS,
+  ODE_METHODS,
+  ODEINT_DEFAULTS,
+  type OdeintOptions,
+  type OdeMethod,
+  type ResolvedOdeintOptions,
+  resolveOdeintOptions,
+} from './ode/ode-options.js';
+export { type OdeResult, type OdeStats, odeint } from './ode/odeint.js';
+export { type RkStepResult, rkStep } from './ode/rk-step.js';
+export type { VectorField } from './ode/vector-field.js';
 export { fedDiffusion } from './ops/fed-diffusion.js';
 export {
   type ImplicitDiffusionOptions,
