@@ -20,9 +20,11 @@ export {
   checkDiffusionLimits,
   DIFFUSION_STEPS_COST,
   type DiffusionLimitsConfig,
+  DOPRI5_STABILITY_LIMIT,
   MAX_DIFFUSION_STEPS,
   MAX_EXPLICIT_STEPS,
   MAX_IMPLICIT_STIFFNESS,
+  RK4_STABILITY_LIMIT,
 } from './diffusion/diffusion-limits.js';
 export { explicitStepWarning, stepBounds, substepSizes } from './diffusion/step-bounds.js';
 export { type GraphData, GraphTensors } from './graph/graph-tensors.js';
