@@ -46,20 +46,35 @@ export {
 } from './io/model-files.js';
 export { checkModelTarget, type SaveModelOptions, saveModel } from './io/save-model.js';
 export { AppnpPropagation } from './layers/appnp-propagation.js';
+export { CgnnOdeFunc } from './layers/cgnn-ode-func.js';
 export { Dropout } from './layers/dropout.js';
 export { GaussianNoise } from './layers/gaussian-noise.js';
+export { GcdeOdeFunc } from './layers/gcde-ode-func.js';
 export { GcnConv, type GcnConvOptions } from './layers/gcn-conv.js';
+export { GrandLinearOdeFunc } from './layers/grand-linear-ode-func.js';
 export { cgIterationsPerStep, divergenceAdvice, GraphDiffusion } from './layers/graph-diffusion.js';
 export { checkFeatureCounts, Linear, type LinearOptions } from './layers/linear.js';
+export { GraphOdeFunc, OdeBlock, type OdeBlockSolver } from './layers/ode-block.js';
 export { type Activation, ResidualBlock } from './layers/residual-block.js';
 export { SgConv } from './layers/sg-conv.js';
 export { type Logger, silentLogger } from './logger.js';
 export { Appnp, type AppnpOptions } from './models/appnp.js';
+export { Cgnn, type CgnnOptions } from './models/cgnn.js';
 export { Coin, type CoinOptions } from './models/coin.js';
 export { DiffResNet, type DiffResNetOptions } from './models/diff-resnet.js';
+export { Gcde, type GcdeOptions } from './models/gcde.js';
 export { Gcn, type GcnOptions } from './models/gcn.js';
+export { GrandLinear, type GrandLinearOptions } from './models/grand-linear.js';
 export { type DecayLayers, Mlp, type MlpOptions } from './models/mlp.js';
 export { type ModelOutput, NodeModel } from './models/node-model.js';
+export {
+  ODE_GNN_OPTION_INFO,
+  ODE_SOLVER_OPTION_INFO,
+  OdeGnn,
+  type OdeGnnOptions,
+  type OdeSolverOptions,
+  odeBlockSolver,
+} from './models/ode-gnn.js';
 export { predict } from './models/predict.js';
 export {
   type CreateModelArgs,
@@ -88,7 +103,7 @@ export {
   trainingDefaults,
 } from './models/registry.js';
 export { Sgc, type SgcOptions } from './models/sgc.js';
-export { glorotUniform, uniform, uniformTensor, zeros } from './module/initializers.js';
+export { constant, glorotUniform, uniform, uniformTensor, zeros } from './module/initializers.js';
 export { Module, type NamedWeight } from './module/module.js';
 export { type Initializer, Parameter, type ParameterOptions } from './module/parameter.js';
 export { type ButcherTableau, DOPRI5, EULER, RK4 } from './ode/butcher-tableau.js';
@@ -111,6 +126,7 @@ export {
   type ImplicitDiffusionStats,
   implicitDiffusion,
 } from './ops/implicit-diffusion.js';
+export { stopGradient } from './ops/stop-gradient.js';
 export { Adam, type AdamOptions } from './training/adam.js';
 export {
   type BestWeightsCallback,

@@ -30,7 +30,7 @@ export { MAX_SCHEDULED_STEPS } from './diffusion/max-scheduled-steps.js';
 export * from './errors.js';
 export { coinLaplacian } from './operators/coin-laplacian.js';
 export { combinatorialLaplacian } from './operators/combinatorial-laplacian.js';
-export { gcnNorm } from './operators/gcn-norm.js';
+export { type GcnNormOptions, gcnNorm } from './operators/gcn-norm.js';
 export { normalizedLaplacian } from './operators/normalized-laplacian.js';
 export { type RandomWalkOptions, randomWalk } from './operators/random-walk.js';
 export { Mt19937 } from './random/mt19937.js';

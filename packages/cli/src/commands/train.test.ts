@@ -78,7 +78,7 @@ describe('coin train', () => {
     const program = createProgram();
     const help = program.commands.find((c) => c.name() === 'train')!.helpInformation();
     expect(help).toContain('--hidden <n>');
-    expect(help).toContain('hidden width (gcn 16, appnp 64, mlp 64)');
+    expect(help).toContain('hidden width (gcn 16, appnp 64, mlp 64, cgnn 16, gcde');
     expect(help).toContain('--steps <n>');
     expect(help).toContain('--no-bias');
     expect(help).toContain('--weight-decay <λ>');

@@ -1,7 +1,10 @@
 import { appnpDefinition } from './appnp.js';
+import { cgnnDefinition } from './cgnn.js';
 import { coinDefinition } from './coin.js';
 import { diffResNetDefinition } from './diff-resnet.js';
+import { gcdeDefinition } from './gcde.js';
 import { gcnDefinition } from './gcn.js';
+import { grandLinearDefinition } from './grand-linear.js';
 import { mlpDefinition } from './mlp.js';
 import type { ModelDefinition } from './registry.js';
 import { sgcDefinition } from './sgc.js';
@@ -14,4 +17,7 @@ export const BUILTIN_MODELS: readonly [string, ModelDefinition][] = [
   ['appnp', appnpDefinition],
   ['sgc', sgcDefinition],
   ['mlp', mlpDefinition],
+  ['cgnn', cgnnDefinition],
+  ['gcde', gcdeDefinition],
+  ['grand-linear', grandLinearDefinition],
 ] as unknown as [string, ModelDefinition][];

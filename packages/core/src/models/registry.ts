@@ -1,9 +1,12 @@
 import { checkNewName, InvalidArgumentError, Rng } from '@coin-gnn/graph';
 import type { AppnpOptions } from './appnp.js';
 import { BUILTIN_MODELS } from './builtin-models.js';
+import type { CgnnOptions } from './cgnn.js';
 import type { CoinOptions } from './coin.js';
 import type { DiffResNetOptions } from './diff-resnet.js';
+import type { GcdeOptions } from './gcde.js';
 import type { GcnOptions } from './gcn.js';
+import type { GrandLinearOptions } from './grand-linear.js';
 import type { MlpOptions } from './mlp.js';
 import type { NodeModel } from './node-model.js';
 import type { SgcOptions } from './sgc.js';
@@ -97,6 +100,9 @@ export interface ModelOptionsByName {
   appnp: AppnpOptions;
   sgc: SgcOptions;
   mlp: MlpOptions;
+  cgnn: CgnnOptions;
+  gcde: GcdeOptions;
+  'grand-linear': GrandLinearOptions;
 }
 
 /** The options type of model `N`: its declared one, or any named scalars for a model registered untyped. */

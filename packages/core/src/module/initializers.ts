@@ -40,3 +40,9 @@ export const glorotUniform: Initializer = (shape, rng) =>
 
 /** All zeros; draws nothing from the generator. */
 export const zeros: Initializer = (shape) => tf.zeros(shape as number[]);
+
+/** Every entry `value` (a learned scalar's starting value, CGNN's α); draws nothing from the generator. */
+export const constant =
+  (value: number): Initializer =>
+  (shape) =>
+    tf.fill(shape as number[], value);
