@@ -5,11 +5,20 @@ import { zeros } from '../module/initializers.js';
 import { Parameter } from '../module/parameter.js';
 import type { VectorField } from '../ode/vector-field.js';
 import { csrMatMul } from '../ops/csr-mat-mul.js';
+import type { CsrTensor } from '../ops/csr-tensor.js';
 import { stopGradient } from '../ops/stop-gradient.js';
 import { GraphOdeFunc } from './ode-block.js';
 
-/** Key of GRAND's operator (A + I)D̃^{-1} in `GraphTensors.customOperator`. */
-const OPERATOR_KEY = 'column-stochastic:selfLoops';
+/**
+ * GRAND's `rw` operator of a graph, cached in `graph`: the column-stochastic
+ * $$ \tilde A = (A + I)\tilde D^{-1},\qquad \tilde D_{jj} = \sum_i (A + I)_{ij} $$
+ * (rows are the receiving nodes, columns the sending ones; its pattern is also GRAND's attention's).
+ */
+export function grandOperator(graph: GraphTensors): CsrTensor {
+  return graph.customOperator('column-stochastic:selfLoops', (a) =>
+    transpose(randomWalk(a, { selfLoops: true })),
+  );
+}
 
 /**
  * The vector field of GRAND-l with a fixed diffusion operator (Chamberlain et al., "GRAND: Graph Neural
@@ -25,7 +34,7 @@ export class GrandLinearOdeFunc extends GraphOdeFunc {
   readonly beta = new Parameter([], zeros);
 
   forward(x0: tf.Tensor2D, graph: GraphTensors): VectorField<tf.Tensor2D> {
-    const operator = graph.customOperator(OPERATOR_KEY, (a) => transpose(randomWalk(a, { selfLoops: true })));
+    const operator = grandOperator(graph);
     const source = tf.mul(stopGradient(x0), this.beta.variable);
     const rate = tf.sigmoid(this.alpha.variable);
     return (_t, x) => tf.add(tf.mul(tf.sub(csrMatMul(operator, x), x), rate), source) as tf.Tensor2D;

@@ -4,6 +4,7 @@ import { coinDefinition } from './coin.js';
 import { diffResNetDefinition } from './diff-resnet.js';
 import { gcdeDefinition } from './gcde.js';
 import { gcnDefinition } from './gcn.js';
+import { grandDefinition } from './grand.js';
 import { grandLinearDefinition } from './grand-linear.js';
 import { mlpDefinition } from './mlp.js';
 import type { ModelDefinition } from './registry.js';
@@ -20,4 +21,5 @@ export const BUILTIN_MODELS: readonly [string, ModelDefinition][] = [
   ['cgnn', cgnnDefinition],
   ['gcde', gcdeDefinition],
   ['grand-linear', grandLinearDefinition],
+  ['grand', grandDefinition],
 ] as unknown as [string, ModelDefinition][];

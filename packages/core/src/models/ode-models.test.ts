@@ -4,11 +4,14 @@ import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
 import '../index.js';
 import { GcdeOdeFunc } from '../layers/gcde-ode-func.js';
+import { GrandAttentionOdeFunc } from '../layers/grand-attention-ode-func.js';
 import { OdeBlock } from '../layers/ode-block.js';
 import { stopGradient } from '../ops/stop-gradient.js';
+import { checkGradients } from '../testing/check-gradients.js';
 import { graphOf } from '../testing/graph-of.js';
 import type { Cgnn } from './cgnn.js';
 import type { Gcde } from './gcde.js';
+import type { Grand } from './grand.js';
 import type { GrandLinear } from './grand-linear.js';
 import { createModel, modelConfig, modelPreset, trainingDefaults } from './registry.js';
 
@@ -135,6 +138,82 @@ describe('GRAND-linear', () => {
       beta: { variable: tf.Variable };
     };
     expect([func.alpha.variable.dataSync()[0], func.beta.variable.dataSync()[0]]).toEqual([0, 0]);
+  });
+});
+
+describe('GRAND (attention)', () => {
+  it('eval forward matches a dense float64 reference: squareplus attention of x₀, column-normalised, mean of heads', () => {
+    const [hidden, attentionDim, heads] = [4, 6, 2];
+    const options = { hidden, attentionDim, heads, time: 1.5, ...tight };
+    const model = createModel('grand', { ...sizes, options }) as Grand;
+    const func = model.ode.func as GrandAttentionOdeFunc;
+    func.alpha.variable.assign(tf.scalar(0.3));
+    func.beta.variable.assign(tf.scalar(0.5));
+    model.eval();
+    const x0 = affine(
+      Float64Array.from(denseA),
+      n,
+      model.encoder.weight.variable,
+      model.encoder.bias!.variable,
+    );
+    const q = affine(x0, n, func.query.weight.variable, func.query.bias!.variable);
+    const k = affine(x0, n, func.key.weight.variable, func.key.bias!.variable);
+    const dk = attentionDim / heads;
+    // P_ij = mean_h sp(s^h_ij) / Σ_i' sp(s^h_i'j) over the edges of A + I.
+    const p = new Float64Array(n * n);
+    for (let h = 0; h < heads; h++) {
+      const sp = new Float64Array(n * n);
+      for (let i = 0; i < n; i++) {
+        for (let j = 0; j < n; j++) {
+          if (denseA[i * n + j] === 0 && i !== j) continue;
+          let score = 0;
+          for (let c = h * dk; c < (h + 1) * dk; c++)
+            score += q[i * attentionDim + c] * k[j * attentionDim + c];
+          score /= Math.sqrt(dk);
+          sp[i * n + j] = (score + Math.sqrt(score * score + 4)) / 2;
+        }
+      }
+      for (let j = 0; j < n; j++) {
+        let column = 0;
+        for (let i = 0; i < n; i++) column += sp[i * n + j];
+        for (let i = 0; i < n; i++) p[i * n + j] += sp[i * n + j] / column / heads;
+      }
+    }
+    // x′ = σ(0.3)(P x − x) + 0.5 x₀ by 2000 RK4 steps in float64.
+    const f = (x: Float64Array) => {
+      const px = denseMatMul(p, n, n, x, hidden);
+      return px.map((v, i) => sigmoid(0.3) * (v - x[i]) + 0.5 * x0[i]);
+    };
+    let x = x0;
+    const h = 1.5 / 2000;
+    for (let step = 0; step < 2000; step++) {
+      const k1 = f(x);
+      const k2 = f(x.map((v, i) => v + (h / 2) * k1[i]));
+      const k3 = f(x.map((v, i) => v + (h / 2) * k2[i]));
+      const k4 = f(x.map((v, i) => v + h * k3[i]));
+      x = x.map((v, i) => v + (h / 6) * (k1[i] + 2 * k2[i] + 2 * k3[i] + k4[i]));
+    }
+    const want = affine(relu(x), n, model.decoder.weight.variable, model.decoder.bias!.variable);
+    expectClose(output(model), want, 1e-4);
+  });
+
+  it('gradients through the attention (of x₀) and the solver match finite differences (β = 0)', () => {
+    const block = new OdeBlock(new GrandAttentionOdeFunc(3, 4, 2), 1, {
+      method: 'rk4',
+      numSteps: 3,
+    }).resetParameters(2);
+    const x0 = tf.tensor2d(
+      Float32Array.from({ length: n * 3 }, (_, i) => Math.sin(0.7 * i)),
+      [n, 3],
+    );
+    checkGradients((x) => block.forward(x as tf.Tensor2D, graph), [x0], { rtol: 2e-2, atol: 2e-3 });
+  });
+
+  it('rejects an attention width that heads do not divide', () => {
+    const call = () => createModel('grand', { ...sizes, options: { attentionDim: 10, heads: 4 } });
+    expect(call).toThrow(InvalidArgumentError);
+    expect(call).toThrow('`attentionDim` must be a multiple of heads = 4, got 10');
+    expect(() => new GrandAttentionOdeFunc(4, 10, 3)).toThrow(InvalidArgumentError);
   });
 });
 

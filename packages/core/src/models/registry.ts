@@ -6,6 +6,7 @@ import type { CoinOptions } from './coin.js';
 import type { DiffResNetOptions } from './diff-resnet.js';
 import type { GcdeOptions } from './gcde.js';
 import type { GcnOptions } from './gcn.js';
+import type { GrandOptions } from './grand.js';
 import type { GrandLinearOptions } from './grand-linear.js';
 import type { MlpOptions } from './mlp.js';
 import type { NodeModel } from './node-model.js';
@@ -103,6 +104,7 @@ export interface ModelOptionsByName {
   cgnn: CgnnOptions;
   gcde: GcdeOptions;
   'grand-linear': GrandLinearOptions;
+  grand: GrandOptions;
 }
 
 /** The options type of model `N`: its declared one, or any named scalars for a model registered untyped. */
