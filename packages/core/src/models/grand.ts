@@ -1,4 +1,3 @@
-import { InvalidArgumentError } from '@coin-gnn/graph';
 import { GrandAttentionOdeFunc } from '../layers/grand-attention-ode-func.js';
 import { grandLinearDefinition } from './grand-linear.js';
 import { ODE_GNN_OPTION_INFO, OdeGnn, type OdeGnnOptions } from './ode-gnn.js';
@@ -50,16 +49,6 @@ export const grandDefinition: ModelDefinition<GrandOptions> = {
     ...ODE_GNN_OPTION_INFO,
     attentionDim: { description: 'width of the attention queries and keys', integer: true, min: 1 },
     heads: { description: 'attention heads', integer: true, min: 1 },
-  },
-  validate: ({ attentionDim, heads }) => {
-    if (attentionDim % heads !== 0) {
-      throw new InvalidArgumentError(
-        'createModel',
-        'attentionDim',
-        attentionDim,
-        `a multiple of heads = ${heads}`,
-      );
-    }
   },
   training: grandLinearDefinition.training,
   presets: {

@@ -67,6 +67,15 @@ function linearOdeSolution(
   return scale(denseMatMul(v, n, n, zt, cols), 0.5);
 }
 
+/** One classical RK4 step of x′ = f(x) in float64. */
+const rk4Step = (f: (x: Float64Array) => Float64Array, x: Float64Array, h: number): Float64Array => {
+  const k1 = f(x);
+  const k2 = f(x.map((v, i) => v + (h / 2) * k1[i]));
+  const k3 = f(x.map((v, i) => v + (h / 2) * k2[i]));
+  const k4 = f(x.map((v, i) => v + h * k3[i]));
+  return x.map((v, i) => v + (h / 6) * (k1[i] + 2 * k2[i] + 2 * k3[i] + k4[i]));
+};
+
 const output = (model: { forward: (g: typeof graph) => tf.Tensor }) =>
   tf.tidy(() => model.forward(graph).dataSync());
 const tight = { rtol: 1e-7, atol: 1e-9 };
@@ -186,13 +195,7 @@ describe('GRAND (attention)', () => {
     };
     let x = x0;
     const h = 1.5 / 2000;
-    for (let step = 0; step < 2000; step++) {
-      const k1 = f(x);
-      const k2 = f(x.map((v, i) => v + (h / 2) * k1[i]));
-      const k3 = f(x.map((v, i) => v + (h / 2) * k2[i]));
-      const k4 = f(x.map((v, i) => v + h * k3[i]));
-      x = x.map((v, i) => v + (h / 6) * (k1[i] + 2 * k2[i] + 2 * k3[i] + k4[i]));
-    }
+    for (let step = 0; step < 2000; step++) x = rk4Step(f, x, h);
     const want = affine(relu(x), n, model.decoder.weight.variable, model.decoder.bias!.variable);
     expectClose(output(model), want, 1e-4);
   });
@@ -246,12 +249,7 @@ describe('GCDE', () => {
         func.conv2,
       );
     const x0 = relu(conv(Float64Array.from(denseA), model.encoder));
-    const axpy = (a: number, k: Float64Array) => x0.map((v, i) => v + a * k[i]);
-    const k1 = f(x0);
-    const k2 = f(axpy(0.5, k1));
-    const k3 = f(axpy(0.5, k2));
-    const k4 = f(axpy(1, k3));
-    const x1 = x0.map((v, i) => v + (k1[i] + 2 * k2[i] + 2 * k3[i] + k4[i]) / 6);
+    const x1 = rk4Step(f, x0, 1);
     expectClose(output(model), conv(x1, model.decoder), 1e-5);
     expect(model.ode.odeStats).toEqual({
       method: 'rk4',
