@@ -1,8 +1,13 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { InvalidArgumentError, NumericalError, Rng, toDense } from '@coin-gnn/graph';
 import { denseMatMul, expectClose, randomGraph, symmetricEigen } from '@coin-gnn/graph/testing';
 import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
 import '../index.js';
+import { loadModel } from '../io/load-model.js';
+import { saveModel } from '../io/save-model.js';
 import { GcdeOdeFunc } from '../layers/gcde-ode-func.js';
 import { GrandAttentionOdeFunc } from '../layers/grand-attention-ode-func.js';
 import { OdeBlock } from '../layers/ode-block.js';
@@ -292,6 +297,24 @@ describe('ODE models in the registry', () => {
       time: 1,
     });
   });
+
+  it.each(['cgnn', 'gcde', 'grand-linear', 'grand'] as const)(
+    '%s saves and loads (scalar parameters too)',
+    async (name) => {
+      const model = createModel(name, {
+        ...sizes,
+        options: { hidden: 4, method: 'rk4', stepSize: 0.5 } as never,
+      });
+      const dir = await mkdtemp(join(tmpdir(), 'coin-ode-'));
+      try {
+        await saveModel(model, join(dir, 'm'));
+        const loaded = await loadModel(join(dir, 'm'));
+        expect(Array.from(output(loaded.eval()))).toEqual(Array.from(output(model.eval())));
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    },
+  );
 
   it.each([
     ['cgnn', { method: 'rk5' }, 'method'],
