@@ -42,7 +42,8 @@ const TABLEAUS: Record<OdeMethod, ButcherTableau> = { euler: EULER, rk4: RK4, do
  *   on t₁.
  *
  * Every stage is composed from tfjs ops, so the result is differentiable through the tape (discretise-then-
- * optimise: the gradient of the computed solution; the accepted step sizes count as constants). The step
+ * optimise: the gradient of the computed solution; the accepted step sizes count as constants; there is no
+ * adjoint method, so the tape holds every stage of every accepted step until the gradient is taken). The step
  * decisions read one number per step back from the backend. Intermediate tensors of each step are freed;
  * those the tape needs are kept by tfjs until the gradient is taken.
  *
