@@ -22,7 +22,7 @@ export interface TrainRecord {
   readonly numEdges: number;
   readonly numFeatures: number;
   readonly model: string;
-  /** Diffusion scheme of COIN models ('explicit' | 'implicit' | 'fed'), null for the baselines. */
+  /** Diffusion scheme of COIN models ('explicit' | 'implicit' | 'fed' | 'rk4' | 'dopri5'), null for the baselines. */
   readonly scheme: string | null;
   /** Diffusion step σ² for COIN models, null otherwise. */
   readonly sigma2: number | null;

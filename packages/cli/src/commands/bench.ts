@@ -78,7 +78,11 @@ export function registerBenchCommand(program: Command): void {
     )
     .option('--dataset <names>', 'datasets instead of the suite default (comma-separated)', list)
     .option('--model <names>', 'models instead of the suite default (comma-separated)', list)
-    .option('--scheme <names>', 'diffusion schemes for the sigma suite: explicit,implicit,fed', list)
+    .option(
+      '--scheme <names>',
+      'diffusion schemes for the sigma suite: explicit,implicit,fed,rk4,dopri5',
+      list,
+    )
     .option(
       '--sigma2 <values>',
       'σ² values for the sigma suite (comma-separated)',

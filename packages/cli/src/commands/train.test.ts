@@ -35,7 +35,7 @@ describe('coin train', () => {
     expect(
       parse(['--dataset', 'cora', '--steps', '10', '--sigma2', '0.3', '--json', '--out', '/tmp/m']),
     ).toEqual({});
-    for (const scheme of ['explicit', 'implicit', 'fed']) {
+    for (const scheme of ['explicit', 'implicit', 'fed', 'rk4', 'dopri5']) {
       expect(parse(['--dataset', 'cora', '--scheme', scheme])).toEqual({});
     }
     expect(parse(['--dataset', 'cora', '--scheme', 'explicit', '--substeps'])).toEqual({});

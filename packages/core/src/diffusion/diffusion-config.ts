@@ -4,12 +4,13 @@ import { DIFFUSION_STEPS_COST, MAX_DIFFUSION_STEPS } from './diffusion-limits.js
 
 /**
  * Time-stepping scheme of a graph diffusion: explicit Euler (COIN's), implicit (backward) Euler solved by
- * conjugate gradients, or fast explicit diffusion (FED cycles).
+ * conjugate gradients, fast explicit diffusion (FED cycles), K classical Runge–Kutta steps, or adaptive
+ * Dormand–Prince 5(4) (`odeint`).
  */
-export type DiffusionScheme = 'explicit' | 'implicit' | 'fed';
+export type DiffusionScheme = 'explicit' | 'implicit' | 'fed' | 'rk4' | 'dopri5';
 
 /** The schemes, in display order. */
-export const DIFFUSION_SCHEMES: readonly DiffusionScheme[] = ['explicit', 'implicit', 'fed'];
+export const DIFFUSION_SCHEMES: readonly DiffusionScheme[] = ['explicit', 'implicit', 'fed', 'rk4', 'dopri5'];
 
 /** Options of a graph diffusion (`GraphDiffusion`). */
 export interface GraphDiffusionConfig {
@@ -30,8 +31,12 @@ export interface GraphDiffusionConfig {
   readonly tol?: number;
   /** Implicit scheme: iteration cap of each conjugate-gradient solve (default 1000). */
   readonly maxIter?: number;
+  /** `'dopri5'`: relative tolerance of the local error (default 1e-3, `ODEINT_DEFAULTS`). */
+  readonly rtol?: number;
+  /** `'dopri5'`: absolute tolerance of the local error (default 1e-6, `ODEINT_DEFAULTS`). */
+  readonly atol?: number;
   /**
-   * `'fed'` and sub-steps: the most explicit steps one forward pass may take (default 10⁴,
+   * `'fed'`, sub-steps and `'dopri5'` (its step attempts): the most explicit steps one forward pass may take (default 10⁴,
    * `MAX_EXPLICIT_STEPS`); a σ² that needs more is an error naming σ², K and the count
    * (`checkDiffusionLimits`).
    */
@@ -40,7 +45,8 @@ export interface GraphDiffusionConfig {
 
 /**
  * Checks a diffusion's options: σ² finite and ≥ 0, K an integer in [0, {@link MAX_DIFFUSION_STEPS}], a known
- * scheme, sub-steps only with the explicit scheme, maxExplicitSteps a positive integer. The limits that
+ * scheme, sub-steps only with the explicit scheme, rtol and atol only with `'dopri5'` (finite, ≥ 0, not both
+ * 0), maxExplicitSteps a positive integer. The limits that
  * depend on the graph are `checkDiffusionLimits`'.
  * @param fn - the caller, named in the error
  * @throws {@link InvalidArgumentError} naming the bad option
@@ -66,5 +72,18 @@ export function checkDiffusionConfig(fn: string, config: GraphDiffusionConfig): 
   }
   if (config.substeps && (config.scheme ?? 'explicit') !== 'explicit') {
     throw new InvalidArgumentError(fn, 'substeps', config.substeps, "false unless scheme is 'explicit'");
+  }
+  for (const key of ['rtol', 'atol'] as const) {
+    const value = config[key];
+    if (value === undefined) continue;
+    if (config.scheme !== 'dopri5') {
+      throw new InvalidArgumentError(fn, key, value, "unset unless scheme is 'dopri5'");
+    }
+    if (!(value >= 0) || !Number.isFinite(value)) {
+      throw new InvalidArgumentError(fn, key, value, 'a finite number ≥ 0');
+    }
+  }
+  if (config.rtol === 0 && config.atol === 0) {
+    throw new InvalidArgumentError(fn, 'atol', 0, 'positive when rtol is 0');
   }
 }

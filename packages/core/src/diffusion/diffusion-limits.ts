@@ -51,6 +51,19 @@ function spectralRadiusBound(laplacian: CsrMatrix): number {
   return rho;
 }
 
+/**
+ * Where the stability region of the classical RK4 meets the negative real axis: hλ ≥ −2.785 (Hairer &
+ * Wanner II, §IV.2); K RK4 steps of σ² on u′ = −Lu are stable for σ² ≤ 2.785/λ_max(L).
+ */
+export const RK4_STABILITY_LIMIT = 2.785;
+
+/**
+ * Where the stability region of Dormand–Prince 5(4) meets the negative real axis: hλ ≥ −3.3 (Hairer &
+ * Wanner II, §IV.2). On u′ = −Lu its accepted steps cannot be much longer than 3.3/λ_max(L), whatever the
+ * tolerance, so the time T takes at least T·λ_max/3.3 of them.
+ */
+export const DOPRI5_STABILITY_LIMIT = 3.3;
+
 /** What {@link checkDiffusionLimits} checks: a diffusion's σ², K, scheme and explicit step cap. */
 export interface DiffusionLimitsConfig {
   readonly sigma2: number;
@@ -67,8 +80,10 @@ export interface DiffusionLimitsConfig {
  * solver, an allocation or after hours:
  * - explicit with sub-steps: K·⌈σ²/τ⌉ ≤ maxExplicitSteps, τ = min(τ_ℓ2, τ₊) ({@link stepBounds});
  * - `'fed'`: the FED schedule of time K·σ² takes ≤ maxExplicitSteps steps (`fedStepCount`);
- * - `'implicit'`: σ²·ρ(L) ≤ {@link MAX_IMPLICIT_STIFFNESS} = 10⁵, ρ(L) the Gershgorin bound of λ_max(L).
- * Plain explicit steps are K, bounded by {@link MAX_DIFFUSION_STEPS} in `checkDiffusionConfig`. The bounds
+ * - `'implicit'`: σ²·ρ(L) ≤ {@link MAX_IMPLICIT_STIFFNESS} = 10⁵, ρ(L) the Gershgorin bound of λ_max(L);
+ * - `'dopri5'`: the fewest steps stability allows, K·σ²·λ_max/{@link DOPRI5_STABILITY_LIMIT}, is
+ *   ≤ maxExplicitSteps (its cap on step attempts).
+ * Plain explicit and `'rk4'` steps are K, bounded by {@link MAX_DIFFUSION_STEPS} in `checkDiffusionConfig`. The bounds
  * are computed once per matrix.
  *
  * @param fn - the caller, named in the error
@@ -91,6 +106,22 @@ export function checkDiffusionLimits(fn: string, config: DiffusionLimitsConfig, 
         `at most ${formatLimit(MAX_IMPLICIT_STIFFNESS / rho)} for scheme 'implicit' on this graph ` +
           `(σ²·ρ(L) ≤ 1e5, ρ(L) = ${formatLimit(rho)} ≥ λ_max: beyond it float32 solves of I + σ²L lose ` +
           `the identity and the K = ${numSteps} steps drift; a longer time takes more steps K)`,
+      );
+    }
+    return;
+  }
+  if (scheme === 'dopri5') {
+    const { lambdaMax } = stepBounds(laplacian, fn);
+    const fewest = Math.ceil((numSteps * sigma2 * lambdaMax) / DOPRI5_STABILITY_LIMIT);
+    if (fewest > maxSteps) {
+      throw new InvalidArgumentError(
+        fn,
+        'sigma2',
+        sigma2,
+        `at most ${formatLimit((maxSteps * DOPRI5_STABILITY_LIMIT) / (lambdaMax * numSteps))} for scheme ` +
+          `'dopri5' with K = ${numSteps} on this graph (its steps stay below ${DOPRI5_STABILITY_LIMIT}/λ_max, ` +
+          `λ_max = ${formatLimit(lambdaMax)}: the time K·σ² takes at least ${fewest} steps, more than ` +
+          `maxExplicitSteps = ${maxSteps}; scheme 'implicit' reaches it in K solves)`,
       );
     }
     return;

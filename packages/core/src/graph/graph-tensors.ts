@@ -29,6 +29,7 @@ export class GraphTensors {
   private readonly edgeIndices = new Map<OperatorName, EdgeIndex>();
   private readonly scratchTensors = new Map<string, CsrTensor>();
   private readonly denseTensors = new Map<string, tf.Tensor>();
+  private readonly customTensors = new Map<string, CsrTensor>();
 
   /** @param data - adjacency and features of the graph */
   constructor(readonly data: GraphData) {}
@@ -114,6 +115,21 @@ export class GraphTensors {
   }
 
   /**
+   * An operator of a layer's own, not in the registry because it has a parameter (CGNN's
+   * D̃^{-1/2}(A + wI)D̃^{-1/2} for a self-loop weight w): built by `build` from the adjacency on the first
+   * request for `key`, then cached like the named operators. One key must always mean one builder: put the
+   * parameters in it (`'gcn-norm:selfLoopWeight=0.595'`).
+   */
+  customOperator(key: string, build: OperatorBuilder): CsrTensor {
+    let t = this.customTensors.get(key);
+    if (!t) {
+      t = CsrTensor.fromCsr(build(this.data.adjacency));
+      this.customTensors.set(key, t);
+    }
+    return t;
+  }
+
+  /**
    * Keeps `tensor` under `key` until the next call with the same key (or `dispose`), freeing the previous
    * one: per-epoch sparse tensors (features with dropout) must outlive the backward pass of their epoch.
    */
@@ -132,7 +148,9 @@ export class GraphTensors {
     for (const t of this.scratchTensors.values()) t.dispose();
     for (const t of this.denseTensors.values()) t.dispose();
     this.denseTensors.clear();
+    for (const t of this.customTensors.values()) t.dispose();
     this.scratchTensors.clear();
+    this.customTensors.clear();
     this.sparseFeatures = null;
     this.tensors.clear();
   }

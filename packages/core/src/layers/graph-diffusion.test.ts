@@ -1,5 +1,11 @@
-import { coinLaplacian, explicitSubsteps, InvalidArgumentError, stableStep } from '@coin-gnn/graph';
-import { cycleGraph, starGraph } from '@coin-gnn/graph/testing';
+import {
+  coinLaplacian,
+  explicitSubsteps,
+  InvalidArgumentError,
+  NumericalError,
+  stableStep,
+} from '@coin-gnn/graph';
+import { cycleGraph, expmAction, starGraph } from '@coin-gnn/graph/testing';
 import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
 import '../index.js';
@@ -7,6 +13,8 @@ import type { DiffusionScheme } from '../diffusion/diffusion-config.js';
 import { GraphTensors } from '../graph/graph-tensors.js';
 import { silentLogger } from '../logger.js';
 import { createModel, modelConfig } from '../models/registry.js';
+import { odeint } from '../ode/odeint.js';
+import { csrMatMul } from '../ops/csr-mat-mul.js';
 import { CsrTensor } from '../ops/csr-tensor.js';
 import { explicitDiffusion } from '../ops/explicit-diffusion.js';
 import { fedDiffusion } from '../ops/fed-diffusion.js';
@@ -14,7 +22,7 @@ import { implicitDiffusion } from '../ops/implicit-diffusion.js';
 import { graphOf } from '../testing/graph-of.js';
 import { plantedPartition } from '../training/testing/planted-partition.js';
 import { train } from '../training/train.js';
-import { cgIterationsPerStep, GraphDiffusion } from './graph-diffusion.js';
+import { cgIterationsPerStep, divergenceAdvice, GraphDiffusion } from './graph-diffusion.js';
 
 const maxAbsDiff = (a: tf.Tensor, b: tf.Tensor): number =>
   tf.tidy(() => tf.max(tf.abs(tf.sub(a, b))).dataSync()[0]);
@@ -58,6 +66,32 @@ describe('GraphDiffusion schemes', () => {
     expect(maxAbsDiff(got, fedDiffusion(u, laplacian, numSteps * sigma2, bounds.l2))).toBe(0);
   });
 
+  it('rk4 is K classical Runge–Kutta steps of σ² through odeint, with its counts', () => {
+    const sigma2 = 0.9 * bounds.l2;
+    const layer = new GraphDiffusion({ sigma2, numSteps: 3, scheme: 'rk4' });
+    const got = layer.forward(u, star);
+    const heat = (_t: number, v: tf.Tensor2D) => tf.neg(csrMatMul(laplacian, v)) as tf.Tensor2D;
+    expect(maxAbsDiff(got, odeint(heat, u, 3 * sigma2, { method: 'rk4', numSteps: 3 }).y)).toBe(0);
+    expect(layer.odeStats).toEqual({
+      method: 'rk4',
+      acceptedSteps: 3,
+      rejectedSteps: 0,
+      functionEvaluations: 12,
+    });
+  });
+
+  it('dopri5 meets its tolerance against e^{−TL}u over T = K·σ² (a σ² past every explicit bound)', () => {
+    const want = expmAction(laplacianMatrix, u.dataSync(), 3, numSteps * sigma2);
+    for (const rtol of [1e-3, 1e-6]) {
+      const layer = new GraphDiffusion({ sigma2, numSteps, scheme: 'dopri5', rtol, atol: rtol * 1e-2 });
+      expect(layer.odeStats).toBeNull();
+      const got = layer.forward(u, star).dataSync();
+      const err = Math.max(...Array.from(got, (g, i) => Math.abs(g - want[i])));
+      expect(err).toBeLessThan(10 * rtol + 1e-6);
+      expect(layer.odeStats?.acceptedSteps).toBeGreaterThan(1);
+    }
+  });
+
   it.each(GraphDiffusion.schemes)('%s is the identity for K = 0 or σ² = 0 (T = 0)', (scheme) => {
     for (const [s2, k] of [
       [0.4, 0],
@@ -93,6 +127,8 @@ describe('GraphDiffusion bookkeeping', () => {
       ['explicit', true, 0],
       ['implicit', false, 0],
       ['fed', false, 0],
+      ['rk4', false, 0],
+      ['dopri5', false, 0],
     ];
     for (const [scheme, substeps, count] of configs) {
       const warnings: string[] = [];
@@ -123,6 +159,46 @@ describe('GraphDiffusion bookkeeping', () => {
     const explicit = new GraphDiffusion({ sigma2: 0.1, numSteps: 2 });
     explicit.eval().forward(u, star);
     expect(explicit.cgIterationsPerStep).toBeNull();
+  });
+
+  it('rejects rtol / atol off the dopri5 scheme, and bad tolerances', () => {
+    for (const config of [
+      { scheme: 'explicit' as const, rtol: 1e-3 },
+      { scheme: 'rk4' as const, atol: 1e-6 },
+      { scheme: 'dopri5' as const, rtol: -1 },
+      { scheme: 'dopri5' as const, rtol: 0, atol: 0 },
+    ]) {
+      expect(() => new GraphDiffusion({ sigma2: 0.1, numSteps: 2, ...config })).toThrow(InvalidArgumentError);
+    }
+    expect(() => new GraphDiffusion({ sigma2: 0.1, numSteps: 2, rtol: 1e-3 })).toThrow(
+      "`rtol` must be unset unless scheme is 'dopri5', got 0.001",
+    );
+  });
+
+  it('dopri5 past its step cap names σ², K and the fix; its stability floor is checked before solving', () => {
+    const tight = new GraphDiffusion({
+      sigma2: 1,
+      numSteps: 2,
+      scheme: 'dopri5',
+      rtol: 1e-8,
+      maxExplicitSteps: 3,
+    });
+    expect(() => tight.forward(u, star)).toThrow(NumericalError);
+    expect(() => tight.forward(u, star)).toThrow(
+      /^GraphDiffusion: the dopri5 steps at sigma2 = 1, K = 2 failed \(odeint:/,
+    );
+    const long = new GraphDiffusion({ sigma2: 1e6, numSteps: 20, scheme: 'dopri5' });
+    expect(() => long.forward(u, star)).toThrow(InvalidArgumentError);
+    expect(() => long.forward(u, star)).toThrow(
+      /`sigma2` must be at most [\d.e+]+ for scheme 'dopri5' with K = 20/,
+    );
+  });
+
+  it('advises on an rk4 σ² past 2.785/λmax', () => {
+    const model = new GraphDiffusion({ sigma2: 3 / bounds.lambdaMax, numSteps: 2, scheme: 'rk4' });
+    expect(divergenceAdvice(model, star)).toContain('RK4 stability bound');
+    const stable = new GraphDiffusion({ sigma2: 2.5 / bounds.lambdaMax, numSteps: 2, scheme: 'rk4' });
+    expect(divergenceAdvice(stable, star)).toContain('smaller learning rate');
   });
 
   it('rejects a bad scheme and substeps off the explicit scheme', () => {

@@ -1,5 +1,5 @@
 import { CoinError, NumericalError } from '@coin-gnn/graph';
-import type * as tf from '@tensorflow/tfjs-core';
+import * as tf from '@tensorflow/tfjs-core';
 import { CgStatistics } from '../diffusion/cg-statistics.js';
 import {
   checkDiffusionConfig,
@@ -7,11 +7,19 @@ import {
   type DiffusionScheme,
   type GraphDiffusionConfig,
 } from '../diffusion/diffusion-config.js';
-import { checkDiffusionLimits, MAX_EXPLICIT_STEPS } from '../diffusion/diffusion-limits.js';
+import {
+  checkDiffusionLimits,
+  MAX_EXPLICIT_STEPS,
+  RK4_STABILITY_LIMIT,
+} from '../diffusion/diffusion-limits.js';
 import { explicitStepWarning, stepBounds, substepSizes } from '../diffusion/step-bounds.js';
 import type { GraphTensors, OperatorName } from '../graph/graph-tensors.js';
 import { type Logger, silentLogger } from '../logger.js';
 import { Module } from '../module/module.js';
+import type { OdeintOptions } from '../ode/ode-options.js';
+import { type OdeStats, odeint } from '../ode/odeint.js';
+import { csrMatMul } from '../ops/csr-mat-mul.js';
+import type { CsrTensor } from '../ops/csr-tensor.js';
 import { explicitDiffusion } from '../ops/explicit-diffusion.js';
 import { fedDiffusion } from '../ops/fed-diffusion.js';
 import { implicitDiffusion } from '../ops/implicit-diffusion.js';
@@ -20,7 +28,8 @@ import { implicitDiffusion } from '../ops/implicit-diffusion.js';
  * Graph diffusion (COIN, arXiv:2403.15726, the diffusion step): ∂ₜu = −Lu for the time T = K·σ², on hidden
  * features or on class probabilities, with L any operator of `GraphTensors` (COIN uses
  * L = diag(Â1) − Â, Â = D̃^{-1/2}(A + I)D̃^{-1/2}), by one of three schemes (Alt, Peter, Weickert & Schrader
- * 2021, arXiv:2103.15419: residual, skip-connected and recurrent networks):
+ * 2021, arXiv:2103.15419: residual, skip-connected and recurrent networks), or as the ODE u′ = −Lu of
+ * `odeint` (Chen et al. 2018, arXiv:1806.07366):
  * - `'explicit'` (COIN's): $$ u^{(k+1)} = u^{(k)} - \sigma^2 L u^{(k)},\quad k = 0, \dots, K-1, $$
  *   ℓ2-stable for σ² ≤ τ_ℓ2 = 2/λ_max(L), non-negative on probabilities for σ² ≤ τ₊ = 1/max_i Σ_{j≠i}|L_ij|;
  *   with `substeps`, each step becomes ⌈σ²/τ⌉ equal sub-steps, τ = min(τ_ℓ2, τ₊) (for a Laplacian with zero
@@ -29,13 +38,17 @@ import { implicitDiffusion } from '../ops/implicit-diffusion.js';
  *   ({@link implicitDiffusion}), stable and positivity-preserving for every σ²;
  * - `'fed'`: FED cycles of explicit steps with τ_max = τ_ℓ2 reaching T exactly ({@link fedDiffusion}),
  *   ℓ2-stable at the end of each cycle, in far fewer steps than sub-stepping; its long inner steps exceed
- *   τ₊, so probabilities may still dip below 0.
+ *   τ₊, so probabilities may still dip below 0;
+ * - `'rk4'`: K classical Runge–Kutta steps of size σ² (four products L·u each), fourth-order accurate in σ²,
+ *   stable for σ² ≤ 2.785/λ_max(L);
+ * - `'dopri5'`: adaptive Dormand–Prince 5(4) over [0, T] with the layer's `rtol` / `atol` (at most
+ *   `maxExplicitSteps` step attempts); its step counts are {@link GraphDiffusion.odeStats}.
  *
  * σ² = 0 or K = 0 is the identity. The step bounds come from `stepBounds` (computed once per graph);
  * `prepare` reports once a plain explicit σ² past the ℓ2 bound. Before diffusing, `forward` checks the
  * limits that depend on the graph (`checkDiffusionLimits`: at most `maxExplicitSteps` FED steps or
  * sub-steps per pass, σ²·ρ(L) ≤ 10⁵ for the implicit scheme) and fails in terms of σ² and K; a
- * `NumericalError` of the implicit solver is rethrown with σ² and K (the solver's as its cause). In evaluation mode the implicit scheme
+ * `NumericalError` of the implicit or `'dopri5'` solver is rethrown with σ² and K (the solver's as its cause). In evaluation mode the implicit scheme
  * counts its conjugate-gradient iterations ({@link GraphDiffusion.cgIterationsPerStep}, reset by
  * `prepare`). Shapes: u (numNodes, C) → (numNodes, C).
  *
@@ -47,10 +60,11 @@ export class GraphDiffusion extends Module<[tf.Tensor2D, GraphTensors], tf.Tenso
   /** The schemes `scheme` accepts. */
   static readonly schemes = DIFFUSION_SCHEMES;
   /** The options with their defaults filled in. */
-  readonly config: Required<Omit<GraphDiffusionConfig, 'tol' | 'maxIter'>> &
-    Pick<GraphDiffusionConfig, 'tol' | 'maxIter'>;
+  readonly config: Required<Omit<GraphDiffusionConfig, 'tol' | 'maxIter' | 'rtol' | 'atol'>> &
+    Pick<GraphDiffusionConfig, 'tol' | 'maxIter' | 'rtol' | 'atol'>;
   private readonly cg = new CgStatistics();
   private warned = false;
+  private stats: OdeStats | null = null;
 
   /** @param config - see {@link GraphDiffusionConfig} */
   constructor(config: GraphDiffusionConfig) {
@@ -83,6 +97,11 @@ export class GraphDiffusion extends Module<[tf.Tensor2D, GraphTensors], tf.Tenso
     return this.cg.perStep;
   }
 
+  /** The steps and evaluations of the last forward pass with scheme `'rk4'` or `'dopri5'`; null before one. */
+  get odeStats(): OdeStats | null {
+    return this.stats;
+  }
+
   /** Starts a new count of CG iterations and reports a plain explicit σ² past the ℓ2 bound, once per layer. */
   override prepare(graph: GraphTensors, logger: Logger = silentLogger): void {
     this.cg.reset();
@@ -102,7 +121,7 @@ export class GraphDiffusion extends Module<[tf.Tensor2D, GraphTensors], tf.Tenso
    * @param graph - the graph, whose operator `config.operator` is L
    */
   forward(u: tf.Tensor2D, graph: GraphTensors): tf.Tensor2D {
-    const { sigma2, numSteps, tol, maxIter, substeps, maxExplicitSteps } = this.config;
+    const { sigma2, numSteps, tol, maxIter, substeps, maxExplicitSteps, rtol, atol } = this.config;
     if (numSteps === 0 || sigma2 === 0) return u;
     const matrix = graph.operatorMatrix(this.operator);
     checkDiffusionLimits('GraphDiffusion', this.config, matrix);
@@ -118,26 +137,51 @@ export class GraphDiffusion extends Module<[tf.Tensor2D, GraphTensors], tf.Tenso
             : new Array<number>(numSteps).fill(sigma2),
         );
       case 'implicit':
-        try {
-          return implicitDiffusion(u, laplacian, sigma2, numSteps, {
+        return this.rethrowingNumerical(() =>
+          implicitDiffusion(u, laplacian, sigma2, numSteps, {
             tol,
             maxIter,
             onStats: this.training ? undefined : (stats) => this.cg.record(stats.iterations),
-          });
-        } catch (error) {
-          if (!CoinError.isInstance(error) || error.name !== 'NumericalError') throw error;
-          throw new NumericalError(
-            `GraphDiffusion: the implicit steps at sigma2 = ${sigma2}, K = ${numSteps} failed (${error.message}); ` +
-              `I + σ²L must be positive definite: L positive semidefinite, the operator of an undirected graph`,
-            { cause: error },
-          );
-        }
+          }),
+        );
+      case 'rk4':
+        return this.integrate(u, laplacian, { method: 'rk4', numSteps });
+      case 'dopri5':
+        return this.integrate(u, laplacian, { method: 'dopri5', rtol, atol, maxSteps: maxExplicitSteps });
       case 'fed': {
         const { l2 } = bounds();
         return Number.isFinite(l2)
           ? fedDiffusion(u, laplacian, numSteps * sigma2, l2, { maxSteps: maxExplicitSteps })
           : explicitDiffusion(u, laplacian, new Array<number>(numSteps).fill(sigma2));
       }
+    }
+  }
+
+  /** Solves u′ = −Lu over [0, K·σ²] with `odeint`, keeping its counts. */
+  private integrate(u: tf.Tensor2D, laplacian: CsrTensor, options: OdeintOptions): tf.Tensor2D {
+    const heat = (_t: number, v: tf.Tensor2D) => tf.neg(csrMatMul(laplacian, v)) as tf.Tensor2D;
+    const { sigma2, numSteps } = this.config;
+    const { y, stats } = this.rethrowingNumerical(() => odeint(heat, u, numSteps * sigma2, options));
+    this.stats = stats;
+    return y;
+  }
+
+  /** Runs `solve`, rethrowing a `NumericalError` of the solver with this layer's scheme, σ² and K. */
+  private rethrowingNumerical<T>(solve: () => T): T {
+    const { sigma2, numSteps } = this.config;
+    try {
+      return solve();
+    } catch (error) {
+      if (!CoinError.isInstance(error) || error.name !== 'NumericalError') throw error;
+      const hint =
+        this.scheme === 'implicit'
+          ? 'I + σ²L must be positive definite: L positive semidefinite, the operator of an undirected graph'
+          : "raise maxExplicitSteps or rtol/atol, or use scheme 'implicit' for a long time K·σ²";
+      throw new NumericalError(
+        `GraphDiffusion: the ${this.scheme} steps at sigma2 = ${sigma2}, K = ${numSteps} failed ` +
+          `(${error.message}); ${hint}`,
+        { cause: error },
+      );
     }
   }
 }
@@ -160,6 +204,11 @@ export function divergenceAdvice(model: Module, graph: GraphTensors): string {
         `${layer}: σ² is past the explicit ℓ2 stability bound 2/λmax = ${bounds.l2.toFixed(4)} ` +
           `(positivity bound ${bounds.positivity.toFixed(4)}); use --scheme implicit (stable for any σ²), ` +
           `--substeps, or σ² ≤ ${bounds.l2.toFixed(4)}`,
+      );
+    } else if (m.scheme === 'rk4' && sigma2 * bounds.lambdaMax > RK4_STABILITY_LIMIT) {
+      lines.push(
+        `${layer}: σ² is past the RK4 stability bound 2.785/λmax = ` +
+          `${(RK4_STABILITY_LIMIT / bounds.lambdaMax).toFixed(4)}; use --scheme dopri5 or implicit, or a smaller σ²`,
       );
     } else if (m.scheme === 'fed' && sigma2 > bounds.positivity) {
       lines.push(

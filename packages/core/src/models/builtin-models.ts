@@ -1,11 +1,15 @@
 import { appnpDefinition } from './appnp.js';
+import { cgnnDefinition } from './cgnn.js';
 import { coinDefinition } from './coin.js';
 import { dgcDefinition } from './dgc.js';
 import { diffResNetDefinition } from './diff-resnet.js';
 import { difformerDefinition } from './difformer.js';
 import { gatDefinition } from './gat.js';
+import { gcdeDefinition } from './gcde.js';
 import { gcnDefinition } from './gcn.js';
 import { gdcDefinition } from './gdc.js';
+import { grandDefinition } from './grand.js';
+import { grandLinearDefinition } from './grand-linear.js';
 import { graphHeatDefinition } from './graph-heat.js';
 import { graphSageDefinition } from './graph-sage.js';
 import { mlpDefinition } from './mlp.js';
@@ -26,4 +30,8 @@ export const BUILTIN_MODELS: readonly [string, ModelDefinition][] = [
   ['graphheat', graphHeatDefinition],
   ['gdc', gdcDefinition],
   ['difformer', difformerDefinition],
+  ['cgnn', cgnnDefinition],
+  ['gcde', gcdeDefinition],
+  ['grand-linear', grandLinearDefinition],
+  ['grand', grandDefinition],
 ] as unknown as [string, ModelDefinition][];

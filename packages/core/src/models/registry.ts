@@ -1,13 +1,17 @@
 import { checkNewName, InvalidArgumentError, Rng } from '@coin-gnn/graph';
 import type { AppnpOptions } from './appnp.js';
 import { BUILTIN_MODELS } from './builtin-models.js';
+import type { CgnnOptions } from './cgnn.js';
 import type { CoinOptions } from './coin.js';
 import type { DgcOptions } from './dgc.js';
 import type { DiffResNetOptions } from './diff-resnet.js';
 import type { DifformerOptions } from './difformer.js';
 import type { GatOptions } from './gat.js';
+import type { GcdeOptions } from './gcde.js';
 import type { GcnOptions } from './gcn.js';
 import type { GdcOptions } from './gdc.js';
+import type { GrandOptions } from './grand.js';
+import type { GrandLinearOptions } from './grand-linear.js';
 import type { GraphHeatOptions } from './graph-heat.js';
 import type { GraphSageOptions } from './graph-sage.js';
 import type { MlpOptions } from './mlp.js';
@@ -110,6 +114,10 @@ export interface ModelOptionsByName {
   graphheat: GraphHeatOptions;
   gdc: GdcOptions;
   difformer: DifformerOptions;
+  cgnn: CgnnOptions;
+  gcde: GcdeOptions;
+  'grand-linear': GrandLinearOptions;
+  grand: GrandOptions;
 }
 
 /** The options type of model `N`: its declared one, or any named scalars for a model registered untyped. */

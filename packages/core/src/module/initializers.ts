@@ -43,3 +43,8 @@ export const zeros: Initializer = (shape) => tf.zeros(shape as number[]);
 
 /** All ones (LayerNorm's gain); draws nothing from the generator. */
 export const ones: Initializer = (shape) => tf.ones(shape as number[]);
+/** Every entry `value` (a learned scalar's starting value, CGNN's α); draws nothing from the generator. */
+export const constant =
+  (value: number): Initializer =>
+  (shape) =>
+    tf.fill(shape as number[], value);

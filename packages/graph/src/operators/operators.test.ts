@@ -90,6 +90,22 @@ describe('gcnNorm', () => {
     );
     expectClose(toDense(gcnNorm(fromEdgeList([], 2))), [1, 0, 0, 1], 0);
   });
+
+  it('with selfLoopWeight w normalises A + wI: one edge, w = 0.5 gives [[1/3, 2/3], [2/3, 1/3]]', () => {
+    const edge = fromEdgeList(
+      [
+        [0, 1],
+        [1, 0],
+      ],
+      2,
+    );
+    expectClose(toDense(gcnNorm(edge, { selfLoopWeight: 0.5 })), [1 / 3, 2 / 3, 2 / 3, 1 / 3], 1e-7);
+    expectClose(toDense(gcnNorm(fromEdgeList([], 2), { selfLoopWeight: 0 })), [0, 0, 0, 0], 0);
+    expect(() => gcnNorm(edge, { selfLoopWeight: -1 })).toThrow(InvalidArgumentError);
+    expect(() => gcnNorm(edge, { selfLoopWeight: -1 })).toThrow(
+      '`selfLoopWeight` must be a finite number ≥ 0, got -1',
+    );
+  });
 });
 
 describe('randomWalk', () => {
