@@ -7,16 +7,7 @@
  * {@link WasmInstance}, and {@link simdCsrMatMul} and {@link simdDenseMatMul} copy the operands in and the
  * result out (memcpy-speed copies, O(size)), into a new array or the caller's `target`.
  */
-import { align16, WasmInstance } from './runtime.js';
-
-let shared: WasmInstance | null = null;
-
-/** The instance the products share, its memory grown to at least `bytes`. */
-function instance(bytes: number): WasmInstance {
-  shared ??= new WasmInstance();
-  shared.reserve(bytes);
-  return shared;
-}
+import { align16, sharedInstance, type WasmInstance } from './runtime.js';
 
 /**
  * The dense right operand B (row-major): an array, or a function that writes B's `length` entries into the
@@ -122,7 +113,7 @@ function run(
   const columnSums = b instanceof Float32Array ? undefined : b.columnSums;
   const offOnes = offOut + align16(outRows * cols * 4);
   const offSums = offOnes + align16(bRows * 4);
-  const wasm = instance(columnSums === undefined ? offOut + outRows * cols * 4 : offSums + cols * 4);
+  const wasm = sharedInstance(columnSums === undefined ? offOut + outRows * cols * 4 : offSums + cols * 4);
   if (b instanceof Float32Array) wasm.writeRows(offB, b, bRows, bCols, cols);
   else if (cols === bCols) b.write(wasm.f32(offB, bRows * cols));
   else {
