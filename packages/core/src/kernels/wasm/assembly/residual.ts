@@ -11,25 +11,10 @@
  * `C_i += A_ip B_p` does: the result is the same bit for bit.
  */
 
+import { addScaledRow } from './rows';
+
 /** Columns of a register tile of {@link csrTiled}: eight f32x4. */
 const TILE = 32;
-
-/** `dst[0..n) += x · src[0..n)` with n = vecBytes/4 + tailBytes/4 (f32x4 steps, then one float at a time). */
-function axpy(dst: usize, src: usize, x: f32, vecBytes: usize, tailBytes: usize): void {
-  const v = f32x4.splat(x);
-  let end = dst + vecBytes;
-  while (dst < end) {
-    v128.store(dst, f32x4.add(v128.load(dst), f32x4.mul(v, v128.load(src))));
-    dst += 16;
-    src += 16;
-  }
-  end += tailBytes;
-  while (dst < end) {
-    store<f32>(dst, load<f32>(dst) + x * load<f32>(src));
-    dst += 4;
-    src += 4;
-  }
-}
 
 /**
  * C = A B (overwritten) for CSR A (numRows rows) and dense B (cols floats per row), stored zeros of A
@@ -116,7 +101,13 @@ export function csrTiled(
     for (let q = (load<i32>(indptr + ((i as usize) << 2)) as usize) << 2; q < qEnd; q += 4) {
       const x = load<f32>(values + q);
       if (x !== 0) {
-        axpy(dst, b + (load<i32>(indices + q) as usize) * rowBytes + colBytes, x, vecBytes, tailBytes);
+        addScaledRow(
+          dst,
+          b + (load<i32>(indices + q) as usize) * rowBytes + colBytes,
+          x,
+          vecBytes,
+          tailBytes,
+        );
       }
     }
     if (bias !== 0) {
@@ -195,6 +186,6 @@ export function reluResidualGrad(
       const k = (load<i32>(indices + q) as usize) << 2;
       if (load<f32>(hRow + k) - load<f32>(values + q) <= 0) store<f32>(gRow + k, 0);
     }
-    axpy(db, gRow, 1, vecBytes, tailBytes);
+    addScaledRow(db, gRow, 1, vecBytes, tailBytes);
   }
 }
