@@ -95,6 +95,15 @@ export function simdDenseMatMul(
 const PAD_MAX_COLS = 64;
 
 /**
+ * Row width (floats) of a dense operand of `cols` columns in the module's memory: cols rounded up to a
+ * multiple of 4 when below 64 (thin rows then need no scalar tail), else cols (a copy with padding would
+ * cost more than the tail).
+ */
+export function paddedCols(cols: number): number {
+  return cols % 4 !== 0 && cols < PAD_MAX_COLS ? Math.ceil(cols / 4) * 4 : cols;
+}
+
+/**
  * Copies B to offB (rows padded to a multiple of 4 floats when B is thin), zeroes C after it, lets `call` fill
  * the rest and run with the row width it is given, and returns C without the padding (in `target` if given).
  */
@@ -107,7 +116,7 @@ function run(
   call: (wasm: WasmInstance, offOut: number, cols: number) => void,
 ): Float32Array {
   if (outRows === 0 || bCols === 0) return target ?? new Float32Array(0);
-  const cols = bCols % 4 !== 0 && bCols < PAD_MAX_COLS ? Math.ceil(bCols / 4) * 4 : bCols;
+  const cols = paddedCols(bCols);
   const bRows = b.length / bCols;
   const offOut = offB + align16(bRows * cols * 4);
   const columnSums = b instanceof Float32Array ? undefined : b.columnSums;

@@ -7,38 +7,8 @@
  * the memory of the shared {@link WasmInstance} and the results out.
  */
 import { CsrMatrix, transpose } from '@coin-gnn/graph';
-import { align16, sharedInstance, type WasmInstance } from './runtime.js';
-
-/** X in CSR: numRows rows, row pointers, column indices and values. */
-export interface CsrParts {
-  readonly indptr: Int32Array;
-  readonly indices: Int32Array;
-  readonly values: Float32Array;
-  readonly numRows: number;
-}
-
-/** Byte offsets of a CSR matrix written into the memory. */
-interface CsrOffsets {
-  readonly indptr: number;
-  readonly indices: number;
-  readonly values: number;
-  readonly numRows: number;
-}
-
-/** Bytes {@link writeCsr} takes for `x`. */
-function csrBytes(x: CsrParts): number {
-  return align16(x.indptr.length * 4) + 2 * align16(x.indices.length * 4);
-}
-
-/** Writes X's CSR arrays at byte offset `at`; returns their offsets. */
-function writeCsr(wasm: WasmInstance, x: CsrParts, at: number): CsrOffsets {
-  const indices = at + align16(x.indptr.length * 4);
-  const values = indices + align16(x.indices.length * 4);
-  wasm.write(at, x.indptr);
-  wasm.write(indices, x.indices);
-  wasm.write(values, x.values);
-  return { indptr: at, indices, values, numRows: x.numRows };
-}
+import { type CsrParts, csrBytes, writeCsr } from './csr-memory.js';
+import { align16, sharedInstance } from './runtime.js';
 
 /** Transposes of the X's seen, keyed by X's `values` array (tensor data, never written to). */
 const transposes = new WeakMap<Float32Array, CsrParts>();

@@ -85,6 +85,19 @@ export interface WasmKernels {
   ): void;
   /** C += A at A's stored entries (CSR A, dense C), `assembly/residual.ts`. */
   addCsr(indptr: number, indices: number, values: number, numRows: number, out: number, cols: number): void;
+  /** K explicit steps u ← u − τ_k op(L) u, buffers `u` and `other` alternating, `assembly/diffusion.ts`. */
+  explicitSteps(
+    indptr: number,
+    indices: number,
+    values: number,
+    numRows: number,
+    u: number,
+    other: number,
+    cols: number,
+    taus: number,
+    numSteps: number,
+    transpose: number,
+  ): void;
   /** dH ← dH ⊙ [H − X > 0] in place and db = its column sums, `assembly/residual.ts`. */
   reluResidualGrad(
     indptr: number,
@@ -179,9 +192,11 @@ export class WasmInstance {
     return new Int32Array(this.memory.buffer, offset, length);
   }
 
-  /** Copies `source` into the memory at byte offset `offset` (a memcpy). */
-  write(offset: number, source: Float32Array | Int32Array): void {
+  /** Copies `source` into the memory at byte offset `offset` (a memcpy; 8-byte aligned for float64). */
+  write(offset: number, source: Float32Array | Int32Array | Float64Array): void {
     if (source instanceof Float32Array) this.f32(offset, source.length).set(source);
+    else if (source instanceof Float64Array)
+      new Float64Array(this.memory.buffer, offset, source.length).set(source);
     else this.i32(offset, source.length).set(source);
   }
 
