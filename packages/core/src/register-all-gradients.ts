@@ -6,6 +6,7 @@
  */
 import '@tensorflow/tfjs-layers';
 import { type GradConfig, registerGradient } from '@tensorflow/tfjs-core';
+import { addBiasGradConfig } from './gradients/AddBias_grad.js';
 import { applyMaskGradConfig } from './gradients/ApplyMask_grad.js';
 import { csrMatMulGradConfig } from './gradients/CsrMatMul_grad.js';
 import { explicitDiffusionGradConfig } from './gradients/ExplicitDiffusion_grad.js';
@@ -23,6 +24,7 @@ const gradConfigs: GradConfig[] = [
   sparseResidualLinearGradConfig,
   matMul2dGradConfig,
   implicitDiffusionGradConfig,
+  addBiasGradConfig,
   applyMaskGradConfig,
 ];
 

@@ -7,7 +7,9 @@ import { registerTrainingScope } from './backend/training-scope.js';
 import { COMPOSED_BACKENDS } from './kernels/composed/composed-backends.js';
 import { composedKernelConfigs } from './kernels/composed/composed-kernel-configs.js';
 import { adamStepCpuConfig } from './kernels/cpu/AdamStep.js';
+import { addBiasCpuConfig } from './kernels/cpu/AddBias.js';
 import { applyMaskCpuConfig } from './kernels/cpu/ApplyMask.js';
+import { columnSumsCpuConfig } from './kernels/cpu/ColumnSums.js';
 import { csrMatMulCpuConfig } from './kernels/cpu/CsrMatMul.js';
 import { explicitDiffusionCpuConfig } from './kernels/cpu/ExplicitDiffusion.js';
 import { gatherRowsCpuConfig } from './kernels/cpu/GatherRows.js';
@@ -29,6 +31,8 @@ const kernelConfigs: KernelConfig[] = [
   implicitDiffusionCpuConfig,
   applyMaskCpuConfig,
   adamStepCpuConfig,
+  addBiasCpuConfig,
+  columnSumsCpuConfig,
   ...COMPOSED_BACKENDS.flatMap(composedKernelConfigs),
 ];
 

@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { glorotUniform, zeros } from '../module/initializers.js';
 import { Module } from '../module/module.js';
 import { Parameter } from '../module/parameter.js';
+import { addBias } from '../ops/add-bias.js';
 import { csrMatMul } from '../ops/csr-mat-mul.js';
 import { CsrTensor } from '../ops/csr-tensor.js';
 import { matMul2d } from '../ops/mat-mul-2d.js';
@@ -55,7 +56,7 @@ export class GcnConv extends Module<[tf.Tensor2D | CsrTensor, CsrTensor], tf.Ten
       const w = this.weight.variable as tf.Tensor2D;
       const hw = h instanceof CsrTensor ? csrMatMul(h, w) : matMul2d(h, w);
       const out = csrMatMul(adjacency, hw);
-      return this.bias ? (tf.add(out, this.bias.variable) as tf.Tensor2D) : out;
+      return this.bias ? addBias(out, this.bias.variable) : out;
     });
   }
 }

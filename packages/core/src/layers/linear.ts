@@ -3,6 +3,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { uniform } from '../module/initializers.js';
 import { Module } from '../module/module.js';
 import { Parameter } from '../module/parameter.js';
+import { addBias } from '../ops/add-bias.js';
 import { csrMatMul } from '../ops/csr-mat-mul.js';
 import { CsrTensor } from '../ops/csr-tensor.js';
 import { matMul2d } from '../ops/mat-mul-2d.js';
@@ -52,7 +53,7 @@ export class Linear extends Module<[tf.Tensor2D | CsrTensor], tf.Tensor2D> {
     return tf.tidy(() => {
       const w = this.weight.variable as tf.Tensor2D;
       const xw = x instanceof CsrTensor ? csrMatMul(x, w) : matMul2d(x, w);
-      return this.bias ? (tf.add(xw, this.bias.variable) as tf.Tensor2D) : xw;
+      return this.bias ? addBias(xw, this.bias.variable) : xw;
     });
   }
 }

@@ -1,7 +1,9 @@
 import type { KernelConfig, KernelFunc } from '@tensorflow/tfjs-core';
 import {
   AdamStep,
+  AddBias,
   ApplyMask,
+  ColumnSums,
   CsrMatMul,
   ExplicitDiffusion,
   GatherRows,
@@ -12,6 +14,7 @@ import {
   SparseResidualLinearGrad,
 } from '../../kernel-names.js';
 import { adamStepComposed } from './AdamStep.js';
+import { addBiasComposed, columnSumsComposed } from './AddBias.js';
 import { applyMaskComposed } from './ApplyMask.js';
 import { csrMatMulComposed } from './CsrMatMul.js';
 import { explicitDiffusionComposed } from './ExplicitDiffusion.js';
@@ -38,6 +41,8 @@ export function composedKernelConfigs(backendName: string): KernelConfig[] {
     [ImplicitDiffusion, implicitDiffusionComposed],
     [ApplyMask, applyMaskComposed],
     [AdamStep, adamStepComposed],
+    [AddBias, addBiasComposed],
+    [ColumnSums, columnSumsComposed],
   ];
   return funcs.map(([kernelName, kernelFunc]) => ({
     kernelName,
