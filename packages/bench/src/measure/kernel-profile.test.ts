@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { kernelTable, OUTSIDE_KERNELS, profileEpochs } from './kernel-profile.js';
 
 /**
- * A stand-in training: `epochs` epochs, each launching Add twice and Mul once (and Sub once in epochs ≤
+ * A stand-in training: `epochs` epochs, each launching Add twice, Mul once and logSoftmax (and Neg once in epochs ≤
  * `subUntil`), reporting 40 ms of training step and 10 ms of evaluation.
  */
 function fakeTraining(epochs: number, subUntil: number) {
@@ -12,8 +12,8 @@ function fakeTraining(epochs: number, subUntil: number) {
     const x = tf.ones([4, 4]);
     for (let epoch = 1; epoch <= epochs; epoch++) {
       tf.tidy(() => {
-        const y = tf.add(tf.add(x, x), tf.mul(x, x));
-        return epoch <= subUntil ? tf.sub(y, x) : y;
+        const y = tf.add(tf.add(x, x), tf.mul(tf.logSoftmax(x), x));
+        return epoch <= subUntil ? tf.neg(y) : y;
       }).dispose();
       onEpoch({ epoch, trainLoss: 0, valLoss: 0, valAcc: 0, trainMs: 40, evalMs: 10 });
     }
@@ -34,8 +34,11 @@ describe('profileEpochs', () => {
     const byName = new Map(p.rows.map((r) => [r.name, r]));
     expect(byName.get('Add')?.calls).toBe(2);
     expect(byName.get('Multiply')?.calls).toBe(1);
-    // Sub ran only in the warm-up epochs 1–2.
-    expect(byName.has('Sub')).toBe(false);
+    // logSoftmax's own kernels count, its custom-gradient scope (logSoftmax__op) not again.
+    expect(byName.get('Exp')?.calls).toBe(1);
+    expect([...byName.keys()].filter((name) => name.endsWith('__op'))).toEqual([]);
+    // Neg ran only in the warm-up epochs 1–2.
+    expect(byName.has('Neg')).toBe(false);
     expect(p.rows.at(-1)?.name).toBe(OUTSIDE_KERNELS);
     const total = p.rows.reduce((s, r) => s + r.share, 0);
     expect(total).toBeCloseTo(1, 9);

@@ -33,6 +33,9 @@ export interface KernelProfile {
   readonly rows: readonly KernelRow[];
 }
 
+/** Suffix of the scope of an op run with a custom gradient (tfjs' `op()`), which `tf.profile` lists too. */
+const OP_SUFFIX = '__op';
+
 /** Name of the row of time spent outside every kernel. */
 export const OUTSIDE_KERNELS = '(outside kernels)';
 
@@ -82,6 +85,8 @@ export async function profileEpochs(
   }
   const perName = new Map<string, { calls: number; ms: number }>();
   for (const k of info.kernels.slice(first, last)) {
+    // An op with a custom gradient (`<name>__op`) is listed beside the kernels it launches: not a kernel.
+    if (k.name.endsWith(OP_SUFFIX)) continue;
     const row = perName.get(k.name) ?? { calls: 0, ms: 0 };
     row.calls += 1;
     row.ms += typeof k.kernelTimeMs === 'number' ? k.kernelTimeMs : 0;
