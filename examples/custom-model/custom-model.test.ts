@@ -1,18 +1,8 @@
-import { execFile } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-
-const root = fileURLToPath(new URL('../../', import.meta.url));
-/** Runs a TypeScript file of the repository in a fresh Node process, the workspace packages from source. */
-const node = (file: string, args: string[]) =>
-  promisify(execFile)(process.execPath, ['--conditions=@coin-gnn/source', '--import', 'tsx', file, ...args], {
-    cwd: root,
-    maxBuffer: 1 << 24,
-  });
+import { runTs as node, runCoin } from '../testing/run-example.js';
 
 const dir = await mkdtemp(join(tmpdir(), 'coin-example-'));
 afterAll(() => rm(dir, { recursive: true, force: true }));
@@ -27,7 +17,7 @@ describe('examples/custom-model', () => {
   });
 
   it('runs through the coin command after --import, with its options as flags', async () => {
-    const { stdout } = await node('packages/cli/src/bin/coin.ts', [
+    const { stdout } = await runCoin([
       '--import',
       'examples/custom-model/gcn-diffusion.ts',
       'train',
@@ -49,5 +39,21 @@ describe('examples/custom-model', () => {
       model: 'gcn-diffusion',
       modelOptions: { hidden: 16, numSteps: 4, sigma2: 0.3 },
     });
+  });
+
+  it('composes the same model with sequential([...]), trains it with the runner, and coin predict reloads it with no code', async () => {
+    const model = join(dir, 'gcn-diffusion-sequential');
+    const trained = await node('examples/custom-model/sequential.ts', [model, '3']);
+    expect(trained.stdout).toMatch(/^3 epochs, test accuracy \d+\.\d %/);
+    const config = JSON.parse(await readFile(join(model, 'config.json'), 'utf8'));
+    expect(config).toMatchObject({
+      model: 'sequential',
+      className: 'Sequential',
+      numFeatures: 1433,
+      numClasses: 7,
+    });
+    const { stdout } = await runCoin(['predict', '--model', model, '--dataset', 'cora']);
+    const predicted = JSON.parse(stdout).predictions.map((p: { predicted: number }) => p.predicted);
+    expect(predicted).toEqual(JSON.parse(await readFile(`${model}.predictions.json`, 'utf8')));
   });
 });

@@ -43,11 +43,22 @@ export {
   type WeightEntry,
 } from './io/model-files.js';
 export { checkModelTarget, type SaveModelOptions, saveModel } from './io/save-model.js';
+export { ACTIVATIONS, ActivationLayer, type ActivationName } from './layers/activation.js';
 export { AppnpPropagation } from './layers/appnp-propagation.js';
 export { Dropout } from './layers/dropout.js';
 export { GaussianNoise } from './layers/gaussian-noise.js';
 export { GcnConv, type GcnConvOptions } from './layers/gcn-conv.js';
 export { cgIterationsPerStep, divergenceAdvice, GraphDiffusion } from './layers/graph-diffusion.js';
+export {
+  type LayerConfig,
+  type LayerDefinition,
+  type LayerInput,
+  layerDefinition,
+  layerDefinitionOf,
+  layerNames,
+  type NamedLayerDefinition,
+  registerLayer,
+} from './layers/layer-registry.js';
 export { checkFeatureCounts, Linear, type LinearOptions } from './layers/linear.js';
 export { type Activation, ResidualBlock } from './layers/residual-block.js';
 export { SgConv } from './layers/sg-conv.js';
@@ -85,6 +96,14 @@ export {
   type TrainingDefaults,
   trainingDefaults,
 } from './models/registry.js';
+export {
+  type LayerSpec,
+  SEQUENTIAL_MODEL,
+  Sequential,
+  type SequentialEntry,
+  type SequentialOptions,
+  sequential,
+} from './models/sequential.js';
 export { Sgc, type SgcOptions } from './models/sgc.js';
 export { glorotUniform, uniform, uniformTensor, zeros } from './module/initializers.js';
 export { Module, type NamedWeight } from './module/module.js';

@@ -1,3 +1,20 @@
+export {
+  type ArraysDatasetInit,
+  datasetFromArrays,
+  type FeatureInput,
+  featureMatrix,
+} from './custom/dataset-from-arrays.js';
+export {
+  datasetFromFeatures,
+  type FeaturesDatasetOptions,
+  standardizeColumns,
+} from './custom/dataset-from-features.js';
+export { datasetFromFiles, type FilesDatasetOptions } from './custom/dataset-from-files.js';
+export { datasetFromGraphology, type GraphologyDatasetOptions } from './custom/dataset-from-graphology.js';
+export { type EncodedLabels, encodeLabels } from './custom/encode-labels.js';
+export { type CsvTable, csvTable, parseCsv } from './custom/parse-csv.js';
+export { type PredictionsByNodeOptions, predictionsByNode } from './custom/predictions-by-node.js';
+export { type SplitSpec, splitFromSpec } from './custom/split-spec.js';
 export { datasetFingerprint } from './dataset-fingerprint.js';
 export {
   type DatasetLoader,

@@ -42,6 +42,7 @@ export interface NodeDataset {
   readonly originalIndex: Int32Array;
   /** The dataset's fixed split when the source defines one (Planetoid's public split). */
   readonly publicSplit?: Split;
+  /** The name of each node, by current row (transforms such as the largest component re-index it with the rows). */
   readonly nodeNames?: readonly string[];
   readonly classNames?: readonly string[];
 }

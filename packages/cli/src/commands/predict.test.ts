@@ -2,10 +2,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createModel, predict, saveModel } from '@coin-gnn/core';
-import { loadDataset } from '@coin-gnn/datasets';
+import { type GraphDataset, loadDataset } from '@coin-gnn/datasets';
 import { CoinError } from '@coin-gnn/graph';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { createProgram } from '../program.js';
+import { nodePredictions } from './predict.js';
 
 async function coin(args: string[]): Promise<string> {
   const chunks: string[] = [];
@@ -45,6 +46,16 @@ describe('coin predict', () => {
     expect(csv[0]).toBe('node,source_row,name,predicted,class_name');
     expect(csv).toHaveLength(2486);
     expect(csv.slice(1).map((line) => Number(line.split(',')[3]))).toEqual(want);
+  });
+
+  it('names each node by its current row after a transform re-indexed the rows', () => {
+    // Rows 0 and 1 came from source rows 2 and 0; nodeNames are re-indexed with the rows, originalIndex is not.
+    const dataset = { originalIndex: Int32Array.of(2, 0), nodeNames: ['c', 'a'] } as unknown as GraphDataset;
+    const rows = nodePredictions(dataset, Int32Array.of(1, 0));
+    expect(rows.map((r) => [r.sourceRow, r.name])).toEqual([
+      [2, 'c'],
+      [0, 'a'],
+    ]);
   });
 
   it('refuses a dataset whose sizes differ from the model’s, naming them', async () => {

@@ -29,7 +29,7 @@ export function nodePredictions(dataset: GraphDataset, predicted: Int32Array): N
   return Array.from(predicted, (c, node) => ({
     node,
     sourceRow: dataset.originalIndex[node],
-    ...(dataset.nodeNames ? { name: dataset.nodeNames[dataset.originalIndex[node]] } : {}),
+    ...(dataset.nodeNames ? { name: dataset.nodeNames[node] } : {}),
     predicted: c,
     ...(dataset.classNames?.[c] === undefined ? {} : { className: dataset.classNames[c] }),
   }));

@@ -1,24 +1,9 @@
 import { CoinError } from '@coin-gnn/graph';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createProgram } from '../program.js';
+import { runCoin } from '../testing/run-coin.js';
 
 /** Runs `coin train --dataset cora …` in-process with commander's errors as exceptions; returns stdout. */
-async function train(args: string[]): Promise<string> {
-  const chunks: string[] = [];
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    chunks.push(String(chunk));
-    return true;
-  });
-  const program = createProgram().exitOverride();
-  const command = program.commands.find((c) => c.name() === 'train')!;
-  command.exitOverride().configureOutput({ writeErr: () => {}, writeOut: () => {} });
-  try {
-    await program.parseAsync(['node', 'coin', 'train', '--dataset', 'cora', '--backend', 'cpu', ...args]);
-  } finally {
-    vi.restoreAllMocks();
-  }
-  return chunks.join('');
-}
+const train = (args: string[]) => runCoin(['train', '--dataset', 'cora', '--backend', 'cpu', ...args]);
 
 afterEach(() => vi.restoreAllMocks());
 

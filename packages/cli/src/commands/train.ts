@@ -13,6 +13,7 @@ import { type Command, InvalidArgumentError, Option } from 'commander';
 import { boundedInteger } from '../options/count-flags.js';
 import { datasetOption } from '../options/dataset-option.js';
 import { addModelFlags, modelSettings } from '../options/model-flags.js';
+import { addTableFlags, type TableFlags, tableDataset, tableName } from '../options/table-flags.js';
 import {
   type EpochProfile,
   epochProfile,
@@ -22,8 +23,8 @@ import {
 } from '../report/epoch-profile.js';
 
 /** Parsed flags of `coin train`. */
-interface TrainFlags {
-  dataset: string;
+interface TrainFlags extends TableFlags {
+  dataset?: string;
   protocol: 'coin' | 'public';
   model: string;
   runs: number;
@@ -104,7 +105,7 @@ export function registerTrainCommand(program: Command): void {
   const command = program
     .command('train')
     .description('train COIN or a baseline and report test accuracy (mean ± std over runs)')
-    .addOption(datasetOption().makeOptionMandatory())
+    .addOption(datasetOption('dataset (or --features)'))
     .addOption(
       new Option('--protocol <name>', 'splits: COIN random splits or the public split')
         .choices(['coin', 'public'])
@@ -140,14 +141,28 @@ export function registerTrainCommand(program: Command): void {
       `first profile ${PROFILE_EPOCHS} epochs (after ${PROFILE_WARMUP} warm-up) of a fresh model on the first split: ` +
         'kernel table (name, calls, ms, % of the epoch) and roofline (FLOPs, bytes, GFLOP/s, GB/s)',
     );
+  addTableFlags(command);
   addModelFlags(command);
+  command.hook('preAction', () => {
+    const { dataset, features } = command.opts<TrainFlags>();
+    if ((dataset === undefined) === (features === undefined)) {
+      command.error("error: give either '--dataset <name>' or '--features <file>'");
+    }
+  });
   command.action(async (flags: TrainFlags & Record<string, unknown>) => {
-    const settings = modelSettings(flags, flags.model, flags.dataset);
+    // Data from files is split by --split (the 'public' protocol) unless --protocol is given.
+    if (flags.features !== undefined && command.getOptionValueSource('protocol') === 'default') {
+      flags.protocol = 'public';
+    }
+    const name = flags.features ? tableName(flags.features) : flags.dataset!;
+    const settings = modelSettings(flags, flags.model, name);
     // A bad --out fails now, not after training.
     if (flags.out) await checkModelTarget(flags.out, { overwrite: flags.overwrite });
-    const dataset = await loadDataset(flags.dataset, { protocol: flags.protocol });
+    const dataset = flags.features
+      ? await tableDataset({ ...flags, features: flags.features }, flags.seed)
+      : await loadDataset(name, { protocol: flags.protocol });
     const trainedOn = {
-      dataset: flags.dataset,
+      dataset: dataset.name,
       datasetDigest: datasetFingerprint(dataset),
       protocol: flags.protocol,
       ...(dataset.classNames ? { classNames: dataset.classNames } : {}),
@@ -158,7 +173,7 @@ export function registerTrainCommand(program: Command): void {
     const bar = showBar
       ? new cliProgress.SingleBar(
           {
-            format: `${flags.model} on ${flags.dataset} |{bar}| run {value}/{total} · epoch {epoch} · val acc {valAcc} %`,
+            format: `${flags.model} on ${dataset.name} |{bar}| run {value}/{total} · epoch {epoch} · val acc {valAcc} %`,
             hideCursor: true,
             clearOnComplete: true,
           },

@@ -1,20 +1,22 @@
-/**
- * Runs the `coin` program in-process for the CLI tests, stdout captured.
- */
 import { vi } from 'vitest';
 import { createProgram } from '../program.js';
 
-/** Runs `coin …args` in this process (commander errors thrown); returns what it wrote to stdout. */
-export async function runCoin(args: string[]): Promise<string> {
+/**
+ * Runs `coin …` in-process, commander's errors thrown as exceptions (their output silenced); resolves to what
+ * the command wrote to stdout.
+ */
+export async function runCoin(args: readonly string[]): Promise<string> {
   const chunks: string[] = [];
   vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
     chunks.push(String(chunk));
     return true;
   });
+  const program = createProgram().exitOverride();
+  for (const command of program.commands) {
+    command.exitOverride().configureOutput({ writeErr: () => {}, writeOut: () => {} });
+  }
   try {
-    await createProgram()
-      .exitOverride()
-      .parseAsync(['node', 'coin', ...args]);
+    await program.parseAsync(['node', 'coin', ...args]);
   } finally {
     vi.restoreAllMocks();
   }

@@ -4,6 +4,7 @@ import { CoinError, InvalidArgumentError, ModelFormatError, ShapeMismatchError }
 import * as tf from '@tensorflow/tfjs-core';
 import type { NodeModel } from '../models/node-model.js';
 import { createModel, modelNames } from '../models/registry.js';
+import { SEQUENTIAL_MODEL, Sequential } from '../models/sequential.js';
 import {
   checkManifest,
   checkSavedConfig,
@@ -77,7 +78,8 @@ function verifyConfig(config: SavedConfig, dir: string): SavedConfig {
 
 /**
  * Loads a model written by `saveModel`: rebuilds the registered model named in `config.json` (built-in or
- * registered by the user with `registerModel` before this call) and assigns every weight by name, after the
+ * registered by the user with `registerModel` before this call), or a `Sequential` from its saved layers
+ * (their classes registered with `registerLayer`: the built-in layers are) and assigns every weight by name, after the
  * checks of {@link loadWeights}. Order: config.json's shape; the model name against the registry (a missing
  * registration is the caller's to fix, whatever the file); config.json's own checksum, before `createModel`
  * allocates anything from the saved sizes; then the weight files.
@@ -91,6 +93,16 @@ function verifyConfig(config: SavedConfig, dir: string): SavedConfig {
  */
 export async function loadModel(dir: string): Promise<NodeModel> {
   const config = await readConfig('loadModel', dir);
+  if (config.model === null && config.className === Sequential.name) {
+    throw new InvalidArgumentError(
+      'loadModel',
+      'model',
+      config.className,
+      `a saved architecture: ${dir} holds the weights of a Sequential with a layer whose class is not ` +
+        `registered with a config (registerLayer(name, { type, input, config, build })); load the weights into ` +
+        `the same list with loadWeights(sequential([…]), dir), or register the layer class and save again`,
+    );
+  }
   if (config.model === null) {
     throw new InvalidArgumentError(
       'loadModel',
@@ -102,7 +114,7 @@ export async function loadModel(dir: string): Promise<NodeModel> {
         `loadWeights(new ${config.className}(…), dir)`,
     );
   }
-  if (!modelNames().includes(config.model)) {
+  if (config.model !== SEQUENTIAL_MODEL && !modelNames().includes(config.model)) {
     throw new InvalidArgumentError(
       'loadModel',
       'model',
@@ -115,12 +127,17 @@ export async function loadModel(dir: string): Promise<NodeModel> {
   const { numFeatures, numClasses, options } = config;
   let model: NodeModel;
   try {
-    model = createModel(config.model, { numFeatures, numClasses, options });
+    model =
+      config.model === SEQUENTIAL_MODEL
+        ? Sequential.fromConfig(config).resetParameters(0)
+        : createModel(config.model, { numFeatures, numClasses, options });
   } catch (cause) {
     if (!CoinError.isInstance(cause)) throw cause;
+    const builder =
+      config.model === SEQUENTIAL_MODEL ? 'Sequential.fromConfig' : `createModel('${config.model}')`;
     throw new ModelFormatError(
       join(dir, MODEL_FILES.config),
-      `createModel('${config.model}') refuses the saved sizes or options: ${cause.message}`,
+      `${builder} refuses the saved sizes or options: ${cause.message}`,
       { cause },
     );
   }

@@ -6,6 +6,7 @@ import type { DiffResNetOptions } from './diff-resnet.js';
 import type { GcnOptions } from './gcn.js';
 import type { MlpOptions } from './mlp.js';
 import type { NodeModel } from './node-model.js';
+import { SEQUENTIAL_MODEL, Sequential } from './sequential.js';
 import type { SgcOptions } from './sgc.js';
 
 /** A model option's value: options are plain JSON scalars, so that a config can be saved and given as flags. */
@@ -122,7 +123,7 @@ const configs = new WeakMap<NodeModel, ModelConfig>();
  * Adds a model to the registry: from then on `createModel(name, …)`, `loadModel`, the experiment runner, the
  * bench and the `coin` command (whose flags are the options) build it like a built-in one.
  *
- * @param name - a new name
+ * @param name - a new name (not `'sequential'`, the name saved `Sequential` models record)
  * @param factory - builds the model from sizes and resolved options
  * @param registration - defaults (required: they define the options and their types), checks, presets
  * @throws {@link InvalidArgumentError} if the name is taken or empty, or a default is not a JSON scalar
@@ -135,7 +136,7 @@ export function registerModel<O extends object>(
   factory: ModelFactory<O>,
   registration: ModelRegistration<O>,
 ): void {
-  checkNewName('registerModel', name, registry.keys());
+  checkNewName('registerModel', name, [...registry.keys(), SEQUENTIAL_MODEL]);
   if (typeof factory !== 'function') {
     throw new InvalidArgumentError('registerModel', 'factory', factory, 'a function');
   }
@@ -320,7 +321,10 @@ export function createModel<N extends string>(name: N, args: CreateModelArgs<Opt
   return model;
 }
 
-/** The registered name, sizes and options `model` was built with by {@link createModel}; undefined otherwise. */
+/**
+ * The registered name, sizes and options `model` was built with by {@link createModel}, or for a
+ * {@link Sequential} of saveable layers its `savedConfig()` (model `'sequential'`); undefined otherwise.
+ */
 export function modelConfig(model: NodeModel): ModelConfig | undefined {
-  return configs.get(model);
+  return configs.get(model) ?? (model instanceof Sequential ? model.savedConfig() : undefined);
 }
