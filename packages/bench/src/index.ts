@@ -1,5 +1,27 @@
 export { type BenchEnvironment, benchEnvironment } from './measure/environment.js';
+export {
+  type KernelProfile,
+  type KernelRow,
+  kernelTable,
+  OUTSIDE_KERNELS,
+  profileEpochs,
+} from './measure/kernel-profile.js';
 export { type MemoryPeak, MemorySampler } from './measure/memory.js';
+export {
+  achievedRates,
+  adamCost,
+  type Cost,
+  type EpochCostModel,
+  elementwiseCost,
+  epochCost,
+  type GraphShape,
+  gemmCost,
+  graphShape,
+  registerEpochCost,
+  repeatCost,
+  spmmCost,
+  sumCosts,
+} from './measure/roofline.js';
 export { type TimeCallsOptions, timeCalls } from './measure/timer.js';
 export { latestSuiteResults } from './output/latest-suite-results.js';
 export { writeBenchmarksReport } from './output/write-benchmarks-report.js';

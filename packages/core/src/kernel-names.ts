@@ -193,3 +193,12 @@ export interface SegmentAttrs {
 
 /** Maximum of rows per segment, Y_{i,c} = max_{r ∈ S_i} X_{r,c}, S_i = {r : segmentIds_r = i}; 0 for an empty one. */
 export const SegmentMax = 'CoinSegmentMax';
+/** Bias added to every row, Y_{ik} = X_{ik} + b_k (X rank 2, b of its columns). */
+export const AddBias = 'CoinAddBias';
+/** Inputs of {@link AddBias}: x (numRows × numCols) and bias (numCols entries, rank 1 or [1, numCols]). */
+export type AddBiasInputs = TensorInfos<'x' | 'bias'>;
+
+/** Column sums of a matrix, s_k = Σ_i X_{ik} (the gradient of {@link AddBias} to its bias). */
+export const ColumnSums = 'CoinColumnSums';
+/** Inputs of {@link ColumnSums}: x (rank 2). */
+export type ColumnSumsInputs = TensorInfos<'x'>;

@@ -6,6 +6,7 @@
  */
 import '@tensorflow/tfjs-layers';
 import { type GradConfig, registerGradient } from '@tensorflow/tfjs-core';
+import { addBiasGradConfig } from './gradients/AddBias_grad.js';
 import { applyMaskGradConfig } from './gradients/ApplyMask_grad.js';
 import { csrMatMulGradConfig } from './gradients/CsrMatMul_grad.js';
 import { edgeSoftmaxGradConfig } from './gradients/EdgeSoftmax_grad.js';
@@ -28,6 +29,7 @@ const gradConfigs: GradConfig[] = [
   sparseResidualLinearGradConfig,
   matMul2dGradConfig,
   implicitDiffusionGradConfig,
+  addBiasGradConfig,
   applyMaskGradConfig,
   sddmmGradConfig,
   edgeSoftmaxGradConfig,

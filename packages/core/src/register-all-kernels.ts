@@ -7,7 +7,9 @@ import { registerTrainingScope } from './backend/training-scope.js';
 import { COMPOSED_BACKENDS } from './kernels/composed/composed-backends.js';
 import { composedKernelConfigs } from './kernels/composed/composed-kernel-configs.js';
 import { adamStepCpuConfig } from './kernels/cpu/AdamStep.js';
+import { addBiasCpuConfig } from './kernels/cpu/AddBias.js';
 import { applyMaskCpuConfig } from './kernels/cpu/ApplyMask.js';
+import { columnSumsCpuConfig } from './kernels/cpu/ColumnSums.js';
 import { csrMatMulCpuConfig } from './kernels/cpu/CsrMatMul.js';
 import { edgeSoftmaxCpuConfig } from './kernels/cpu/EdgeSoftmax.js';
 import { edgeSpmmCpuConfig } from './kernels/cpu/EdgeSpmm.js';
@@ -39,6 +41,8 @@ const kernelConfigs: KernelConfig[] = [
   edgeSpmmCpuConfig,
   segmentMeanCpuConfig,
   segmentMaxCpuConfig,
+  addBiasCpuConfig,
+  columnSumsCpuConfig,
   ...COMPOSED_BACKENDS.flatMap(composedKernelConfigs),
 ];
 

@@ -3,24 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CoinError } from '@coin-gnn/graph';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
-import { createProgram } from '../program.js';
-
-/** Runs `coin …` in-process; returns stdout. */
-async function coin(args: string[]): Promise<string> {
-  const chunks: string[] = [];
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    chunks.push(String(chunk));
-    return true;
-  });
-  try {
-    await createProgram()
-      .exitOverride()
-      .parseAsync(['node', 'coin', ...args]);
-  } finally {
-    vi.restoreAllMocks();
-  }
-  return chunks.join('');
-}
+import { runCoin as coin } from '../testing/run-coin.js';
 
 afterEach(() => vi.restoreAllMocks());
 const root = await mkdtemp(join(tmpdir(), 'coin-train-out-'));

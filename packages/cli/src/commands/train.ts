@@ -1,4 +1,4 @@
-import { checkModelTarget, modelNames, saveModel } from '@coin-gnn/core';
+import { checkModelTarget, modelNames, resolveModelOptions, saveModel } from '@coin-gnn/core';
 import {
   datasetFingerprint,
   FIRST_SPLIT_COST,
@@ -14,6 +14,13 @@ import { boundedInteger } from '../options/count-flags.js';
 import { datasetOption } from '../options/dataset-option.js';
 import { addModelFlags, modelSettings } from '../options/model-flags.js';
 import { addTableFlags, type TableFlags, tableDataset, tableName } from '../options/table-flags.js';
+import {
+  type EpochProfile,
+  epochProfile,
+  epochProfileText,
+  PROFILE_EPOCHS,
+  PROFILE_WARMUP,
+} from '../report/epoch-profile.js';
 
 /** Parsed flags of `coin train`. */
 interface TrainFlags extends TableFlags {
@@ -30,6 +37,7 @@ interface TrainFlags extends TableFlags {
   json?: boolean;
   out?: string;
   overwrite?: boolean;
+  profile?: boolean;
 }
 
 const integer =
@@ -127,7 +135,12 @@ export function registerTrainCommand(program: Command): void {
     )
     .option('--json', 'print one JSON object and nothing else')
     .option('--out <dir>', 'save the model with the best validation accuracy to this directory')
-    .option('--overwrite', 'replace the model already saved in --out');
+    .option('--overwrite', 'replace the model already saved in --out')
+    .option(
+      '--profile',
+      `first profile ${PROFILE_EPOCHS} epochs (after ${PROFILE_WARMUP} warm-up) of a fresh model on the first split: ` +
+        'kernel table (name, calls, ms, % of the epoch) and roofline (FLOPs, bytes, GFLOP/s, GB/s)',
+    );
   addTableFlags(command);
   addModelFlags(command);
   command.hook('preAction', () => {
@@ -170,6 +183,7 @@ export function registerTrainCommand(program: Command): void {
     bar?.start(flags.runs * flags.inits, 0, { epoch: 0, valAcc: '–' });
     let bestVal = -1;
     let saved = false;
+    let profile: EpochProfile | undefined;
     try {
       const result = await runProtocol({
         dataset,
@@ -186,6 +200,18 @@ export function registerTrainCommand(program: Command): void {
         patience: flags.patience,
         backend: flags.backend,
         logger: (message) => warnings.push(message),
+        ...(flags.profile
+          ? {
+              onStart: async (context) => {
+                profile = await epochProfile(
+                  context,
+                  flags.model,
+                  resolveModelOptions(flags.model, settings.options),
+                  flags.seed,
+                );
+              },
+            }
+          : {}),
         onEpoch: (info, run) =>
           bar?.update(run.splitIndex * run.numInits + run.init, {
             epoch: info.epoch,
@@ -205,7 +231,9 @@ export function registerTrainCommand(program: Command): void {
       });
       bar?.stop();
       process.stdout.write(
-        flags.json ? `${JSON.stringify({ ...result, warnings })}\n` : summary(result, warnings),
+        flags.json
+          ? `${JSON.stringify({ ...result, warnings, ...(profile ? { profile } : {}) })}\n`
+          : summary(result, warnings) + (profile ? epochProfileText(profile) : ''),
       );
       if (flags.out && saved && !flags.json) process.stdout.write(`model saved to ${flags.out}\n`);
       if (result.divergedRuns === result.runs.length) process.exitCode = 1; // nothing to report

@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { glorotUniform, zeros } from '../module/initializers.js';
 import { Module } from '../module/module.js';
 import { Parameter } from '../module/parameter.js';
+import { addBias } from '../ops/add-bias.js';
 import { csrMatMul } from '../ops/csr-mat-mul.js';
 import type { CsrTensor } from '../ops/csr-tensor.js';
 import { checkFeatureCounts, denseOrSparseMatMul } from './linear.js';
@@ -53,7 +54,7 @@ export class GcnConv extends Module<[tf.Tensor2D | CsrTensor, CsrTensor], tf.Ten
   forward(h: tf.Tensor2D | CsrTensor, adjacency: CsrTensor): tf.Tensor2D {
     return tf.tidy(() => {
       const out = csrMatMul(adjacency, denseOrSparseMatMul(h, this.weight.variable as tf.Tensor2D));
-      return this.bias ? (tf.add(out, this.bias.variable) as tf.Tensor2D) : out;
+      return this.bias ? addBias(out, this.bias.variable) : out;
     });
   }
 }

@@ -3,6 +3,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { uniform } from '../module/initializers.js';
 import { Module } from '../module/module.js';
 import { Parameter } from '../module/parameter.js';
+import { addBias } from '../ops/add-bias.js';
 import { csrMatMul } from '../ops/csr-mat-mul.js';
 import { CsrTensor } from '../ops/csr-tensor.js';
 import { matMul2d } from '../ops/mat-mul-2d.js';
@@ -51,7 +52,7 @@ export class Linear extends Module<[tf.Tensor2D | CsrTensor], tf.Tensor2D> {
   forward(x: tf.Tensor2D | CsrTensor): tf.Tensor2D {
     return tf.tidy(() => {
       const xw = denseOrSparseMatMul(x, this.weight.variable as tf.Tensor2D);
-      return this.bias ? (tf.add(xw, this.bias.variable) as tf.Tensor2D) : xw;
+      return this.bias ? addBias(xw, this.bias.variable) : xw;
     });
   }
 }

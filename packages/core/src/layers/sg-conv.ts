@@ -3,6 +3,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { uniform } from '../module/initializers.js';
 import { Module } from '../module/module.js';
 import { Parameter } from '../module/parameter.js';
+import { addBias } from '../ops/add-bias.js';
 import { csrMatMul } from '../ops/csr-mat-mul.js';
 import type { CsrTensor } from '../ops/csr-tensor.js';
 import { Linear } from './linear.js';
@@ -50,7 +51,7 @@ export class SgConv extends Module<[tf.Tensor2D | CsrTensor, CsrTensor], tf.Tens
     return tf.tidy(() => {
       let z = this.linear.forward(x);
       for (let k = 0; k < this.numSteps; k++) z = csrMatMul(adjacency, z);
-      return tf.add(z, this.bias.variable);
+      return addBias(z, this.bias.variable);
     });
   }
 }

@@ -1,7 +1,9 @@
 import type { KernelConfig, KernelFunc } from '@tensorflow/tfjs-core';
 import {
   AdamStep,
+  AddBias,
   ApplyMask,
+  ColumnSums,
   CsrMatMul,
   EdgeSoftmax,
   EdgeSpmm,
@@ -17,6 +19,7 @@ import {
   SparseResidualLinearGrad,
 } from '../../kernel-names.js';
 import { adamStepComposed } from './AdamStep.js';
+import { addBiasComposed, columnSumsComposed } from './AddBias.js';
 import { applyMaskComposed } from './ApplyMask.js';
 import { csrMatMulComposed } from './CsrMatMul.js';
 import { edgeSoftmaxComposed } from './EdgeSoftmax.js';
@@ -53,6 +56,8 @@ export function composedKernelConfigs(backendName: string): KernelConfig[] {
     [EdgeSpmm, edgeSpmmComposed],
     [SegmentMean, segmentMeanComposed],
     [SegmentMax, segmentMaxComposed],
+    [AddBias, addBiasComposed],
+    [ColumnSums, columnSumsComposed],
   ];
   return funcs.map(([kernelName, kernelFunc]) => ({
     kernelName,

@@ -5,14 +5,17 @@ import {
   type ExplicitDiffusionAttrs,
   type ExplicitDiffusionInputs,
 } from '../../kernel-names.js';
+import type { CsrParts } from '../wasm/csr-memory.js';
+import { simdExplicitDiffusion } from '../wasm/diffusion.js';
 import { cpuData } from './cpu-data.js';
-import { csrMatMulAny } from './csr-mat-mul-any.js';
+import { csrMatMulAny, SIMD_MIN_COLS } from './csr-mat-mul-any.js';
 import { outputArray, outputTensorInfo } from './output-reuse.js';
 
 /**
- * `CoinExplicitDiffusion` on cpu: all K steps u ← u − τ_k op(L) u in typed arrays with {@link csrMatMulAny},
- * no tensor per step: a step writes L u into one of two buffers and combines it with u there in place, the
- * buffers taking turns so that the last step lands in the output ({@link outputArray}).
+ * `CoinExplicitDiffusion` on cpu: all K steps u ← u − τ_k op(L) u in one call of the SIMD module
+ * ({@link simdExplicitDiffusion}), or for u of fewer than 4 columns in typed arrays with the graph package's
+ * products ({@link scalarSteps}, as {@link csrMatMulAny} chooses); no tensor per step, the result in a reused
+ * output array ({@link outputArray}).
  */
 export function explicitDiffusionCpu(args: {
   inputs: ExplicitDiffusionInputs;
@@ -26,17 +29,37 @@ export function explicitDiffusionCpu(args: {
   const values = cpuData<Float32Array>(backend, inputs.values);
   const numCols = inputs.u.shape[1];
   const u0 = cpuData<Float32Array>(backend, inputs.u);
-  const out = outputArray(backend, u0.length);
+  const target = outputArray(backend, u0.length);
+  const csr = { indptr, indices, values, numRows };
+  const out =
+    numCols >= SIMD_MIN_COLS
+      ? simdExplicitDiffusion(csr, u0, numCols, stepSizes, transposeL, target)
+      : scalarSteps(csr, u0, numCols, stepSizes, transposeL, target);
+  return outputTensorInfo(backend, [numRows, numCols], out);
+}
+
+/**
+ * The K steps with {@link csrMatMulAny} per step: a step writes L u into one of two buffers and combines it
+ * with u there in place, the buffers taking turns so that the last step lands in `out`.
+ */
+function scalarSteps(
+  l: CsrParts,
+  u0: Float32Array,
+  numCols: number,
+  stepSizes: readonly number[],
+  transposeL: boolean,
+  out: Float32Array,
+): Float32Array {
   const other = stepSizes.length > 1 ? new Float32Array(u0.length) : out;
   let u = u0;
   stepSizes.forEach((tau, k) => {
     const next = (stepSizes.length - 1 - k) % 2 === 0 ? out : other;
-    csrMatMulAny(indptr, indices, values, numRows, numRows, u, numCols, transposeL, next);
+    csrMatMulAny(l.indptr, l.indices, l.values, l.numRows, l.numRows, u, numCols, transposeL, next);
     for (let i = 0; i < next.length; i++) next[i] = u[i] - tau * next[i];
     u = next;
   });
   if (stepSizes.length === 0) out.set(u0);
-  return outputTensorInfo(backend, [numRows, numCols], out);
+  return out;
 }
 
 /** Registration of {@link explicitDiffusionCpu}. */

@@ -5,13 +5,13 @@ import {
   type SparseResidualLinearAttrs,
   type SparseResidualLinearInputs,
 } from '../../kernel-names.js';
+import { simdResidualForward } from '../wasm/residual.js';
 import { cpuData } from './cpu-data.js';
-import { csrMatMulAny } from './csr-mat-mul-any.js';
 import { outputArray, outputTensorInfo } from './output-reuse.js';
 
 /**
- * `CoinSparseResidualLinear` on cpu: Z = X W into the output ({@link outputArray}), then H = max(Z + b, 0) in
- * place, then H += X at its entries.
+ * `CoinSparseResidualLinear` on cpu: H = X + max(X W + b, 0) by the SIMD module ({@link simdResidualForward}),
+ * into a reused output array ({@link outputArray}).
  */
 export function sparseResidualLinearCpu(args: {
   inputs: SparseResidualLinearInputs;
@@ -25,17 +25,13 @@ export function sparseResidualLinearCpu(args: {
   const values = cpuData<Float32Array>(backend, inputs.values);
   const bias = cpuData<Float32Array>(backend, inputs.bias);
   const w = cpuData<Float32Array>(backend, inputs.weight);
-  const h = outputArray(backend, numRows * numCols);
-  csrMatMulAny(indptr, indices, values, numRows, numCols, w, numCols, false, h);
-  for (let i = 0; i < numRows; i++) {
-    const row = i * numCols;
-    // Branch-free relu (about half the entries are negative, at random: a branch would mispredict).
-    for (let j = 0; j < numCols; j++) {
-      const z = h[row + j] + bias[j];
-      h[row + j] = z * Number(z > 0);
-    }
-    for (let p = indptr[i]; p < indptr[i + 1]; p++) h[row + indices[p]] += values[p];
-  }
+  const h = simdResidualForward(
+    { indptr, indices, values, numRows },
+    w,
+    bias,
+    numCols,
+    outputArray(backend, numRows * numCols),
+  );
   return outputTensorInfo(backend, [numRows, numCols], h);
 }
 

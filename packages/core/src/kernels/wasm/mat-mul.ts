@@ -7,16 +7,7 @@
  * {@link WasmInstance}, and {@link simdCsrMatMul} and {@link simdDenseMatMul} copy the operands in and the
  * result out (memcpy-speed copies, O(size)), into a new array or the caller's `target`.
  */
-import { align16, WasmInstance } from './runtime.js';
-
-let shared: WasmInstance | null = null;
-
-/** The instance the products share, its memory grown to at least `bytes`. */
-function instance(bytes: number): WasmInstance {
-  shared ??= new WasmInstance();
-  shared.reserve(bytes);
-  return shared;
-}
+import { align16, sharedInstance, type WasmInstance } from './runtime.js';
 
 /**
  * The dense right operand B (row-major): an array, or a function that writes B's `length` entries into the
@@ -105,6 +96,15 @@ export function simdDenseMatMul(
 const PAD_MAX_COLS = 64;
 
 /**
+ * Row width (floats) of a dense operand of `cols` columns in the module's memory: cols rounded up to a
+ * multiple of 4 when below 64 (thin rows then need no scalar tail), else cols (a copy with padding would
+ * cost more than the tail).
+ */
+export function paddedCols(cols: number): number {
+  return cols % 4 !== 0 && cols < PAD_MAX_COLS ? Math.ceil(cols / 4) * 4 : cols;
+}
+
+/**
  * Copies B to offB (rows padded to a multiple of 4 floats when B is thin), zeroes C after it, lets `call` fill
  * the rest and run with the row width it is given, and returns C without the padding (in `target` if given).
  */
@@ -117,13 +117,13 @@ function run(
   call: (wasm: WasmInstance, offOut: number, cols: number) => void,
 ): Float32Array {
   if (outRows === 0 || bCols === 0) return target ?? new Float32Array(0);
-  const cols = bCols % 4 !== 0 && bCols < PAD_MAX_COLS ? Math.ceil(bCols / 4) * 4 : bCols;
+  const cols = paddedCols(bCols);
   const bRows = b.length / bCols;
   const offOut = offB + align16(bRows * cols * 4);
   const columnSums = b instanceof Float32Array ? undefined : b.columnSums;
   const offOnes = offOut + align16(outRows * cols * 4);
   const offSums = offOnes + align16(bRows * 4);
-  const wasm = instance(columnSums === undefined ? offOut + outRows * cols * 4 : offSums + cols * 4);
+  const wasm = sharedInstance(columnSums === undefined ? offOut + outRows * cols * 4 : offSums + cols * 4);
   if (b instanceof Float32Array) wasm.writeRows(offB, b, bRows, bCols, cols);
   else if (cols === bCols) b.write(wasm.f32(offB, bRows * cols));
   else {

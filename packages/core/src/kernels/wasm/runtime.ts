@@ -72,6 +72,43 @@ export interface WasmKernels {
     sqrtBias2: number,
     eps: number,
   ): void;
+  /** C = A·B for CSR A, in 32-column register tiles, then max(C + b, 0) if `bias` ≠ 0, `assembly/residual.ts`. */
+  csrTiled(
+    indptr: number,
+    indices: number,
+    values: number,
+    numRows: number,
+    b: number,
+    out: number,
+    cols: number,
+    bias: number,
+  ): void;
+  /** C += A at A's stored entries (CSR A, dense C), `assembly/residual.ts`. */
+  addCsr(indptr: number, indices: number, values: number, numRows: number, out: number, cols: number): void;
+  /** K explicit steps u ← u − τ_k op(L) u, buffers `u` and `other` alternating, `assembly/diffusion.ts`. */
+  explicitSteps(
+    indptr: number,
+    indices: number,
+    values: number,
+    numRows: number,
+    u: number,
+    other: number,
+    cols: number,
+    taus: number,
+    numSteps: number,
+    transpose: number,
+  ): void;
+  /** dH ← dH ⊙ [H − X > 0] in place and db = its column sums, `assembly/residual.ts`. */
+  reluResidualGrad(
+    indptr: number,
+    indices: number,
+    values: number,
+    numRows: number,
+    h: number,
+    dh: number,
+    db: number,
+    cols: number,
+  ): void;
 }
 
 /** The compiled module, as `build:wasm` writes it (see above). */
@@ -103,6 +140,18 @@ function kernelsModule(): object {
 /** `bytes` rounded up to a multiple of 16, so that the next region starts 16-byte aligned. */
 export function align16(bytes: number): number {
   return Math.ceil(bytes / 16) * 16;
+}
+
+let shared: WasmInstance | null = null;
+
+/**
+ * The one instance that the products (`mat-mul.ts`) and the residual block (`residual.ts`) share, its memory
+ * grown to at least `bytes` (earlier views into it may be detached).
+ */
+export function sharedInstance(bytes: number): WasmInstance {
+  shared ??= new WasmInstance();
+  shared.reserve(bytes);
+  return shared;
 }
 
 /**
@@ -143,9 +192,11 @@ export class WasmInstance {
     return new Int32Array(this.memory.buffer, offset, length);
   }
 
-  /** Copies `source` into the memory at byte offset `offset` (a memcpy). */
-  write(offset: number, source: Float32Array | Int32Array): void {
+  /** Copies `source` into the memory at byte offset `offset` (a memcpy; 8-byte aligned for float64). */
+  write(offset: number, source: Float32Array | Int32Array | Float64Array): void {
     if (source instanceof Float32Array) this.f32(offset, source.length).set(source);
+    else if (source instanceof Float64Array)
+      new Float64Array(this.memory.buffer, offset, source.length).set(source);
     else this.i32(offset, source.length).set(source);
   }
 

@@ -1,0 +1,56 @@
+import { Rng, toDense } from '@coin-gnn/graph';
+import { denseMatMul, expectClose, randomCsr } from '@coin-gnn/graph/testing';
+import { describe, expect, it } from 'vitest';
+import { simdExplicitDiffusion } from './diffusion.js';
+import { simdCsrMatMul } from './mat-mul.js';
+
+/** Column counts: one f32x4, padded thin widths (5, 7, 13), wide ones with and without a scalar tail. */
+const COLUMN_COUNTS = [4, 5, 7, 8, 13, 64, 67];
+const STEPS = [[], [0.3], [0.3, 0.1], [0.35, 0.2, 0.05]];
+
+function operands(cols: number, seed: number) {
+  const rng = new Rng(seed);
+  const m = randomCsr(10, 10, 0.3, seed);
+  const l = { indptr: m.indptr, indices: m.indices, values: m.values as Float32Array, numRows: 10 };
+  const u = Float32Array.from({ length: 10 * cols }, () => rng.uniform() - 0.5);
+  return { m, l, u };
+}
+
+describe('simdExplicitDiffusion', () => {
+  it.each(COLUMN_COUNTS)('is K dense steps u − τ L u (float64 reference), L and Lᵀ, %i columns', (cols) => {
+    const { m, l, u } = operands(cols, cols);
+    const dense = toDense(m);
+    const denseT = new Float64Array(100);
+    for (let i = 0; i < 10; i++) for (let j = 0; j < 10; j++) denseT[j * 10 + i] = dense[i * 10 + j];
+    for (const taus of STEPS) {
+      for (const transposeL of [false, true]) {
+        let v = Float64Array.from(u);
+        for (const tau of taus) {
+          const lv = denseMatMul(transposeL ? denseT : dense, 10, 10, v, cols);
+          v = v.map((x, k) => x - tau * lv[k]);
+        }
+        expectClose(simdExplicitDiffusion(l, u, cols, taus, transposeL), v, 1e-5);
+      }
+    }
+  });
+
+  it.each(COLUMN_COUNTS)(
+    'is bit-identical to per-step SIMD products and float32 updates, %i columns',
+    (cols) => {
+      const { l, u } = operands(cols, 50 + cols);
+      for (const taus of STEPS) {
+        for (const transposeL of [false, true]) {
+          let v = u;
+          for (const tau of taus) {
+            const lv = simdCsrMatMul(l.indptr, l.indices, l.values, 10, 10, v, cols, transposeL);
+            v = v.map((x, k) => x - tau * lv[k]);
+          }
+          const target = new Float32Array(10 * cols);
+          const got = simdExplicitDiffusion(l, u, cols, taus, transposeL, target);
+          expect(got).toBe(target);
+          expect(Array.from(got)).toEqual(Array.from(v));
+        }
+      }
+    },
+  );
+});
