@@ -123,5 +123,6 @@ export {
   type TrainOptions,
   type TrainResult,
   train,
+  trainAsync,
 } from './training/train.js';
-export { restoreWeights, snapshotWeights } from './training/weights-snapshot.js';
+export { restoreWeights, snapshotWeights, type WeightsSnapshot } from './training/weights-snapshot.js';

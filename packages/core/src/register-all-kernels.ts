@@ -17,6 +17,7 @@ import { withReusedOutputs } from './kernels/cpu/output-reuse.js';
 import { scatterRowsCpuConfig } from './kernels/cpu/ScatterRows.js';
 import { sparseResidualLinearCpuConfig } from './kernels/cpu/SparseResidualLinear.js';
 import { sparseResidualLinearGradCpuConfig } from './kernels/cpu/SparseResidualLinearGrad.js';
+import { unsortedSegmentSumWasmConfig } from './kernels/tfjs-wasm/UnsortedSegmentSum.js';
 
 const kernelConfigs: KernelConfig[] = [
   csrMatMulCpuConfig,
@@ -30,6 +31,8 @@ const kernelConfigs: KernelConfig[] = [
   applyMaskCpuConfig,
   adamStepCpuConfig,
   ...COMPOSED_BACKENDS.flatMap(composedKernelConfigs),
+  // what tfjs's own backends lack
+  unsortedSegmentSumWasmConfig,
 ];
 
 for (const kernelConfig of kernelConfigs) registerKernel(kernelConfig);
