@@ -23,6 +23,8 @@ export interface BackendsReport {
   readonly backends: readonly BackendAvailability[];
   /** The backend `auto` picks here. */
   readonly auto: string;
+  /** Why `auto` fell back to cpu (its one-line notice), or null. */
+  readonly autoNote: string | null;
   readonly versions: { readonly node: string; readonly tfjs: string };
   /** The SwiftShader folder named by `COIN_SWIFTSHADER_DIR`, or null. */
   readonly swiftshaderDir: string | null;
@@ -57,10 +59,16 @@ export async function describeBackends(): Promise<BackendsReport> {
         backends[backends.length - 1] = { ...backends[backends.length - 1], adapter: probe.adapter };
     }
   }
-  const auto = await selectBackend('auto', { log: () => {} });
+  let autoNote: string | null = null;
+  const auto = await selectBackend('auto', {
+    log: (line) => {
+      autoNote = line;
+    },
+  });
   return {
     backends,
     auto,
+    autoNote,
     versions: { node: process.versions.node, tfjs: tf.version_core },
     swiftshaderDir: process.env[SWIFTSHADER_ENV] || null,
   };

@@ -1,43 +1,41 @@
 import * as tf from '@tensorflow/tfjs-core';
 
-/** Host↔device transfers counted on the active backend since it was first observed. */
+/** Host↔device transfers counted since the process started observing them (first {@link hostTransfers} call). */
 export interface HostTransfers {
-  /** Reads of a tensor's values to the host (`dataSync`, `data`, `array`…: the backend's `read` / `readSync`). */
+  /** Reads of a tensor's values by the caller (`dataSync`, `data`, `array`…: the engine's `read` / `readSync`). */
   readonly reads: number;
-  /** Tensors made from host values (`tf.tensor`…: the backend's `write`). */
+  /** Tensors made from host values (`tf.tensor`…: the active backend's `write` with values). */
   readonly writes: number;
 }
 
-type Counted = { reads: number; writes: number };
-const counters = new WeakMap<tf.KernelBackend, Counted>();
+const counted = { reads: 0, writes: 0 };
+const observed = new WeakSet<object>();
 
 /**
- * The transfer counts of the active backend: tfjs has no counter of its own, so on first call for a
- * backend instance its `read`, `readSync` and `write` methods are wrapped to count calls (the wrapped
- * methods behave as before). Take two snapshots and subtract to count the transfers of a piece of work.
- * On the cpu backend a "transfer" is a copy within host memory; on 'webgpu' or 'wasm' it crosses to the
- * device or the WebAssembly heap.
+ * Counts of host↔device transfers: tfjs has no counter of its own, so the engine's `read` and `readSync`
+ * (what `dataSync()` / `data()` call; a backend's own internal reads, such as the wasm `gather` reading its
+ * indices inside its heap, are not counted) and the active backend's `write` are wrapped, once, to count
+ * calls; the wrapped methods behave as before. Take two snapshots and subtract to count a piece of work. On
+ * the cpu backend a "transfer" is a copy within host memory; on 'webgpu' it crosses to the GPU; on 'wasm',
+ * into or out of the WebAssembly heap.
  */
 export function hostTransfers(): HostTransfers {
-  const backend = tf.backend();
-  let counted = counters.get(backend);
-  if (counted === undefined) {
-    const c: Counted = { reads: 0, writes: 0 };
-    counted = c;
-    counters.set(backend, c);
-    const b = backend as unknown as Record<string, (...args: unknown[]) => unknown>;
-    for (const [method, key] of [
-      ['read', 'reads'],
-      ['readSync', 'reads'],
-      ['write', 'writes'],
-    ] as const) {
-      const original = b[method];
-      if (typeof original !== 'function') continue;
-      b[method] = function (this: unknown, ...args: unknown[]) {
-        c[key] += 1;
-        return original.apply(this, args);
-      };
-    }
+  countCalls(tf.engine(), ['read', 'readSync'], 'reads');
+  countCalls(tf.backend(), ['write'], 'writes');
+  return { ...counted };
+}
+
+/** Wraps `methods` of `target` (once per object) to add 1 to `counted[key]` per call. */
+function countCalls(target: object, methods: readonly string[], key: keyof typeof counted): void {
+  if (observed.has(target)) return;
+  observed.add(target);
+  const t = target as Record<string, (...args: unknown[]) => unknown>;
+  for (const method of methods) {
+    const original = t[method];
+    t[method] = function (this: unknown, ...args: unknown[]) {
+      // a backend's `write(null, …)` allocates an output (wasm's makeOutput): no values cross
+      if (key === 'reads' || args[0] != null) counted[key] += 1;
+      return original.apply(this, args);
+    };
   }
-  return { reads: counted.reads, writes: counted.writes };
 }

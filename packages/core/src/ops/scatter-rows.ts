@@ -9,6 +9,7 @@ import {
 } from '@tensorflow/tfjs-core';
 import { ScatterRows, type ScatterRowsAttrs, type ScatterRowsInputs } from '../kernel-names.js';
 import { checkRows } from './check-rows.js';
+import { tensorWithHostCopy } from './host-copies.js';
 
 /**
  * Scatters rows into zeros, summing repeated indices; the adjoint of {@link gatherRows}:
@@ -32,7 +33,7 @@ function scatterRows_(x: Tensor2D, rows: Int32Array, numRows: number): Tensor2D 
   if (x.rank !== 2 || x.shape[0] !== rows.length) {
     throw new ShapeMismatchError(fn, `x of shape [${rows.length}, k]`, `x of shape [${x.shape.join(', ')}]`);
   }
-  const inputs: ScatterRowsInputs = { x, rows: tensor1d(rows, 'int32') };
+  const inputs: ScatterRowsInputs = { x, rows: tensorWithHostCopy(rows, 'int32') };
   const attrs: ScatterRowsAttrs = { numRows };
   return engine().runKernel(
     ScatterRows,

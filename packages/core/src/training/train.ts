@@ -138,15 +138,18 @@ export function train(model: NodeModel, data: TrainData, options: TrainOptions =
 }
 
 /**
- * {@link train} with asynchronous reads (`await tensor.data()`): the same run, epochs and numbers, for the
- * backends that cannot read synchronously (WebGPU in Node) or should not (in a browser, where a synchronous
- * read stalls the page). Each epoch reads the device once. Runs outside the backend's training scope.
+ * {@link train} for any backend: the same run, epochs and numbers, read back asynchronously
+ * (`await tensor.data()`, once per epoch) on the backends that cannot read synchronously (WebGPU in Node)
+ * or should not (a GPU in a browser, where a synchronous read stalls the page); on 'cpu', where reads are
+ * free, it is {@link train} itself (in the cpu training scope).
  */
 export async function trainAsync(
   model: NodeModel,
   data: TrainData,
   options: TrainOptions = {},
 ): Promise<TrainResult> {
+  tf.backend(); // initialises the default backend if none is active, so that getBackend() names it
+  if (tf.getBackend() === 'cpu') return train(model, data, options);
   const maxEpochs = options.epochs ?? 10_000;
   checkArguments(maxEpochs, data, options.logger ?? silentLogger);
   return readAsync(trainReads(model, data, maxEpochs, options));
