@@ -7,7 +7,7 @@ import {
   writeBenchmarksReport,
 } from '@coin-gnn/bench';
 import { InvalidArgumentError } from '@coin-gnn/graph';
-import { type Command, Option } from 'commander';
+import type { Command } from 'commander';
 import { backendOption } from '../options/backend-option.js';
 
 const collect = (value: string, previous: string[] | undefined): string[] => [

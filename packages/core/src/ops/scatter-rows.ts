@@ -1,12 +1,5 @@
 import { InvalidArgumentError, ShapeMismatchError } from '@coin-gnn/graph';
-import {
-  engine,
-  type NamedAttrMap,
-  type NamedTensorMap,
-  op,
-  type Tensor2D,
-  tensor1d,
-} from '@tensorflow/tfjs-core';
+import { engine, type NamedAttrMap, type NamedTensorMap, op, type Tensor2D } from '@tensorflow/tfjs-core';
 import { ScatterRows, type ScatterRowsAttrs, type ScatterRowsInputs } from '../kernel-names.js';
 import { checkRows } from './check-rows.js';
 import { tensorWithHostCopy } from './host-copies.js';
