@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createModel, GraphTensors, selectBackend, trainAsync } from '../index.js';
+import { createModel, GraphTensors, type ModelOptionValues, selectBackend, trainAsync } from '../index.js';
 import { plantedPartition } from '../training/testing/planted-partition.js';
 import type { EpochInfo, TrainResult } from '../training/train.js';
 import { NO_GPU_STACK_ENV, SWIFTSHADER_ENV } from './vulkan-driver.js';
@@ -12,7 +12,7 @@ import { noGpuStack } from './webgpu-node.js';
  * Vulkan adapter is here (SwiftShader in CI, from `tools/scripts/install-swiftshader.sh`); it is skipped,
  * loudly, only when COIN_NO_GPU_STACK=1 says this machine has no GPU stack.
  */
-const MODELS: readonly [string, Record<string, unknown>][] = [
+const MODELS: readonly [string, ModelOptionValues][] = [
   ['gcn', {}],
   ['appnp', {}],
   ['coin', { scheme: 'explicit' }],
@@ -24,7 +24,7 @@ const EPOCHS = 4;
 const data = plantedPartition(5);
 
 /** Trains one model on the active backend; returns its result and epoch infos. */
-async function run(name: string, options: Record<string, unknown>): Promise<[TrainResult, EpochInfo[]]> {
+async function run(name: string, options: ModelOptionValues): Promise<[TrainResult, EpochInfo[]]> {
   const graph = new GraphTensors(data);
   const model = createModel(name, {
     numFeatures: data.numFeatures,
