@@ -1,4 +1,10 @@
-import { CsrMatrix, fromDense, implicitDiffusionImpl, implicitDiffusionSystem, Rng } from '@coin-gnn/graph';
+import {
+  type CsrMatrix,
+  fromDense,
+  implicitDiffusionImpl,
+  implicitDiffusionSystem,
+  Rng,
+} from '@coin-gnn/graph';
 import { describe, expect, it } from 'vitest';
 import { cgIterationBudget } from './cg-iteration-budget.js';
 
@@ -38,11 +44,30 @@ describe('cgIterationBudget', () => {
         1000,
       );
       const u = Float32Array.from({ length: n * 3 }, () => rng.uniform());
-      const solved = implicitDiffusionImpl(laplacian.indptr, laplacian.indices, laplacian.values, n, u, 3, sigma2, 1);
+      const solved = implicitDiffusionImpl(
+        laplacian.indptr,
+        laplacian.indices,
+        laplacian.values,
+        n,
+        u,
+        3,
+        sigma2,
+        1,
+      );
       expect(solved.converged).toBe(true);
       expect(budget).toBeGreaterThanOrEqual(solved.iterations[0]);
       expect(budget).toBeLessThanOrEqual(n * 4); // a bound, not the cap: far below maxIter here
-      expect(cgIterationBudget(laplacian.indptr, laplacian.indices, system.values, system.inverseDiagonal, sigma2, 1e-6, 3)).toBe(3);
+      expect(
+        cgIterationBudget(
+          laplacian.indptr,
+          laplacian.indices,
+          system.values,
+          system.inverseDiagonal,
+          sigma2,
+          1e-6,
+          3,
+        ),
+      ).toBe(3);
     }
   });
 });
