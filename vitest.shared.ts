@@ -10,7 +10,7 @@ import { defineConfig } from 'vitest/config';
 // The SwiftShader Vulkan driver of tools/scripts/install-swiftshader.sh, for the webgpu tests (the test
 // processes inherit this environment), unless the caller names one.
 const swiftshader = fileURLToPath(new URL('.swiftshader/usr/lib/chromium', import.meta.url));
-if (!process.env.COIN_SWIFTSHADER_DIR && existsSync(`${swiftshader}/vk_swiftshader_icd.json`)) {
+if (process.env.COIN_SWIFTSHADER_DIR === undefined && existsSync(`${swiftshader}/vk_swiftshader_icd.json`)) {
   process.env.COIN_SWIFTSHADER_DIR = swiftshader;
 }
 

@@ -24,7 +24,7 @@ if (build.status !== 0) {
 // The SwiftShader Vulkan driver that tools/scripts/install-swiftshader.sh puts in the repository (for
 // `--backend webgpu` without a GPU), unless the caller names one.
 const swiftshader = `${root}.swiftshader/usr/lib/chromium`;
-if (!process.env.COIN_SWIFTSHADER_DIR && existsSync(`${swiftshader}/vk_swiftshader_icd.json`)) {
+if (process.env.COIN_SWIFTSHADER_DIR === undefined && existsSync(`${swiftshader}/vk_swiftshader_icd.json`)) {
   process.env.COIN_SWIFTSHADER_DIR = swiftshader;
 }
 await import(new URL('../../packages/cli/dist/bin/coin.js', import.meta.url).href);
