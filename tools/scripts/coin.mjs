@@ -5,6 +5,7 @@
  * shown only when it fails, so `--json` keeps stdout a single JSON object.
  */
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -19,5 +20,11 @@ if (build.status !== 0) {
   );
   process.stderr.write('coin: building the CLI failed (see above)\n');
   process.exit(build.status ?? 1);
+}
+// The SwiftShader Vulkan driver that tools/scripts/install-swiftshader.sh puts in the repository (for
+// `--backend webgpu` without a GPU), unless the caller names one.
+const swiftshader = `${root}.swiftshader/usr/lib/chromium`;
+if (process.env.COIN_SWIFTSHADER_DIR === undefined && existsSync(`${swiftshader}/vk_swiftshader_icd.json`)) {
+  process.env.COIN_SWIFTSHADER_DIR = swiftshader;
 }
 await import(new URL('../../packages/cli/dist/bin/coin.js', import.meta.url).href);

@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { registerBenchCommand } from './commands/bench.js';
 import { registerDataCommand } from './commands/data.js';
+import { registerDoctorCommand } from './commands/doctor.js';
 import { registerPredictCommand } from './commands/predict.js';
 import { registerTrainCommand } from './commands/train.js';
 
@@ -20,6 +21,7 @@ export function createProgram(): Command {
     );
   registerBenchCommand(program);
   registerDataCommand(program);
+  registerDoctorCommand(program);
   registerPredictCommand(program);
   registerTrainCommand(program);
   return program;

@@ -3,12 +3,25 @@
  * registration; `index.ts` adds those, as tfjs-backend-cpu's `base.ts` / `index.ts`).
  */
 export { type BackendDescription, describeBackend } from './backend/describe-backend.js';
-export { type BackendName, type SelectBackendOptions, selectBackend } from './backend/select-backend.js';
+export {
+  type BackendAvailability,
+  type BackendsReport,
+  describeBackends,
+} from './backend/describe-backends.js';
+export { type HostTransfers, hostTransfers } from './backend/host-transfers.js';
+export {
+  BACKEND_NAMES,
+  type BackendName,
+  type SelectBackendOptions,
+  selectBackend,
+} from './backend/select-backend.js';
 export {
   registerTrainingScope,
   type TrainingScope,
   withTrainingScope,
 } from './backend/training-scope.js';
+export { NO_GPU_STACK_ENV, SWIFTSHADER_ENV } from './backend/vulkan-driver.js';
+export { type GpuAdapterDescription, noGpuStack } from './backend/webgpu-node.js';
 export * from './kernel-names.js';
 export { disposeAdamState, newAdamStateId } from './kernels/adam-states.js';
 export { COMPOSED_BACKENDS } from './kernels/composed/composed-backends.js';

@@ -203,5 +203,6 @@ export {
   type TrainOptions,
   type TrainResult,
   train,
+  trainAsync,
 } from './training/train.js';
-export { restoreWeights, snapshotWeights } from './training/weights-snapshot.js';
+export { restoreWeights, snapshotWeights, type WeightsSnapshot } from './training/weights-snapshot.js';

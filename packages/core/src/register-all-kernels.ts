@@ -24,6 +24,7 @@ import { segmentMaxCpuConfig } from './kernels/cpu/SegmentMax.js';
 import { segmentMeanCpuConfig } from './kernels/cpu/SegmentMean.js';
 import { sparseResidualLinearCpuConfig } from './kernels/cpu/SparseResidualLinear.js';
 import { sparseResidualLinearGradCpuConfig } from './kernels/cpu/SparseResidualLinearGrad.js';
+import { unsortedSegmentSumWasmConfig } from './kernels/tfjs-wasm/UnsortedSegmentSum.js';
 
 const kernelConfigs: KernelConfig[] = [
   csrMatMulCpuConfig,
@@ -44,6 +45,8 @@ const kernelConfigs: KernelConfig[] = [
   addBiasCpuConfig,
   columnSumsCpuConfig,
   ...COMPOSED_BACKENDS.flatMap(composedKernelConfigs),
+  // what tfjs's own backends lack
+  unsortedSegmentSumWasmConfig,
 ];
 
 for (const kernelConfig of kernelConfigs) registerKernel(kernelConfig);

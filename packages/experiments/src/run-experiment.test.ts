@@ -64,10 +64,10 @@ describe('runExperiment', () => {
       ...base,
       splits: base.splits.slice(0, 1),
       inits: 2,
-      onStart: (context) => {
+      onStart: async (context) => {
         events.push('start');
         expect(context.splits).toHaveLength(1);
-        profiled = context.trainOnce(3, context.splits[0], { epochs: 1 }).epochs;
+        profiled = (await context.trainOnce(3, context.splits[0], { epochs: 1 })).epochs;
       },
       onRunStart: (run) => {
         events.push(`run ${run.init}`);

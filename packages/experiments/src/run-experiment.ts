@@ -1,12 +1,13 @@
 import {
   type EpochInfo,
   GraphTensors,
+  type HostTransfers,
   type Logger,
   type NodeModel,
   summarize,
   type TrainOptions,
   type TrainResult,
-  train,
+  trainAsync,
 } from '@coin-gnn/core';
 import type { NodeDataset, Split } from '@coin-gnn/datasets';
 import { InvalidArgumentError, Mt19937, Rng } from '@coin-gnn/graph';
@@ -41,6 +42,8 @@ export interface RunRecord {
   readonly msPerEpoch: number;
   /** Wall time to early stop, validation included, ms. */
   readonly convergenceMs: number;
+  /** Mean host↔device transfers per epoch (reads back to the host, uploads; see core's `hostTransfers`). */
+  readonly transfersPerEpoch: HostTransfers;
   /** Output entries clamped before the log (COIN's non-positive diffused probabilities). */
   readonly clamped: number;
   /** Mean conjugate-gradient iterations per implicit diffusion step (only for `scheme: 'implicit'`). */
@@ -60,7 +63,7 @@ export interface ExperimentContext {
    * experiment's Adam settings, patience and logger, overridden by `options`, then frees it. It draws no
    * init seed and calls no hook: the runs are unchanged (the bench profiles one epoch's tensor memory so).
    */
-  trainOnce(seed: number, split: Split, options?: TrainOptions): TrainResult;
+  trainOnce(seed: number, split: Split, options?: TrainOptions): Promise<TrainResult>;
 }
 
 /**
@@ -200,11 +203,15 @@ export async function runExperiment(options: ExperimentOptions): Promise<Experim
       dataset,
       splits,
       graph,
-      trainOnce: (seed, split, overrides) => {
+      trainOnce: async (seed, split, overrides) => {
         const model = factory.create({ numFeatures, numClasses, seed });
         try {
           const { lr, weightDecay, patience, logger } = trainOptions;
-          return train(model, { graph, labels, split }, { lr, weightDecay, patience, logger, ...overrides });
+          return await trainAsync(
+            model,
+            { graph, labels, split },
+            { lr, weightDecay, patience, logger, ...overrides },
+          );
         } finally {
           model.dispose();
         }
@@ -224,7 +231,7 @@ export async function runExperiment(options: ExperimentOptions): Promise<Experim
         const model = factory.create({ numFeatures, numClasses, seed });
         try {
           options.onRunStart?.(run);
-          const result = train(
+          const result = await trainAsync(
             model,
             { graph, labels, split },
             {
@@ -266,6 +273,7 @@ function runRecord(run: RunInfo, result: TrainResult): RunRecord {
     epochs: result.epochs,
     msPerEpoch: result.msPerEpoch,
     convergenceMs: result.convergenceMs,
+    transfersPerEpoch: result.transfersPerEpoch,
     clamped: result.clamped,
     ...(result.cgIterationsPerStep === undefined ? {} : { cgIterationsPerStep: result.cgIterationsPerStep }),
     ...(result.diverged ? { diverged: result.diverged } : {}),

@@ -15,7 +15,15 @@ function fakeTraining(epochs: number, subUntil: number) {
         const y = tf.add(tf.add(x, x), tf.mul(tf.logSoftmax(x), x));
         return epoch <= subUntil ? tf.neg(y) : y;
       }).dispose();
-      onEpoch({ epoch, trainLoss: 0, valLoss: 0, valAcc: 0, trainMs: 40, evalMs: 10 });
+      onEpoch({
+        epoch,
+        trainLoss: 0,
+        valLoss: 0,
+        valAcc: 0,
+        trainMs: 40,
+        evalMs: 10,
+        transfers: { reads: 1, writes: 0 },
+      });
     }
     x.dispose();
   };

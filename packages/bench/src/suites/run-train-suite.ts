@@ -264,9 +264,9 @@ function describeConfig(r: TrainRecord): string {
 }
 
 /** Largest tfjs tensor footprint (MiB) while `trainOneEpoch` runs (a one-epoch training), by `tf.profile`. */
-async function tensorPeakPerEpoch(trainOneEpoch: () => unknown): Promise<number> {
-  const info = await profile(() => {
-    trainOneEpoch();
+async function tensorPeakPerEpoch(trainOneEpoch: () => Promise<unknown>): Promise<number> {
+  const info = await profile(async () => {
+    await trainOneEpoch();
     return [];
   });
   return info.peakBytes / (1024 * 1024);

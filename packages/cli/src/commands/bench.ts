@@ -7,7 +7,8 @@ import {
   writeBenchmarksReport,
 } from '@coin-gnn/bench';
 import { InvalidArgumentError } from '@coin-gnn/graph';
-import { type Command, Option } from 'commander';
+import type { Command } from 'commander';
+import { backendOption } from '../options/backend-option.js';
 
 const collect = (value: string, previous: string[] | undefined): string[] => [
   ...(previous ?? []),
@@ -71,11 +72,7 @@ export function registerBenchCommand(program: Command): void {
       'leading epochs left out of the per-epoch timings (default 5)',
       positiveInt('--warmup'),
     )
-    .addOption(
-      new Option('--backend <name>', 'tensor backend (auto: native if installed, else cpu)')
-        .choices(['auto', 'cpu', 'tensorflow'])
-        .default('auto'),
-    )
+    .addOption(backendOption())
     .option('--dataset <names>', 'datasets instead of the suite default (comma-separated)', list)
     .option('--model <names>', 'models instead of the suite default (comma-separated)', list)
     .option(

@@ -1,4 +1,10 @@
-import { checkModelTarget, modelNames, resolveModelOptions, saveModel } from '@coin-gnn/core';
+import {
+  type BackendName,
+  checkModelTarget,
+  modelNames,
+  resolveModelOptions,
+  saveModel,
+} from '@coin-gnn/core';
 import {
   datasetFingerprint,
   FIRST_SPLIT_COST,
@@ -10,6 +16,7 @@ import {
 import { type ProtocolResult, runProtocol } from '@coin-gnn/experiments';
 import cliProgress from 'cli-progress';
 import { type Command, InvalidArgumentError, Option } from 'commander';
+import { backendOption } from '../options/backend-option.js';
 import { boundedInteger } from '../options/count-flags.js';
 import { datasetOption } from '../options/dataset-option.js';
 import { addModelFlags, modelSettings } from '../options/model-flags.js';
@@ -33,7 +40,7 @@ interface TrainFlags extends TableFlags {
   firstSplit: number;
   epochs: number;
   patience: number;
-  backend: 'auto' | 'cpu' | 'tensorflow';
+  backend: BackendName;
   json?: boolean;
   out?: string;
   overwrite?: boolean;
@@ -51,6 +58,13 @@ const integer =
   };
 
 const percent = (x: number): string => (100 * x).toFixed(1);
+
+/** Host↔device transfers per epoch, averaged over the runs. */
+function transfersLine(result: ProtocolResult): string {
+  const mean = (key: 'reads' | 'writes') =>
+    result.runs.reduce((a, r) => a + r.transfersPerEpoch[key], 0) / result.runs.length;
+  return `${mean('reads').toFixed(1)} reads to the host, ${mean('writes').toFixed(1)} uploads per epoch (mean)`;
+}
 
 /** The human summary printed without `--json`. */
 function summary(result: ProtocolResult, warnings: readonly string[]): string {
@@ -70,6 +84,7 @@ function summary(result: ProtocolResult, warnings: readonly string[]): string {
     `time           ${result.msPerEpochMedian.toFixed(1)} ms per training step (median), ` +
       `${(result.convergenceMsMedian / 1000).toFixed(1)} s to early stop (median)`,
     `peak RSS       ${result.peakRssMB.toFixed(0)} MB`,
+    `transfers      ${transfersLine(result)}`,
   ];
   const cg = result.runs.flatMap((r) => (r.cgIterationsPerStep === undefined ? [] : [r.cgIterationsPerStep]));
   if (cg.length > 0) {
@@ -128,11 +143,7 @@ export function registerTrainCommand(program: Command): void {
     )
     .option('--epochs <N>', 'maximum epochs per run', integer(1, 'a positive integer'), 10_000)
     .option('--patience <N>', 'early-stopping patience', integer(1, 'a positive integer'), 50)
-    .addOption(
-      new Option('--backend <name>', 'tensor backend (auto: native if installed, else cpu)')
-        .choices(['auto', 'cpu', 'tensorflow'])
-        .default('auto'),
-    )
+    .addOption(backendOption())
     .option('--json', 'print one JSON object and nothing else')
     .option('--out <dir>', 'save the model with the best validation accuracy to this directory')
     .option('--overwrite', 'replace the model already saved in --out')

@@ -30,6 +30,17 @@ describe('selectBackend', () => {
     expect(tf.getBackend()).toBe('cpu');
   });
 
+  it('webgl throws BackendError saying it runs in a browser', async () => {
+    await expect(selectBackend('webgl')).rejects.toThrow(BackendError);
+    await expect(selectBackend('webgl')).rejects.toThrow(/'webgl' runs in a browser/);
+  });
+
+  it('wasm activates the WebAssembly backend, described as such', async () => {
+    expect(await selectBackend('wasm')).toBe('wasm');
+    expect(describeBackend().summary).toBe('wasm (WebAssembly, tfjs 4.22.0)');
+    await selectBackend('cpu');
+  });
+
   it('rejects an unknown name', async () => {
     await expect(selectBackend('gpu' as 'cpu')).rejects.toThrow(InvalidArgumentError);
   });

@@ -1,5 +1,6 @@
 import type * as tf from '@tensorflow/tfjs-core';
 import { GatherRows } from '../kernel-names.js';
+import { hostValues } from '../ops/host-copies.js';
 import { scatterRows } from '../ops/scatter-rows.js';
 
 /** Gradient of `CoinGatherRows`, Y = S X: $$ \partial\ell/\partial X = S^\top dY $$ via {@link scatterRows}. */
@@ -8,6 +9,6 @@ export const gatherRowsGradConfig: tf.GradConfig = {
   inputsToSave: ['x', 'rows'],
   gradFunc: (dy, saved) => {
     const [x, rows] = saved;
-    return { x: () => scatterRows(dy as tf.Tensor2D, rows.dataSync() as Int32Array, x.shape[0]) };
+    return { x: () => scatterRows(dy as tf.Tensor2D, hostValues(rows) as Int32Array, x.shape[0]) };
   },
 };

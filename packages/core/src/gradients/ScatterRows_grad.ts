@@ -1,6 +1,7 @@
 import type * as tf from '@tensorflow/tfjs-core';
 import { ScatterRows } from '../kernel-names.js';
 import { gatherRows } from '../ops/gather-rows.js';
+import { hostValues } from '../ops/host-copies.js';
 
 /** Gradient of `CoinScatterRows`, Y = Sᵀ X: $$ \partial\ell/\partial X = S\, dY $$ via {@link gatherRows}. */
 export const scatterRowsGradConfig: tf.GradConfig = {
@@ -8,6 +9,6 @@ export const scatterRowsGradConfig: tf.GradConfig = {
   inputsToSave: ['rows'],
   gradFunc: (dy, saved) => {
     const [rows] = saved;
-    return { x: () => gatherRows(dy as tf.Tensor2D, rows.dataSync() as Int32Array) };
+    return { x: () => gatherRows(dy as tf.Tensor2D, hostValues(rows) as Int32Array) };
   },
 };

@@ -48,9 +48,10 @@ import { implicitDiffusion } from '../ops/implicit-diffusion.js';
  * `prepare` reports once a plain explicit σ² past the ℓ2 bound. Before diffusing, `forward` checks the
  * limits that depend on the graph (`checkDiffusionLimits`: at most `maxExplicitSteps` FED steps or
  * sub-steps per pass, σ²·ρ(L) ≤ 10⁵ for the implicit scheme) and fails in terms of σ² and K; a
- * `NumericalError` of the implicit or `'dopri5'` solver is rethrown with σ² and K (the solver's as its cause). In evaluation mode the implicit scheme
- * counts its conjugate-gradient iterations ({@link GraphDiffusion.cgIterationsPerStep}, reset by
- * `prepare`). Shapes: u (numNodes, C) → (numNodes, C).
+ * `NumericalError` of the implicit or `'dopri5'` solver is rethrown with σ² and K (the solver's as its cause). In
+ * evaluation mode the implicit scheme counts its conjugate-gradient iterations on the cpu backend
+ * ({@link GraphDiffusion.cgIterationsPerStep}, reset by `prepare`; elsewhere the count would be a read back to
+ * the host every evaluation, so it is not taken). Shapes: u (numNodes, C) → (numNodes, C).
  *
  * @throws {@link InvalidArgumentError} if sigma2 < 0, numSteps is not an integer in [0, 10⁶], scheme is not
  *   one of {@link GraphDiffusion.schemes}, or substeps is set with a scheme other than `'explicit'`; from
@@ -91,7 +92,7 @@ export class GraphDiffusion extends Module<[tf.Tensor2D, GraphTensors], tf.Tenso
 
   /**
    * Mean conjugate-gradient iterations per implicit step over the evaluation passes since the last
-   * `prepare`; null for the explicit schemes or before any evaluation pass.
+   * `prepare`; null for the explicit schemes, before any evaluation pass, or off the cpu backend.
    */
   get cgIterationsPerStep(): number | null {
     return this.cg.perStep;
@@ -141,7 +142,10 @@ export class GraphDiffusion extends Module<[tf.Tensor2D, GraphTensors], tf.Tenso
           implicitDiffusion(u, laplacian, sigma2, numSteps, {
             tol,
             maxIter,
-            onStats: this.training ? undefined : (stats) => this.cg.record(stats.iterations),
+            onStats:
+              this.training || tf.getBackend() !== 'cpu'
+                ? undefined
+                : (stats) => this.cg.record(stats.iterations),
           }),
         );
       case 'rk4':

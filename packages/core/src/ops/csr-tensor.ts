@@ -1,5 +1,6 @@
 import { type CsrMatrix, InvalidArgumentError } from '@coin-gnn/graph';
 import * as tf from '@tensorflow/tfjs-core';
+import { tensorWithHostCopy } from './host-copies.js';
 
 /**
  * A constant sparse matrix A (numRows × numCols) held as tfjs tensors, the sparse operand of
@@ -58,9 +59,9 @@ export class CsrTensor {
     for (let i = 0; i < m.numRows; i++) rowIds.fill(i, m.indptr[i], m.indptr[i + 1]);
     return new CsrTensor(
       [m.numRows, m.numCols],
-      tf.keep(tf.tensor1d(m.indptr, 'int32')),
-      tf.keep(tf.tensor1d(m.indices, 'int32')),
-      tf.keep(tf.tensor1d(m.values, 'float32')),
+      tf.keep(tensorWithHostCopy(m.indptr, 'int32')),
+      tf.keep(tensorWithHostCopy(m.indices, 'int32')),
+      tf.keep(tensorWithHostCopy(m.values, 'float32')),
       tf.keep(tf.tensor1d(rowIds, 'int32')),
     );
   }

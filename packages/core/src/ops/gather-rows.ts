@@ -1,7 +1,8 @@
 import { ShapeMismatchError } from '@coin-gnn/graph';
-import { engine, type NamedTensorMap, op, type Tensor2D, tensor1d } from '@tensorflow/tfjs-core';
+import { engine, type NamedTensorMap, op, type Tensor2D } from '@tensorflow/tfjs-core';
 import { GatherRows, type GatherRowsInputs } from '../kernel-names.js';
 import { checkRows } from './check-rows.js';
+import { tensorWithHostCopy } from './host-copies.js';
 
 /**
  * Row selection, e.g. the training nodes of a loss:
@@ -20,7 +21,7 @@ function gatherRows_(x: Tensor2D, rows: Int32Array): Tensor2D {
   const fn = 'gatherRows';
   if (x.rank !== 2) throw new ShapeMismatchError(fn, 'x of rank 2', `x of shape [${x.shape.join(', ')}]`);
   checkRows(fn, rows, x.shape[0]);
-  const inputs: GatherRowsInputs = { x, rows: tensor1d(rows, 'int32') };
+  const inputs: GatherRowsInputs = { x, rows: tensorWithHostCopy(rows, 'int32') };
   return engine().runKernel(GatherRows, inputs as unknown as NamedTensorMap) as Tensor2D;
 }
 

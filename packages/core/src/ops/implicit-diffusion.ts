@@ -7,6 +7,7 @@ import {
   type Tensor,
   type Tensor2D,
 } from '@tensorflow/tfjs-core';
+import { readsSynchronously } from '../backend/sync-reads.js';
 import {
   ImplicitDiffusion,
   type ImplicitDiffusionAttrs,
@@ -36,6 +37,7 @@ export interface ImplicitDiffusionOptions {
    * Receives the iterations and residuals of the forward solves, e.g. to report "CG iterations per step"
    * during training. Reading them synchronises with the backend, so it is only done when given.
    */
+  // not called on a backend that cannot read synchronously (WebGPU in Node: `readsSynchronously`)
   onStats?: (stats: ImplicitDiffusionStats) => void;
 }
 
@@ -116,7 +118,7 @@ function implicitDiffusion_(
     inputs as unknown as NamedTensorMap,
     attrs as unknown as NamedAttrMap,
   ) as Tensor[];
-  if (onStats !== undefined) {
+  if (onStats !== undefined && readsSynchronously()) {
     const data = stats.dataSync();
     const relativeResiduals = Array.from(data.subarray(numSteps));
     onStats({

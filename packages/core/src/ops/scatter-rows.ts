@@ -1,13 +1,7 @@
-import {
-  engine,
-  type NamedAttrMap,
-  type NamedTensorMap,
-  op,
-  type Tensor2D,
-  tensor1d,
-} from '@tensorflow/tfjs-core';
+import { engine, type NamedAttrMap, type NamedTensorMap, op, type Tensor2D } from '@tensorflow/tfjs-core';
 import { ScatterRows, type ScatterRowsAttrs, type ScatterRowsInputs } from '../kernel-names.js';
 import { checkScatter } from './check-rows.js';
+import { tensorWithHostCopy } from './host-copies.js';
 
 /**
  * Scatters rows into zeros, summing repeated indices; the adjoint of {@link gatherRows}:
@@ -25,7 +19,7 @@ import { checkScatter } from './check-rows.js';
 function scatterRows_(x: Tensor2D, rows: Int32Array, numRows: number): Tensor2D {
   const fn = 'scatterRows';
   checkScatter(fn, x, rows, numRows);
-  const inputs: ScatterRowsInputs = { x, rows: tensor1d(rows, 'int32') };
+  const inputs: ScatterRowsInputs = { x, rows: tensorWithHostCopy(rows, 'int32') };
   const attrs: ScatterRowsAttrs = { numRows };
   return engine().runKernel(
     ScatterRows,

@@ -14,6 +14,8 @@ import {
 import { plantedPartition } from './testing/planted-partition.js';
 import { type EpochInfo, Trainer, train } from './train.js';
 
+const noTransfers = { reads: 0, writes: 0 };
+
 /** Epoch infos with the given validation losses and accuracies, one per call. */
 const epochsOf = (valLosses: number[], valAccs: number[]) => {
   let epoch = 0;
@@ -26,6 +28,7 @@ const epochsOf = (valLosses: number[], valAccs: number[]) => {
       valAcc: valAccs[epoch - 1],
       trainMs: 1,
       evalMs: 1,
+      transfers: noTransfers,
     };
   };
 };
@@ -71,7 +74,7 @@ describe('bestWeights', () => {
     const step = (): EpochInfo => {
       epoch += 1;
       v.assign(tf.scalar(epoch * 10));
-      return { epoch, trainLoss: 0, valLoss: 0, valAcc: 0, trainMs: 0, evalMs: 0 };
+      return { epoch, trainLoss: 0, valLoss: 0, valAcc: 0, trainMs: 0, evalMs: 0, transfers: noTransfers };
     };
     const best = bestWeights([v], (i) => i.epoch === 2);
     runEpochs(step, 4, [best]);

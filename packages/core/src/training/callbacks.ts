@@ -1,7 +1,8 @@
 import type * as tf from '@tensorflow/tfjs-core';
 import { EarlyStopping } from './early-stopping.js';
+import { type HostReads, readSync } from './host-reads.js';
 import type { EpochInfo } from './train.js';
-import { restoreWeights, snapshotWeights } from './weights-snapshot.js';
+import { restoreWeights, snapshotWeights, type WeightsSnapshot } from './weights-snapshot.js';
 
 /**
  * Something a training loop calls after every epoch ({@link runEpochs}, `train`'s `callbacks`): early
@@ -28,8 +29,26 @@ export function runEpochs(
   maxEpochs: number,
   callbacks: readonly TrainCallback[],
 ): number {
+  return readSync(epochLoop(() => readNothing(step()), maxEpochs, callbacks));
+}
+
+/** A {@link HostReads} that reads nothing and returns `value`. */
+// biome-ignore lint/correctness/useYield: the trivial case of a reading computation
+function* readNothing<T>(value: T): HostReads<T> {
+  return value;
+}
+
+/**
+ * {@link runEpochs} over epochs that read their numbers through {@link HostReads} (`Trainer.epochReads`),
+ * so that the same loop runs with synchronous or asynchronous reads.
+ */
+export function* epochLoop(
+  step: () => HostReads<EpochInfo>,
+  maxEpochs: number,
+  callbacks: readonly TrainCallback[],
+): HostReads<number> {
   for (let epoch = 1; epoch <= maxEpochs; epoch++) {
-    const info = step();
+    const info = yield* step();
     let stop = false;
     for (const callback of callbacks) if (callback.onEpoch(info) === 'stop') stop = true;
     if (stop) return epoch;
@@ -130,7 +149,7 @@ export function bestWeights(
   variables: readonly tf.Variable[],
   isBest: (info: EpochInfo) => boolean,
 ): BestWeightsCallback {
-  let snapshot: Float32Array[] | undefined;
+  let snapshot: WeightsSnapshot | undefined;
   let bestEpoch = 0;
   return {
     get bestEpoch() {

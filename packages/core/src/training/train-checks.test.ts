@@ -19,6 +19,7 @@ const epoch = (n: number, trainLoss: number, valLoss: number): EpochInfo => ({
   valAcc: 0.5,
   trainMs: 1,
   evalMs: 1,
+  transfers: { reads: 1, writes: 0 },
 });
 
 describe('divergence', () => {

@@ -1,5 +1,6 @@
 import { InvalidArgumentError, Rng } from '@coin-gnn/graph';
 import * as tf from '@tensorflow/tfjs-core';
+import { type HostTransfers, hostTransfers } from '../backend/host-transfers.js';
 import { withTrainingScope } from '../backend/training-scope.js';
 import type { GraphTensors } from '../graph/graph-tensors.js';
 import { divergenceAdvice, cgIterationsPerStep as meanCgIterations } from '../layers/graph-diffusion.js';
@@ -12,13 +13,14 @@ import {
   type Divergence,
   divergence,
   earlyStopping,
+  epochLoop,
   everyEpoch,
-  runEpochs,
   type TrainCallback,
 } from './callbacks.js';
+import { type HostReads, readAsync, readSync } from './host-reads.js';
 import { hrtimeMs } from './hrtime-ms.js';
 import { PROBABILITY_FLOOR } from './log-probabilities.js';
-import { accuracy, lossOnSplit, oneHotTargets } from './metrics.js';
+import { lossOnSplit, oneHotTargets } from './metrics.js';
 
 /** The graph, labels and split one training run uses. */
 export interface TrainData {
@@ -40,6 +42,11 @@ export interface EpochInfo {
   readonly trainMs: number;
   /** Wall time of the evaluation pass (forward in eval mode, validation loss and accuracy), ms. */
   readonly evalMs: number;
+  /**
+   * Host↔device transfers of the epoch ({@link hostTransfers}): one read (training loss, validation loss and
+   * correct count together); writes are the index and constant tensors the ops make from host values.
+   */
+  readonly transfers: HostTransfers;
 }
 
 /** Options of {@link train}. */
@@ -84,6 +91,8 @@ export interface TrainResult {
   readonly msPerEpoch: number;
   /** Wall time of the whole run (training and validation every epoch, until early stop), ms. */
   readonly convergenceMs: number;
+  /** Mean host↔device transfers per epoch (see {@link EpochInfo.transfers}). */
+  readonly transfersPerEpoch: HostTransfers;
   /**
    * Entries of the restored model's output over all nodes that were clamped before the log
    * (diffused probabilities below {@link PROBABILITY_FLOOR}, or NaN); 0 for models that output logits.
@@ -125,43 +134,78 @@ export interface TrainResult {
 export function train(model: NodeModel, data: TrainData, options: TrainOptions = {}): TrainResult {
   const maxEpochs = options.epochs ?? 10_000;
   checkArguments(maxEpochs, data, options.logger ?? silentLogger);
-  return withTrainingScope(() => {
-    const started = process.hrtime.bigint();
-    const trainer = new Trainer(model, data, options);
-    try {
-      const diverging = divergence();
-      const stopping = earlyStopping(options.patience);
-      const best = bestWeights(trainer.variables, () => stopping.improved && diverging.diverged === null);
-      const epochs = runEpochs(() => trainer.epoch(), maxEpochs, [
-        diverging,
-        stopping,
-        best,
-        ...(options.onEpoch ? [everyEpoch(options.onEpoch)] : []),
-        ...(options.callbacks ?? []),
-      ]);
-      const bestEpoch = best.restore() ?? epochs;
-      const { valLoss, valAcc } = trainer.validate();
-      const convergenceMs = hrtimeMs(started);
-      const { testAcc, clamped } = trainer.test();
-      const cgIterationsPerStep = meanCgIterations(model) ?? undefined;
-      return {
-        epochs,
-        bestEpoch,
-        valAcc,
-        valLoss,
-        testAcc,
-        msPerEpoch: trainer.trainMs / epochs,
-        convergenceMs,
-        clamped,
-        ...(cgIterationsPerStep === undefined ? {} : { cgIterationsPerStep }),
-        ...(diverging.diverged
-          ? { diverged: { ...diverging.diverged, advice: divergenceAdvice(model, data.graph) } }
-          : {}),
-      };
-    } finally {
-      trainer.dispose();
-    }
-  });
+  return withTrainingScope(() => readSync(trainReads(model, data, maxEpochs, options)));
+}
+
+/**
+ * {@link train} for any backend: the same run, epochs and numbers, read back asynchronously
+ * (`await tensor.data()`, once per epoch) on the backends that cannot read synchronously (WebGPU in Node)
+ * or should not (a GPU in a browser, where a synchronous read stalls the page); on 'cpu', where reads are
+ * free, it is {@link train} itself (in the cpu training scope).
+ */
+export async function trainAsync(
+  model: NodeModel,
+  data: TrainData,
+  options: TrainOptions = {},
+): Promise<TrainResult> {
+  tf.backend(); // initialises the default backend if none is active, so that getBackend() names it
+  if (tf.getBackend() === 'cpu') return train(model, data, options);
+  const maxEpochs = options.epochs ?? 10_000;
+  checkArguments(maxEpochs, data, options.logger ?? silentLogger);
+  return readAsync(trainReads(model, data, maxEpochs, options));
+}
+
+/** The run of {@link train}, its reads left to the caller ({@link HostReads}). */
+function* trainReads(
+  model: NodeModel,
+  data: TrainData,
+  maxEpochs: number,
+  options: TrainOptions,
+): HostReads<TrainResult> {
+  const started = process.hrtime.bigint();
+  const trainer = new Trainer(model, data, options);
+  try {
+    const diverging = divergence();
+    const stopping = earlyStopping(options.patience);
+    const best = bestWeights(trainer.variables, () => stopping.improved && diverging.diverged === null);
+    const transfers = { reads: 0, writes: 0 };
+    const counting: TrainCallback = {
+      onEpoch: (info) => {
+        transfers.reads += info.transfers.reads;
+        transfers.writes += info.transfers.writes;
+      },
+    };
+    const epochs = yield* epochLoop(() => trainer.epochReads(), maxEpochs, [
+      counting,
+      diverging,
+      stopping,
+      best,
+      ...(options.onEpoch ? [everyEpoch(options.onEpoch)] : []),
+      ...(options.callbacks ?? []),
+    ]);
+    const bestEpoch = best.restore() ?? epochs;
+    const { valLoss, valAcc } = yield* trainer.validateReads();
+    const convergenceMs = hrtimeMs(started);
+    const { testAcc, clamped } = yield* trainer.testReads();
+    const cgIterationsPerStep = meanCgIterations(model) ?? undefined;
+    return {
+      epochs,
+      bestEpoch,
+      valAcc,
+      valLoss,
+      testAcc,
+      msPerEpoch: trainer.trainMs / epochs,
+      convergenceMs,
+      transfersPerEpoch: { reads: transfers.reads / epochs, writes: transfers.writes / epochs },
+      clamped,
+      ...(cgIterationsPerStep === undefined ? {} : { cgIterationsPerStep }),
+      ...(diverging.diverged
+        ? { diverged: { ...diverging.diverged, advice: divergenceAdvice(model, data.graph) } }
+        : {}),
+    };
+  } finally {
+    trainer.dispose();
+  }
 }
 
 /**
@@ -216,20 +260,17 @@ interface Validation {
   readonly valAcc: number;
 }
 
-/** Validation and the time reading it (evaluation pass included when it was a separate one), ms. */
-type TimedValidation = Validation & { readonly evalMs: number };
+/** Validation loss and the number of correctly predicted validation nodes, on the device. */
+type ValidationTensors = [loss: tf.Scalar, correct: tf.Scalar];
 
-/** Validation loss and predicted classes of the validation nodes, not yet read. */
-type ValidationTensors = [loss: tf.Scalar, predicted: tf.Tensor];
-
-/** One gradient pass: loss, gradients, its time and, if asked, the validation of its forward. */
+/** One gradient pass: loss, gradients, its time and, if asked, the validation tensors of its forward. */
 interface GradientPass {
   readonly value: tf.Scalar;
   readonly grads: tf.NamedTensorMap;
   /** Forward and backward time, ms. */
   readonly ms: number;
-  /** The validation of this pass's forward, with the time reading it; null unless asked for. */
-  readonly validation: TimedValidation | null;
+  /** The validation of this pass's forward, not yet read; null unless asked for. */
+  readonly validation: ValidationTensors | null;
 }
 
 /**
@@ -237,7 +278,9 @@ interface GradientPass {
  * its weights, the one-hot targets of the training and validation nodes, the dropout stream. Each
  * {@link Trainer.epoch} is a training step then the validation at the new weights. For a model with a
  * deterministic forward, that validation comes from the forward of the next epoch's gradient pass, computed
- * ahead (see {@link train}). Call {@link Trainer.dispose} when done (the model itself stays).
+ * ahead (see {@link train}). The numbers of an epoch stay on the device until one read of three floats
+ * (training loss, validation loss, correct count). Call {@link Trainer.dispose} when done (the model
+ * itself stays).
  */
 export class Trainer {
   /** The model's trainable variables, in `namedWeights()` order. */
@@ -248,6 +291,8 @@ export class Trainer {
   private readonly optimizer: Adam;
   /** One-hot targets of the training and validation nodes, as wide as the model's output (made on first use). */
   private readonly targets: { train?: tf.Tensor2D; val?: tf.Tensor2D } = {};
+  /** Labels of the validation and test nodes, on the device (made on first use). */
+  private readonly labelTensors: { val?: tf.Tensor1D; test?: tf.Tensor1D } = {};
   /** Whether validation reuses the forward of the next gradient pass (deterministic forward). */
   private readonly reuse: boolean;
   /** Puts the model in the mode of a gradient pass: evaluation with `reuse`, else training with the dropout stream. */
@@ -276,24 +321,60 @@ export class Trainer {
 
   /** Runs one epoch: a gradient step with Adam, then the validation at the new weights. */
   epoch(): EpochInfo {
+    return readSync(this.epochReads());
+  }
+
+  /** {@link Trainer.epoch} with an asynchronous read (see {@link trainAsync}). */
+  epochAsync(): Promise<EpochInfo> {
+    return readAsync(this.epochReads());
+  }
+
+  /** {@link Trainer.epoch}, its one read left to the caller ({@link HostReads}). */
+  *epochReads(): HostReads<EpochInfo> {
+    const before = hostTransfers();
     const pass = this.ahead ?? this.gradientPass(false);
     this.ahead = null;
     const t0 = process.hrtime.bigint();
     this.optimizer.step(this.variables.map((v) => pass.grads[v.name]));
-    const trainLoss = pass.value.dataSync()[0];
-    tf.dispose([pass.value, ...Object.values(pass.grads)]);
-    const trainMs = pass.ms + hrtimeMs(t0);
+    tf.dispose(Object.values(pass.grads));
+    const stepMs = pass.ms + hrtimeMs(t0);
+    const t1 = process.hrtime.bigint();
+    const validation = this.reuse ? this.aheadValidation() : this.validationNow();
+    const evalMs = hrtimeMs(t1);
+    const numbers = tf.tidy(() => tf.stack([pass.value, ...validation]));
+    tf.dispose([pass.value, ...validation]);
+    const t2 = process.hrtime.bigint();
+    const [trainLoss, valLoss, correct] = yield numbers;
+    numbers.dispose();
+    // the read waits for the queued work of the step (on a GPU): it counts as training time
+    const trainMs = stepMs + hrtimeMs(t2);
     this.trainMs += trainMs;
     this.epochsRun += 1;
-    const { valLoss, valAcc, evalMs } = this.reuse ? this.validateAhead() : this.validateTimed();
-    return { epoch: this.epochsRun, trainLoss, valLoss, valAcc, trainMs, evalMs };
+    const after = hostTransfers();
+    return {
+      epoch: this.epochsRun,
+      trainLoss,
+      valLoss,
+      valAcc: correct / this.data.split.val.length,
+      trainMs,
+      evalMs,
+      transfers: { reads: after.reads - before.reads, writes: after.writes - before.writes },
+    };
   }
 
   /** Validation loss and accuracy of the current weights (a forward in evaluation mode). */
   validate(): Validation {
-    return this.readValidation(
-      tf.tidy(() => this.validationTensors(this.model.eval().forward(this.data.graph))),
-    );
+    return readSync(this.validateReads());
+  }
+
+  /** {@link Trainer.validate}, its one read left to the caller ({@link HostReads}). */
+  *validateReads(): HostReads<Validation> {
+    const validation = this.validationNow();
+    const numbers = tf.stack(validation);
+    tf.dispose(validation);
+    const [valLoss, correct] = yield numbers;
+    numbers.dispose();
+    return { valLoss, valAcc: correct / this.data.split.val.length };
   }
 
   /**
@@ -301,81 +382,89 @@ export class Trainer {
    * before the log (diffused probabilities below `PROBABILITY_FLOOR`; 0 for models that output logits).
    */
   test(): { testAcc: number; clamped: number } {
-    const { graph, labels, split } = this.data;
-    const [predicted, clampedCount] = tf.tidy(() => {
+    return readSync(this.testReads());
+  }
+
+  /** {@link Trainer.test}, its one read left to the caller ({@link HostReads}). */
+  *testReads(): HostReads<{ testAcc: number; clamped: number }> {
+    const { graph, split } = this.data;
+    const numbers = tf.tidy(() => {
       const output = this.model.eval().forward(graph);
       const clamped =
         this.model.output === 'probabilities'
-          ? tf.sum(tf.cast(tf.logicalNot(tf.greaterEqual(output, PROBABILITY_FLOOR)), 'int32')) // NaN too
+          ? tf.sum(tf.cast(tf.logicalNot(tf.greaterEqual(output, PROBABILITY_FLOOR)), 'float32')) // NaN too
           : tf.scalar(0);
-      return [tf.argMax(gatherRows(output, split.test), 1), clamped];
+      return tf.stack([this.correct(output, 'test'), clamped]);
     });
-    const testAcc = accuracy(predicted.dataSync() as Int32Array, labels, split.test);
-    const clamped = clampedCount.dataSync()[0];
-    tf.dispose([predicted, clampedCount]);
-    return { testAcc, clamped };
+    const [correct, clamped] = yield numbers;
+    numbers.dispose();
+    return { testAcc: correct / split.test.length, clamped };
   }
 
   /** Frees the optimiser state, the targets and a pass computed ahead. */
   dispose(): void {
-    if (this.ahead) tf.dispose([this.ahead.value, ...Object.values(this.ahead.grads)]);
+    if (this.ahead) {
+      tf.dispose([this.ahead.value, ...Object.values(this.ahead.grads), ...(this.ahead.validation ?? [])]);
+    }
     this.ahead = null;
     this.optimizer.dispose();
-    tf.dispose(Object.values(this.targets));
+    tf.dispose([...Object.values(this.targets), ...Object.values(this.labelTensors)]);
   }
 
-  /** Computes the next epoch's gradient pass now and returns the validation of its forward. */
-  private validateAhead(): TimedValidation {
+  /** Computes the next epoch's gradient pass now and returns the validation tensors of its forward. */
+  private aheadValidation(): ValidationTensors {
     this.ahead = this.gradientPass(true);
     return this.ahead.validation!;
   }
 
-  /** {@link Trainer.validate} and its time. */
-  private validateTimed(): TimedValidation {
-    const t0 = process.hrtime.bigint();
-    const validation = this.validate();
-    return { ...validation, evalMs: hrtimeMs(t0) };
+  /** Validation tensors of the current weights, from a forward in evaluation mode. */
+  private validationNow(): ValidationTensors {
+    return tf.tidy(() => this.validationTensors(this.model.eval().forward(this.data.graph)));
   }
 
   /** Loss and gradients at the current weights; with `withValidation`, also the validation of that forward. */
   private gradientPass(withValidation: boolean): GradientPass {
     const t0 = process.hrtime.bigint();
-    let val = null as ValidationTensors | null;
+    let validation = null as ValidationTensors | null;
     const { value, grads } = tf.variableGrads(() => {
       const output = this.gradientMode().forward(this.data.graph);
       if (withValidation) {
-        const [loss, predicted] = this.validationTensors(output);
-        val = [tf.keep(loss), tf.keep(predicted)];
+        const [loss, correct] = this.validationTensors(output);
+        validation = [tf.keep(loss), tf.keep(correct)];
       }
       return lossOnSplit(output, this.targetsOf('train', output), this.data.split.train, this.model.output);
     }, this.variables);
-    const ms = hrtimeMs(t0);
-    if (val === null) return { value, grads, ms, validation: null };
-    const t1 = process.hrtime.bigint();
-    const validation = this.readValidation(val);
-    return { value, grads, ms, validation: { ...validation, evalMs: hrtimeMs(t1) } };
+    return { value, grads, ms: hrtimeMs(t0), validation };
   }
 
-  /** Validation loss and predicted classes of the validation nodes, from an output over all nodes. */
+  /** Validation loss and correct count of the validation nodes, from an output over all nodes. */
   private validationTensors(output: tf.Tensor2D): ValidationTensors {
     const { val } = this.data.split;
     return [
       lossOnSplit(output, this.targetsOf('val', output), val, this.model.output),
-      tf.argMax(gatherRows(output, val), 1),
+      this.correct(output, 'val'),
     ];
+  }
+
+  /**
+   * How many nodes of a split part `output` classifies right: $$ \sum_{i \in \text{part}}
+   * [\arg\max_c \text{output}_{i,c} = y_i] $$ as a float32 scalar (exact below 2²⁴ nodes).
+   */
+  private correct(output: tf.Tensor2D, part: 'val' | 'test'): tf.Scalar {
+    const rows = this.data.split[part];
+    this.labelTensors[part] ??= tf.keep(
+      tf.tensor1d(
+        Int32Array.from(rows, (node) => this.data.labels[node]),
+        'int32',
+      ),
+    );
+    const predicted = tf.argMax(gatherRows(output, rows), 1);
+    return tf.sum(tf.cast(tf.equal(predicted, this.labelTensors[part]), 'float32'));
   }
 
   /** The one-hot targets of the nodes of `part`, as wide as `output` (made on first use, kept). */
   private targetsOf(part: 'train' | 'val', output: tf.Tensor2D): tf.Tensor2D {
     this.targets[part] ??= tf.keep(oneHotTargets(this.data.labels, this.data.split[part], output.shape[1]));
     return this.targets[part];
-  }
-
-  /** Reads and frees validation tensors. */
-  private readValidation([loss, predicted]: ValidationTensors): Validation {
-    const valLoss = loss.dataSync()[0];
-    const valAcc = accuracy(predicted.dataSync() as Int32Array, this.data.labels, this.data.split.val);
-    tf.dispose([loss, predicted]);
-    return { valLoss, valAcc };
   }
 }

@@ -7,12 +7,12 @@ describe('snapshotWeights / restoreWeights', () => {
   it('copies the values, reuses the arrays given, and puts them back', () => {
     const a = tf.variable(tf.tensor2d([1, 2, 3, 4], [2, 2]));
     const b = tf.variable(tf.tensor1d([5]));
-    const snapshot = snapshotWeights([a, b]);
+    const snapshot = snapshotWeights([a, b]) as Float32Array[];
     expect(snapshot.map((s) => Array.from(s))).toEqual([[1, 2, 3, 4], [5]]);
     a.assign(tf.zeros([2, 2]));
     b.assign(tf.tensor1d([-1]));
     expect(Array.from(snapshot[0])).toEqual([1, 2, 3, 4]); // a copy, not the variable's storage
-    const again = snapshotWeights([a, b], snapshot);
+    const again = snapshotWeights([a, b], snapshot) as Float32Array[];
     expect(again).toBe(snapshot);
     expect(again[1][0]).toBe(-1);
     b.assign(tf.tensor1d([7]));

@@ -27,7 +27,7 @@ import { edgeSpmmComposed } from './EdgeSpmm.js';
 import { explicitDiffusionComposed } from './ExplicitDiffusion.js';
 import { gatherRowsComposed } from './GatherRows.js';
 import { implicitDiffusionComposed } from './ImplicitDiffusion.js';
-import { matMul2dComposed } from './MatMul2d.js';
+import { matMul2dComposed, matMul2dTransposeFirst } from './MatMul2d.js';
 import { scatterRowsComposed } from './ScatterRows.js';
 import { sddmmComposed } from './Sddmm.js';
 import { segmentMaxComposed } from './SegmentMax.js';
@@ -36,7 +36,8 @@ import { sparseResidualLinearComposed, sparseResidualLinearGradComposed } from '
 
 /**
  * Our kernels composed from tfjs ops, as registrations for one backend (any backend that has the stock
- * tfjs kernels: 'tensorflow', 'webgl', 'webgpu', or a test backend).
+ * tfjs kernels: 'tensorflow', 'webgl', 'webgpu', 'wasm', or a test backend); on 'wasm', `MatMul2d` transposes
+ * its operands before the product.
  * @param backendName - the backend to register them for
  */
 export function composedKernelConfigs(backendName: string): KernelConfig[] {
@@ -45,7 +46,7 @@ export function composedKernelConfigs(backendName: string): KernelConfig[] {
     [GatherRows, gatherRowsComposed],
     [ScatterRows, scatterRowsComposed],
     [ExplicitDiffusion, explicitDiffusionComposed],
-    [MatMul2d, matMul2dComposed],
+    [MatMul2d, backendName === 'wasm' ? matMul2dTransposeFirst : matMul2dComposed],
     [SparseResidualLinear, sparseResidualLinearComposed],
     [SparseResidualLinearGrad, sparseResidualLinearGradComposed],
     [ImplicitDiffusion, implicitDiffusionComposed],
