@@ -1,38 +1,8 @@
-/** @coin-gnn/core: the tfjs engine with our kernels and gradients registered, modules, layers, models, training. */
-import '@tensorflow/tfjs-backend-cpu';
-import './register-all-kernels.js';
-import './register-all-gradients.js';
-
 /**
- * The tfjs-core instance the library computes with: write a model's `forward` with these ops, so that the
- * model and the library share one engine (a second copy of tfjs-core would have its own).
+ * @coin-gnn/core: the tfjs engine with our kernels and gradients registered, modules, layers, models, training
+ * (all of `@coin-gnn/core/browser`), and saving and loading models as files (Node).
  */
-export * as tf from '@tensorflow/tfjs-core';
-export * from './base.js';
-export { CgStatistics } from './diffusion/cg-statistics.js';
-export {
-  checkDiffusionConfig,
-  DIFFUSION_SCHEMES,
-  type DiffusionScheme,
-  type GraphDiffusionConfig,
-} from './diffusion/diffusion-config.js';
-export {
-  checkDiffusionLimits,
-  DIFFUSION_STEPS_COST,
-  type DiffusionLimitsConfig,
-  MAX_DIFFUSION_STEPS,
-  MAX_EXPLICIT_STEPS,
-  MAX_IMPLICIT_STIFFNESS,
-} from './diffusion/diffusion-limits.js';
-export { explicitStepWarning, stepBounds, substepSizes } from './diffusion/step-bounds.js';
-export { type GraphData, GraphTensors } from './graph/graph-tensors.js';
-export {
-  type BuiltinOperatorName,
-  type OperatorBuilder,
-  type OperatorName,
-  operatorNames,
-  registerOperator,
-} from './graph/operators.js';
+export * from './browser.js';
 export { loadModel, loadWeights, readModelInfo } from './io/load-model.js';
 export {
   type FileDigest,
@@ -43,85 +13,3 @@ export {
   type WeightEntry,
 } from './io/model-files.js';
 export { checkModelTarget, type SaveModelOptions, saveModel } from './io/save-model.js';
-export { AppnpPropagation } from './layers/appnp-propagation.js';
-export { Dropout } from './layers/dropout.js';
-export { GaussianNoise } from './layers/gaussian-noise.js';
-export { GcnConv, type GcnConvOptions } from './layers/gcn-conv.js';
-export { cgIterationsPerStep, divergenceAdvice, GraphDiffusion } from './layers/graph-diffusion.js';
-export { checkFeatureCounts, Linear, type LinearOptions } from './layers/linear.js';
-export { type Activation, ResidualBlock } from './layers/residual-block.js';
-export { SgConv } from './layers/sg-conv.js';
-export { type Logger, silentLogger } from './logger.js';
-export { Appnp, type AppnpOptions } from './models/appnp.js';
-export { Coin, type CoinOptions } from './models/coin.js';
-export { DiffResNet, type DiffResNetOptions } from './models/diff-resnet.js';
-export { Gcn, type GcnOptions } from './models/gcn.js';
-export { type DecayLayers, Mlp, type MlpOptions } from './models/mlp.js';
-export { type ModelOutput, NodeModel } from './models/node-model.js';
-export { predict } from './models/predict.js';
-export {
-  type CreateModelArgs,
-  createModel,
-  type ModelConfig,
-  type ModelDefinition,
-  type ModelFactory,
-  type ModelInit,
-  type ModelOptionOverrides,
-  type ModelOptionsByName,
-  type ModelOptionValues,
-  type ModelRegistration,
-  modelConfig,
-  modelDefinition,
-  modelNames,
-  modelOptionProblem,
-  modelPreset,
-  numberRange,
-  type OptionInfo,
-  type OptionsOf,
-  type OptionValue,
-  type Preset,
-  registerModel,
-  resolveModelOptions,
-  type TrainingDefaults,
-  trainingDefaults,
-} from './models/registry.js';
-export { Sgc, type SgcOptions } from './models/sgc.js';
-export { glorotUniform, uniform, uniformTensor, zeros } from './module/initializers.js';
-export { Module, type NamedWeight } from './module/module.js';
-export { type Initializer, Parameter, type ParameterOptions } from './module/parameter.js';
-export { fedDiffusion } from './ops/fed-diffusion.js';
-export {
-  type ImplicitDiffusionOptions,
-  type ImplicitDiffusionStats,
-  implicitDiffusion,
-} from './ops/implicit-diffusion.js';
-export { Adam, type AdamOptions } from './training/adam.js';
-export {
-  type BestWeightsCallback,
-  bestWeights,
-  type Divergence,
-  type DivergenceCallback,
-  divergence,
-  type EarlyStoppingCallback,
-  earlyStopping,
-  everyEpoch,
-  runEpochs,
-  type TrainCallback,
-  type TrainingHistory,
-  trainingHistory,
-} from './training/callbacks.js';
-export { EarlyStopping, type EarlyStoppingDecision } from './training/early-stopping.js';
-export { hrtimeMs } from './training/hrtime-ms.js';
-export { logProbabilities, PROBABILITY_FLOOR } from './training/log-probabilities.js';
-export { accuracy, lossOnSplit, oneHotTargets } from './training/metrics.js';
-export { nllLoss } from './training/nll-loss.js';
-export { type Summary, summarize } from './training/summarize.js';
-export {
-  type EpochInfo,
-  type TrainData,
-  Trainer,
-  type TrainOptions,
-  type TrainResult,
-  train,
-} from './training/train.js';
-export { restoreWeights, snapshotWeights } from './training/weights-snapshot.js';

@@ -16,7 +16,7 @@ import {
   runEpochs,
   type TrainCallback,
 } from './callbacks.js';
-import { hrtimeMs } from './hrtime-ms.js';
+import { hrtimeMs, hrtimeNow } from './hrtime-ms.js';
 import { PROBABILITY_FLOOR } from './log-probabilities.js';
 import { accuracy, lossOnSplit, oneHotTargets } from './metrics.js';
 
@@ -126,7 +126,7 @@ export function train(model: NodeModel, data: TrainData, options: TrainOptions =
   const maxEpochs = options.epochs ?? 10_000;
   checkArguments(maxEpochs, data, options.logger ?? silentLogger);
   return withTrainingScope(() => {
-    const started = process.hrtime.bigint();
+    const started = hrtimeNow();
     const trainer = new Trainer(model, data, options);
     try {
       const diverging = divergence();
@@ -278,7 +278,7 @@ export class Trainer {
   epoch(): EpochInfo {
     const pass = this.ahead ?? this.gradientPass(false);
     this.ahead = null;
-    const t0 = process.hrtime.bigint();
+    const t0 = hrtimeNow();
     this.optimizer.step(this.variables.map((v) => pass.grads[v.name]));
     const trainLoss = pass.value.dataSync()[0];
     tf.dispose([pass.value, ...Object.values(pass.grads)]);
@@ -332,14 +332,14 @@ export class Trainer {
 
   /** {@link Trainer.validate} and its time. */
   private validateTimed(): TimedValidation {
-    const t0 = process.hrtime.bigint();
+    const t0 = hrtimeNow();
     const validation = this.validate();
     return { ...validation, evalMs: hrtimeMs(t0) };
   }
 
   /** Loss and gradients at the current weights; with `withValidation`, also the validation of that forward. */
   private gradientPass(withValidation: boolean): GradientPass {
-    const t0 = process.hrtime.bigint();
+    const t0 = hrtimeNow();
     let val = null as ValidationTensors | null;
     const { value, grads } = tf.variableGrads(() => {
       const output = this.gradientMode().forward(this.data.graph);
@@ -351,7 +351,7 @@ export class Trainer {
     }, this.variables);
     const ms = hrtimeMs(t0);
     if (val === null) return { value, grads, ms, validation: null };
-    const t1 = process.hrtime.bigint();
+    const t1 = hrtimeNow();
     const validation = this.readValidation(val);
     return { value, grads, ms, validation: { ...validation, evalMs: hrtimeMs(t1) } };
   }
