@@ -17,6 +17,20 @@ import { withReusedOutputs } from './kernels/cpu/output-reuse.js';
 import { scatterRowsCpuConfig } from './kernels/cpu/ScatterRows.js';
 import { sparseResidualLinearCpuConfig } from './kernels/cpu/SparseResidualLinear.js';
 import { sparseResidualLinearGradCpuConfig } from './kernels/cpu/SparseResidualLinearGrad.js';
+import { csrMatMulWebglConfig } from './kernels/webgl/CsrMatMul.js';
+import {
+  sparseResidualLinearGradWebglConfig,
+  sparseResidualLinearWebglConfig,
+} from './kernels/webgl/SparseResidualLinear.js';
+
+/** Kernels written for one GPU backend: they replace the composed kernel of the same name there. */
+const backendKernelConfigs: KernelConfig[] = [
+  csrMatMulWebglConfig,
+  sparseResidualLinearWebglConfig,
+  sparseResidualLinearGradWebglConfig,
+];
+const hasBackendKernel = ({ kernelName, backendName }: KernelConfig) =>
+  backendKernelConfigs.some((c) => c.kernelName === kernelName && c.backendName === backendName);
 
 const kernelConfigs: KernelConfig[] = [
   csrMatMulCpuConfig,
@@ -29,7 +43,8 @@ const kernelConfigs: KernelConfig[] = [
   implicitDiffusionCpuConfig,
   applyMaskCpuConfig,
   adamStepCpuConfig,
-  ...COMPOSED_BACKENDS.flatMap(composedKernelConfigs),
+  ...COMPOSED_BACKENDS.flatMap(composedKernelConfigs).filter((config) => !hasBackendKernel(config)),
+  ...backendKernelConfigs,
 ];
 
 for (const kernelConfig of kernelConfigs) registerKernel(kernelConfig);
