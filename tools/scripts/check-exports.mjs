@@ -17,6 +17,7 @@ const packagesDir = fileURLToPath(new URL('../../packages', import.meta.url));
 const problems = [];
 for (const dir of readdirSync(packagesDir)) {
   const pkg = JSON.parse(readFileSync(join(packagesDir, dir, 'package.json'), 'utf8'));
+  if (pkg.private) continue; // not published (packages/browser-tests)
   const where = `packages/${dir}/package.json`;
   const exports = pkg.exports ?? {};
   const published = pkg.publishConfig?.exports ?? {};

@@ -25,6 +25,20 @@ import { segmentMeanCpuConfig } from './kernels/cpu/SegmentMean.js';
 import { sparseResidualLinearCpuConfig } from './kernels/cpu/SparseResidualLinear.js';
 import { sparseResidualLinearGradCpuConfig } from './kernels/cpu/SparseResidualLinearGrad.js';
 import { unsortedSegmentSumWasmConfig } from './kernels/tfjs-wasm/UnsortedSegmentSum.js';
+import { csrMatMulWebglConfig } from './kernels/webgl/CsrMatMul.js';
+import {
+  sparseResidualLinearGradWebglConfig,
+  sparseResidualLinearWebglConfig,
+} from './kernels/webgl/SparseResidualLinear.js';
+
+/** Kernels written for one GPU backend: they replace the composed kernel of the same name there. */
+const backendKernelConfigs: KernelConfig[] = [
+  csrMatMulWebglConfig,
+  sparseResidualLinearWebglConfig,
+  sparseResidualLinearGradWebglConfig,
+];
+const hasBackendKernel = ({ kernelName, backendName }: KernelConfig) =>
+  backendKernelConfigs.some((c) => c.kernelName === kernelName && c.backendName === backendName);
 
 const kernelConfigs: KernelConfig[] = [
   csrMatMulCpuConfig,
@@ -44,7 +58,8 @@ const kernelConfigs: KernelConfig[] = [
   segmentMaxCpuConfig,
   addBiasCpuConfig,
   columnSumsCpuConfig,
-  ...COMPOSED_BACKENDS.flatMap(composedKernelConfigs),
+  ...COMPOSED_BACKENDS.flatMap(composedKernelConfigs).filter((config) => !hasBackendKernel(config)),
+  ...backendKernelConfigs,
   // what tfjs's own backends lack
   unsortedSegmentSumWasmConfig,
 ];

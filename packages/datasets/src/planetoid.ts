@@ -1,7 +1,7 @@
 import { type FileSourceOptions, resolveFile } from './download/resolve-file.js';
-import { GraphDataset } from './graph-dataset.js';
-import { readPlanetoid } from './io/read-planetoid.js';
-import { datasetEntry, PLANETOID_PARTS, type PlanetoidPart } from './registry.js';
+import type { GraphDataset } from './graph-dataset.js';
+import { planetoidDataset } from './planetoid-dataset.js';
+import { datasetEntry } from './registry.js';
 
 /**
  * Loads a Planetoid citation dataset (Yang, Cohen & Salakhutdinov 2016, arXiv:1603.08861; the GCN paper's
@@ -24,9 +24,5 @@ import { datasetEntry, PLANETOID_PARTS, type PlanetoidPart } from './registry.js
 export async function loadPlanetoid(name: string, options: FileSourceOptions = {}): Promise<GraphDataset> {
   const entry = datasetEntry('planetoid', name, 'loadPlanetoid');
   const bytes = await Promise.all(entry.files.map((file) => resolveFile(file, options)));
-  const files = Object.fromEntries(PLANETOID_PARTS.map((part, i) => [part, bytes[i]])) as Record<
-    PlanetoidPart,
-    Uint8Array
-  >;
-  return new GraphDataset(readPlanetoid(entry.name, files));
+  return planetoidDataset(entry.name, bytes);
 }

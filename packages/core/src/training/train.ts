@@ -18,7 +18,7 @@ import {
   type TrainCallback,
 } from './callbacks.js';
 import { type HostReads, readAsync, readSync } from './host-reads.js';
-import { hrtimeMs } from './hrtime-ms.js';
+import { hrtimeMs, hrtimeNow } from './hrtime-ms.js';
 import { PROBABILITY_FLOOR } from './log-probabilities.js';
 import { lossOnSplit, oneHotTargets } from './metrics.js';
 
@@ -162,7 +162,7 @@ function* trainReads(
   maxEpochs: number,
   options: TrainOptions,
 ): HostReads<TrainResult> {
-  const started = process.hrtime.bigint();
+  const started = hrtimeNow();
   const trainer = new Trainer(model, data, options);
   try {
     const diverging = divergence();
@@ -334,16 +334,16 @@ export class Trainer {
     const before = hostTransfers();
     const pass = this.ahead ?? this.gradientPass(false);
     this.ahead = null;
-    const t0 = process.hrtime.bigint();
+    const t0 = hrtimeNow();
     this.optimizer.step(this.variables.map((v) => pass.grads[v.name]));
     tf.dispose(Object.values(pass.grads));
     const stepMs = pass.ms + hrtimeMs(t0);
-    const t1 = process.hrtime.bigint();
+    const t1 = hrtimeNow();
     const validation = this.reuse ? this.aheadValidation() : this.validationNow();
     const evalMs = hrtimeMs(t1);
     const numbers = tf.tidy(() => tf.stack([pass.value, ...validation]));
     tf.dispose([pass.value, ...validation]);
-    const t2 = process.hrtime.bigint();
+    const t2 = hrtimeNow();
     const [trainLoss, valLoss, correct] = yield numbers;
     numbers.dispose();
     // the read waits for the queued work of the step (on a GPU): it counts as training time
@@ -424,7 +424,7 @@ export class Trainer {
 
   /** Loss and gradients at the current weights; with `withValidation`, also the validation of that forward. */
   private gradientPass(withValidation: boolean): GradientPass {
-    const t0 = process.hrtime.bigint();
+    const t0 = hrtimeNow();
     let validation = null as ValidationTensors | null;
     const { value, grads } = tf.variableGrads(() => {
       const output = this.gradientMode().forward(this.data.graph);

@@ -1,5 +1,6 @@
 import { DatasetError } from '@coin-gnn/graph';
 import { decodeArray } from './decode-array.js';
+import { encodeLatin1 } from './latin1.js';
 import type { NpyArray } from './npy-array.js';
 import { PickleObject, type PickleValue } from './pickle-value.js';
 
@@ -27,7 +28,7 @@ export function pickledNdarray(value: PickleValue | undefined, source: string): 
   }
   const bytes =
     typeof rawdata === 'string'
-      ? new Uint8Array(Buffer.from(rawdata, 'latin1'))
+      ? (encodeLatin1(rawdata) ?? undefined)
       : rawdata instanceof Uint8Array
         ? rawdata
         : undefined;

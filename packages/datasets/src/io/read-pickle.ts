@@ -1,4 +1,5 @@
 import { DatasetError } from '@coin-gnn/graph';
+import { decodeLatin1, encodeLatin1 } from './latin1.js';
 import {
   type PickleDict,
   PickleGlobal,
@@ -93,7 +94,6 @@ export const PICKLE_LIMITS = {
 const MARK = Symbol('mark');
 type StackItem = PickleValue | typeof MARK;
 
-const latin1 = new TextDecoder('latin1');
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /**
@@ -430,7 +430,9 @@ class Unpickler {
     if (typeof text !== 'string' || (encoding !== 'latin1' && encoding !== 'latin-1')) {
       throw this.error("_codecs.encode supports only (str, 'latin1') arguments");
     }
-    return new Uint8Array(Buffer.from(text, 'latin1'));
+    const bytes = encodeLatin1(text);
+    if (bytes === null) throw this.error('_codecs.encode: the text has a character outside latin1');
+    return bytes;
   }
 
   private setItems(d: PickleDict, items: PickleValue[]): void {
@@ -474,14 +476,14 @@ class Unpickler {
 
   private str(n: number): string {
     const start = this.take(n);
-    return latin1.decode(this.bytes.subarray(start, start + n));
+    return decodeLatin1(this.bytes.subarray(start, start + n));
   }
 
   /** A newline-terminated argument of a protocol-0 opcode, without the newline. */
   private line(): string {
     const end = this.bytes.indexOf(0x0a, this.pos);
     if (end < 0) throw this.error('unexpected end of data: missing newline');
-    const text = latin1.decode(this.bytes.subarray(this.pos, end));
+    const text = decodeLatin1(this.bytes.subarray(this.pos, end));
     this.pos = end + 1;
     return text;
   }

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { align16, KERNELS_WASM_URL, WasmInstance } from './runtime.js';
 
 describe('WasmInstance', () => {
@@ -44,5 +44,21 @@ describe('WasmInstance', () => {
 
   it('aligns offsets to 16 bytes', () => {
     expect([0, 1, 16, 17].map(align16)).toEqual([0, 16, 16, 32]);
+  });
+});
+
+describe('the runtime outside Node', () => {
+  it("names the GPU backends to use instead when Node's fs cannot be reached (a browser)", async () => {
+    vi.resetModules();
+    const { getBuiltinModule } = process;
+    Object.assign(process, { getBuiltinModule: undefined });
+    try {
+      const fresh = await import('./runtime.js');
+      expect(() => new fresh.WasmInstance()).toThrow(
+        /lacks; in a browser select the 'webgl' or 'webgpu' backend/,
+      );
+    } finally {
+      Object.assign(process, { getBuiltinModule });
+    }
   });
 });

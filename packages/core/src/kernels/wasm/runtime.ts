@@ -9,10 +9,10 @@
  * (`src/kernels/wasm/runtime.ts`, as vitest and the `@coin-gnn/source` condition load them) and from the
  * build (`dist/kernels/wasm/runtime.js`), since both sit three folders below the package root. The module
  * is read and compiled once, at the first kernel call; each {@link WasmInstance} instantiates it with a
- * memory of its own, imported as `env.memory`.
+ * memory of its own, imported as `env.memory`. Node's `fs` is reached through `process.getBuiltinModule` at
+ * that call, not imported, so that a browser bundle of the library (where the cpu backend's kernels cannot
+ * read the file and the GPU backends are used) carries no Node module.
  */
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 
 /** The part of the WebAssembly API used here (the project's lib settings carry no WebAssembly types). */
 interface WasmMemory {
@@ -119,21 +119,31 @@ const PAGE = 65536;
 
 let compiled: object | null = null;
 
+/**
+ * The bytes of `kernels.wasm`, read with Node's `fs`.
+ * @throws Error outside Node (a browser: use the 'webgl' or 'webgpu' backend there) or when the file is missing
+ */
+function readKernelsWasm(): Uint8Array {
+  if (typeof process === 'undefined' || process.getBuiltinModule === undefined) {
+    throw new Error(
+      `@coin-gnn/core: the cpu backend's WebAssembly kernels are read from ${KERNELS_WASM_URL.href} with ` +
+        "Node's fs, which this platform lacks; in a browser select the 'webgl' or 'webgpu' backend",
+    );
+  }
+  try {
+    return process.getBuiltinModule('node:fs').readFileSync(KERNELS_WASM_URL);
+  } catch (cause) {
+    throw new Error(
+      `@coin-gnn/core: ${process.getBuiltinModule('node:url').fileURLToPath(KERNELS_WASM_URL)} cannot be read; it is built by ` +
+        '`pnpm --filter @coin-gnn/core build:wasm` (which `pnpm build` and `pnpm test` run first)',
+      { cause },
+    );
+  }
+}
+
 /** The compiled module, read and compiled at the first call. */
 function kernelsModule(): object {
-  if (compiled === null) {
-    let bytes: Uint8Array;
-    try {
-      bytes = readFileSync(KERNELS_WASM_URL);
-    } catch (cause) {
-      throw new Error(
-        `@coin-gnn/core: ${fileURLToPath(KERNELS_WASM_URL)} cannot be read; it is built by ` +
-          '`pnpm --filter @coin-gnn/core build:wasm` (which `pnpm build` and `pnpm test` run first)',
-        { cause },
-      );
-    }
-    compiled = new WebAssembly.Module(bytes);
-  }
+  compiled ??= new WebAssembly.Module(readKernelsWasm());
   return compiled;
 }
 
