@@ -1,6 +1,3 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-
 /**
  * The environment variable naming a folder with a Vulkan driver to add for WebGPU in Node: the folder that
  * `tools/scripts/install-swiftshader.sh` fills, `<dir>/usr/lib/chromium`, holding
@@ -30,11 +27,14 @@ const RTLD_NODELETE = 0x1000;
  * GPU is still preferred) and, when the Vulkan loader `libvulkan.so.1` of the folder is not loaded yet, maps
  * it into the process so that Dawn's `dlopen("libvulkan.so.1")` finds it without `LD_LIBRARY_PATH` (the
  * system's loader, if installed, is used when `LD_LIBRARY_PATH` names no other). Does nothing when the
- * variable is unset or the user set `VK_ICD_FILENAMES` themselves.
+ * variable is unset or the user set `VK_ICD_FILENAMES` themselves. Node only (its `fs` and `path` are reached
+ * through `process.getBuiltinModule`, so that a browser bundle of the library has no Node import).
  */
 export function addSoftwareVulkanDriver(env: NodeJS.ProcessEnv = process.env): SoftwareDriver {
   const dir = env[SWIFTSHADER_ENV] ?? null;
   if (dir === null || dir === '') return { dir: null, added: false, problem: null };
+  const { existsSync } = process.getBuiltinModule('node:fs');
+  const { join } = process.getBuiltinModule('node:path');
   const icd = join(dir, 'vk_swiftshader_icd.json');
   const loader = join(dir, 'libvulkan.so.1');
   if (!existsSync(icd) || !existsSync(loader)) {
