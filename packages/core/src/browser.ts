@@ -86,7 +86,7 @@ export { type Logger, silentLogger } from './logger.js';
 export { Appnp, type AppnpOptions } from './models/appnp.js';
 export { Cgnn, type CgnnOptions } from './models/cgnn.js';
 export { Coin, type CoinOptions } from './models/coin.js';
-export { Dgc, type DgcOptions } from './models/dgc.js';
+export { Dgc, type DgcOptions, dgcFeatures } from './models/dgc.js';
 export { DiffResNet, type DiffResNetOptions } from './models/diff-resnet.js';
 export { Difformer, type DifformerOptions } from './models/difformer.js';
 export { Gat, type GatOptions } from './models/gat.js';
@@ -183,6 +183,7 @@ export {
   trainingHistory,
 } from './training/callbacks.js';
 export { EarlyStopping, type EarlyStoppingDecision } from './training/early-stopping.js';
+export { type HostReads, readAsync, readSync } from './training/host-reads.js';
 export { hrtimeMs, hrtimeNow } from './training/hrtime-ms.js';
 export { logProbabilities, PROBABILITY_FLOOR } from './training/log-probabilities.js';
 export { accuracy, lossOnSplit, oneHotTargets } from './training/metrics.js';

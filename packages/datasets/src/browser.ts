@@ -4,7 +4,7 @@
  * splits — without the loaders that find, download and check files on disk (`loadDataset`, `loadPlanetoid`,
  * `resolveFile`, …). In a browser, fetch the files and pass their bytes to a reader.
  */
-export { type FetchPlanetoidOptions, fetchPlanetoid } from './fetch-planetoid.js';
+export { type FetchedFile, type FetchPlanetoidOptions, fetchPlanetoid } from './fetch-planetoid.js';
 export { GraphDataset, type GraphDatasetInit, type SplitMasks } from './graph-dataset.js';
 export type { NpyArray, NpyDtype } from './io/npy-array.js';
 export {

@@ -6,9 +6,17 @@ import { datasetEntry } from './registry.js';
 /** Options of {@link fetchPlanetoid}. */
 export interface FetchPlanetoidOptions {
   /** The fetch to use (default `globalThis.fetch`). */
-  readonly fetch?: (
-    url: string,
-  ) => Promise<{ ok: boolean; status: number; arrayBuffer(): Promise<ArrayBuffer> }>;
+  readonly fetch?: (url: string) => Promise<FetchedFile>;
+}
+
+/** What {@link FetchPlanetoidOptions.fetch} resolves to: the part of a `Response` that is read. */
+export interface FetchedFile {
+  /** Whether the status is 2xx. */
+  readonly ok: boolean;
+  /** The HTTP status. */
+  readonly status: number;
+  /** The body's bytes. */
+  arrayBuffer(): Promise<ArrayBuffer>;
 }
 
 /**

@@ -24,6 +24,10 @@ describe('model flags', () => {
     expect(time.models.map((m) => [m.model, m.option])).toEqual([
       ['dgc', 'diffusionTime'],
       ['gdc', 'diffusionTime'],
+      ['cgnn', 'time'],
+      ['gcde', 'time'],
+      ['grand-linear', 'time'],
+      ['grand', 'time'],
     ]);
     expect(modelFlags().map((f) => f.flag)).toEqual(
       expect.arrayContaining([

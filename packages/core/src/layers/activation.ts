@@ -4,10 +4,15 @@ import { Module } from '../module/module.js';
 
 /** The element-wise functions an {@link ActivationLayer} applies. */
 export const ACTIVATIONS = {
+  /** max(x, 0) */
   relu: tf.relu,
+  /** tanh x */
   tanh: tf.tanh,
+  /** x for x > 0, eˣ − 1 otherwise */
   elu: tf.elu,
+  /** 1 / (1 + e⁻ˣ) */
   sigmoid: tf.sigmoid,
+  /** softmax over each row */
   softmax: (x: tf.Tensor2D) => tf.softmax(x),
 } as const;
 

@@ -45,6 +45,7 @@ export class DifformerConv extends Module<[tf.Tensor2D, CsrTensor | null], tf.Te
   }
 
   /**
+   * The layer's formula (see the class comment) applied to node states h.
    * @param h - node states (N, F)
    * @param adjacency - Â as a constant sparse tensor, or null for attention alone
    */

@@ -77,6 +77,7 @@ export class GatConv extends MessagePassing<[tf.Tensor2D | CsrTensor, EdgeIndex]
   }
 
   /**
+   * Attention-weighted aggregation over the edges, per head (the class comment's formula).
    * @param x - node features (numNodes × F_in), dense or sparse
    * @param edges - the edges j → i attended over (with self loops for GAT proper)
    */

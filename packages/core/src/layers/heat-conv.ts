@@ -36,6 +36,7 @@ export class HeatConv extends Module<[tf.Tensor2D | CsrTensor, CsrTensor], tf.Te
   }
 
   /**
+   * The heat-wavelet convolution of the class comment applied to h.
    * @param h - node features (numNodes, F_in), dense or sparse
    * @param wavelet - Ψ_s as a constant sparse tensor
    */

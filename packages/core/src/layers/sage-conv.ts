@@ -72,6 +72,7 @@ export class SageConv extends MessagePassing<[tf.Tensor2D | CsrTensor, EdgeIndex
   }
 
   /**
+   * Root term plus the aggregated neighbour term (the class comment's formula).
    * @param x - node features (numNodes × F_in), dense or sparse
    * @param edges - the neighbourhoods: edges j → i (`graph.edges('adjacency')`)
    */

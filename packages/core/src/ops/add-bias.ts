@@ -33,5 +33,5 @@ function addBias_(x: Tensor2D, bias: Tensor): Tensor2D {
   return engine().runKernel(AddBias, inputs as unknown as NamedTensorMap) as Tensor2D;
 }
 
-/** See {@link addBias_}. */
+/** Row-wise bias addition $$ Y_{ik} = X_{ik} + b_k $$ with gradient db = 1ᵀ dY (details above). */
 export const addBias = /* @__PURE__ */ op({ addBias_ });

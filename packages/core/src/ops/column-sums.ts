@@ -21,5 +21,5 @@ function columnSums_(x: Tensor2D): Tensor1D {
   return engine().runKernel(ColumnSums, inputs as unknown as NamedTensorMap) as Tensor1D;
 }
 
-/** See {@link columnSums_}. */
+/** Column sums $$ s_k = \sum_i X_{ik} $$, rows added in order (details above). */
 export const columnSums = /* @__PURE__ */ op({ columnSums_ });
