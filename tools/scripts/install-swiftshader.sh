@@ -5,8 +5,9 @@
 # `dpkg -x`, nothing is installed system-wide. Output: <dir>/usr/lib/chromium/vk_swiftshader_icd.json.
 #
 # Usage: tools/scripts/install-swiftshader.sh [dir]   (default: .swiftshader at the repository root, gitignored)
-# Then:  export COIN_VULKAN_ICD=<dir>/usr/lib/chromium/vk_swiftshader_icd.json
-# (coin-gnn's `webgpu` backend reads COIN_VULKAN_ICD, or finds <repo>/.swiftshader itself; see README.)
+# Then:  export COIN_SWIFTSHADER_DIR=<dir>/usr/lib/chromium
+# (coin-gnn's `webgpu` backend reads COIN_SWIFTSHADER_DIR; `pnpm coin` and the tests set it when <repo>/.swiftshader
+# exists; see README.)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 dir="${1:-$root/.swiftshader}"
