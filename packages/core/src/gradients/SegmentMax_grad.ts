@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { type SegmentAttrs, SegmentMax } from '../kernel-names.js';
 import { gatherRows } from '../ops/gather-rows.js';
+import { hostValues } from '../ops/host-copies.js';
 import { scatterRows } from '../ops/scatter-rows.js';
 
 /**
@@ -16,7 +17,7 @@ export const segmentMaxGradConfig: tf.GradConfig = {
   outputsToSave: [true],
   gradFunc: (dy, saved, attrs) => {
     const [x, segmentIds, y] = saved as [tf.Tensor2D, tf.Tensor1D, tf.Tensor2D];
-    const ids = segmentIds.dataSync() as Int32Array;
+    const ids = hostValues(segmentIds) as Int32Array;
     const { numSegments } = attrs as unknown as SegmentAttrs;
     return {
       x: () => {

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { type SegmentAttrs, SegmentMean } from '../kernel-names.js';
 import { gatherRows } from '../ops/gather-rows.js';
+import { hostValues } from '../ops/host-copies.js';
 
 /**
  * Gradient of `CoinSegmentMean`: each row receives its segment's output gradient over the segment's size,
@@ -11,7 +12,7 @@ export const segmentMeanGradConfig: tf.GradConfig = {
   kernelName: SegmentMean,
   inputsToSave: ['segmentIds'],
   gradFunc: (dy, saved, attrs) => {
-    const ids = saved[0].dataSync() as Int32Array;
+    const ids = hostValues(saved[0]) as Int32Array;
     const counts = new Int32Array((attrs as unknown as SegmentAttrs).numSegments);
     for (const s of ids) counts[s]++;
     const scale = Float32Array.from(ids, (s) => 1 / counts[s]);

@@ -1,5 +1,6 @@
 import { type CsrMatrix, InvalidArgumentError } from '@coin-gnn/graph';
 import * as tf from '@tensorflow/tfjs-core';
+import { hostValues, tensorWithHostCopy } from './host-copies.js';
 
 /**
  * The edges of a graph on `numNodes` nodes as two constant int32 tensors, the index of the edge ops
@@ -20,7 +21,6 @@ import * as tf from '@tensorflow/tfjs-core';
  */
 export class EdgeIndex {
   private degreeInverse: tf.Tensor2D | null = null;
-  private hostEnds: { src: Int32Array; dst: Int32Array } | null = null;
 
   /**
    * Wraps existing tensors, trusting them (the gradients rebuild an `EdgeIndex` from saved inputs this way);
@@ -67,13 +67,11 @@ export class EdgeIndex {
 
   /** Uploads trusted arrays, keeping them as the host copies. */
   private static upload(numNodes: number, src: Int32Array, dst: Int32Array): EdgeIndex {
-    const edges = new EdgeIndex(
+    return new EdgeIndex(
       numNodes,
-      tf.keep(tf.tensor1d(src, 'int32')),
-      tf.keep(tf.tensor1d(dst, 'int32')),
+      tf.keep(tensorWithHostCopy(src, 'int32')),
+      tf.keep(tensorWithHostCopy(dst, 'int32')),
     );
-    edges.hostEnds = { src, dst };
-    return edges;
   }
 
   /**
@@ -106,15 +104,12 @@ export class EdgeIndex {
    * Treat them as read-only.
    */
   hostArrays(): { src: Int32Array; dst: Int32Array } {
-    this.hostEnds ??= { src: this.src.dataSync() as Int32Array, dst: this.dst.dataSync() as Int32Array };
-    return this.hostEnds;
+    return { src: hostValues(this.src) as Int32Array, dst: hostValues(this.dst) as Int32Array };
   }
 
   /** The same edges reversed (dst → src): a view sharing the tensors; dispose only the original. */
   reversed(): EdgeIndex {
-    const reversed = new EdgeIndex(this.numNodes, this.dst, this.src);
-    if (this.hostEnds) reversed.hostEnds = { src: this.hostEnds.dst, dst: this.hostEnds.src };
-    return reversed;
+    return new EdgeIndex(this.numNodes, this.dst, this.src);
   }
 
   /** The two tensors as the named kernel inputs every edge op passes (`src`, `dst`). */

@@ -18,9 +18,15 @@ export function tensorWithHostCopy<A extends Int32Array | Float32Array>(
 }
 
 /**
- * The values of `t`: the host array it was made from by {@link tensorWithHostCopy}, else read back with
- * `dataSync()` (a host transfer).
+ * The values of `t`: the host array it was made from by {@link tensorWithHostCopy}, else read back once with
+ * `dataSync()` (a host transfer) and remembered for the tensor and its clones (tensor data never changes under
+ * one data id). Treat the array as read-only.
  */
 export function hostValues(t: tf.TensorInfo | tf.Tensor): tf.TypedArray {
-  return copies.get(t.dataId) ?? (t as tf.Tensor).dataSync();
+  let values = copies.get(t.dataId);
+  if (values === undefined) {
+    values = (t as tf.Tensor).dataSync();
+    copies.set(t.dataId, values);
+  }
+  return values;
 }

@@ -1,13 +1,8 @@
 import { InvalidArgumentError } from '@coin-gnn/graph';
-import {
-  engine,
-  type NamedAttrMap,
-  type NamedTensorMap,
-  type Tensor2D,
-  tensor1d,
-} from '@tensorflow/tfjs-core';
+import { engine, type NamedAttrMap, type NamedTensorMap, type Tensor2D } from '@tensorflow/tfjs-core';
 import type { SegmentAttrs, SegmentInputs } from '../kernel-names.js';
 import { checkScatter } from './check-rows.js';
+import { tensorWithHostCopy } from './host-copies.js';
 
 /**
  * Validates the arguments of segment reduction `fn` (float32 x of rank 2, one segment id per row, each in
@@ -24,7 +19,7 @@ export function runSegmentKernel(
 ): Tensor2D {
   if (x.dtype !== 'float32') throw new InvalidArgumentError(fn, 'x.dtype', x.dtype, "'float32'");
   checkScatter(fn, x, segmentIds, numSegments, ['segmentIds', 'numSegments']);
-  const inputs: SegmentInputs = { x, segmentIds: tensor1d(segmentIds, 'int32') };
+  const inputs: SegmentInputs = { x, segmentIds: tensorWithHostCopy(segmentIds, 'int32') };
   const attrs: SegmentAttrs = { numSegments };
   return engine().runKernel(
     kernelName,
