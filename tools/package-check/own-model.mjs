@@ -43,7 +43,11 @@ const model = sequential([
   new Linear(8, 2),
 ]).resetParameters(0);
 const graph = new GraphTensors(dataset);
-const result = train(model, { graph, labels: dataset.labels.data, split: dataset.publicSplit }, { epochs: 3 });
+const result = train(
+  model,
+  { graph, labels: dataset.labels.data, split: dataset.publicSplit },
+  { epochs: 3 },
+);
 assert.equal(result.epochs, 3);
 
 const dir = await mkdtemp(join(tmpdir(), 'own-model-'));
