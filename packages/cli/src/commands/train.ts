@@ -28,6 +28,7 @@ import {
   PROFILE_EPOCHS,
   PROFILE_WARMUP,
 } from '../report/epoch-profile.js';
+import { Warnings } from '../report/warnings.js';
 
 /** Parsed flags of `coin train`. */
 interface TrainFlags extends TableFlags {
@@ -67,12 +68,12 @@ function transfersLine(result: ProtocolResult): string {
 }
 
 /** The human summary printed without `--json`. */
-function summary(result: ProtocolResult, warnings: readonly string[]): string {
+function summary(result: ProtocolResult, warnings: Warnings): string {
   const n = result.runs.length;
   const epochs = result.runs.map((r) => r.epochs);
   const clamped = result.runs.reduce((a, r) => a + r.clamped, 0);
   const lines = [
-    ...warnings.map((w) => `warning: ${w}`),
+    ...warnings.lines(),
     `${result.model} on ${result.dataset} (${result.protocol} protocol, ${n} run${n > 1 ? 's' : ''}, ` +
       `${result.backend} backend, options ${JSON.stringify(result.modelOptions)}, ` +
       `lr ${result.training.lr}, weight decay ${result.training.weightDecay})`,
@@ -179,7 +180,7 @@ export function registerTrainCommand(program: Command): void {
       ...(dataset.classNames ? { classNames: dataset.classNames } : {}),
       seed: flags.seed,
     };
-    const warnings: string[] = [];
+    const warnings = new Warnings();
     const showBar = !flags.json && process.stderr.isTTY === true;
     const bar = showBar
       ? new cliProgress.SingleBar(
@@ -210,7 +211,7 @@ export function registerTrainCommand(program: Command): void {
         epochs: flags.epochs,
         patience: flags.patience,
         backend: flags.backend,
-        logger: (message) => warnings.push(message),
+        logger: (message) => warnings.add(message),
         ...(flags.profile
           ? {
               onStart: async (context) => {
@@ -243,7 +244,7 @@ export function registerTrainCommand(program: Command): void {
       bar?.stop();
       process.stdout.write(
         flags.json
-          ? `${JSON.stringify({ ...result, warnings, ...(profile ? { profile } : {}) })}\n`
+          ? `${JSON.stringify({ ...result, warnings: warnings.messages(), ...(profile ? { profile } : {}) })}\n`
           : summary(result, warnings) + (profile ? epochProfileText(profile) : ''),
       );
       if (flags.out && saved && !flags.json) process.stdout.write(`model saved to ${flags.out}\n`);
