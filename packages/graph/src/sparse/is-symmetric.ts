@@ -5,12 +5,13 @@ import { transpose } from './transpose.js';
 /**
  * True when `m` is square and equal to its transpose within a relative tolerance (duplicates summed):
  * $$ |A_{ij} - A_{ji}| \le \mathrm{tol} \cdot \max(|A_{ij}|, |A_{ji}|) \quad \forall i, j $$
- * An entry stored on one side only must be 0 on that side.
+ * An entry stored on one side only must be 0 on that side. O(nnz + n): a transpose, and a sort only for a
+ * matrix whose column indices are not sorted.
  * @param tol - relative tolerance, default 0 (exact)
  */
 export function isSymmetric(m: CsrMatrix, tol = 0): boolean {
   if (m.numRows !== m.numCols) return false;
-  const a = coalesce(m);
+  const a = m.hasSortedIndices() ? m : coalesce(m);
   const t = transpose(a);
   const n = a.numRows;
   for (let i = 0; i < n; i++) {

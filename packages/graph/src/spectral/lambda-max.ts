@@ -19,15 +19,17 @@ export interface LambdaMaxOptions {
 }
 
 const DEFAULTS = { tol: 1e-6, maxIter: 10_000, method: 'lanczos', seed: 0 } as const;
-/** Krylov subspace dimension of one Lanczos cycle (memory numNodes × KRYLOV_DIM doubles). */
-const KRYLOV_DIM = 40;
 
 /**
  * The largest (algebraic) eigenvalue of a symmetric matrix:
  * $$ \lambda_{\max}(M) = \max_{x \ne 0} \frac{x^\top M x}{x^\top x} $$
- * `'lanczos'`: restarted Lanczos with full reorthogonalisation (40-dimensional Krylov subspaces, restarted
- * from the Ritz vector), the Ritz value θ of the largest tridiagonal eigenvalue, stopping when the residual
- * ‖Mx − θx‖ = β_k |y_k| ≤ tol·|θ|. `'power'`: power iteration on M + cI with c = max_i Σ_j |M_ij| (so
+ * `'lanczos'`: the Lanczos three-term recurrence without reorthogonalisation or restarts (memory: three
+ * vectors of numNodes doubles, whatever the number of products; time: one product with M and a few passes
+ * over n numbers per step), the Ritz value θ of the largest tridiagonal eigenvalue, stopping when the
+ * residual estimate ‖Mx − θx‖ ≈ β_k |y_k| ≤ tol·|θ|. Without reorthogonalisation the Lanczos vectors lose
+ * orthogonality once a Ritz value converges, which only repeats converged Ritz values (Paige 1976): the
+ * largest one still converges to λmax from below, at the rate of the unrestarted method.
+ * `'power'`: power iteration on M + cI with c = max_i Σ_j |M_ij| (so
  * the dominant eigenvalue is λmax + c), θ the Rayleigh quotient, the same residual test. Since θ is a
  * Rayleigh quotient, λmax − θ ≤ tol·|θ| in both cases (and much less once the spectral gap shows).
  * Arithmetic in double precision. Start vector: standard normal from {@link Rng}(seed).
@@ -92,47 +94,35 @@ function notConverged(method: string, maxIter: number, theta: number, residual: 
 
 function lanczos(m: CsrMatrix, start: Float64Array, tol: number, maxIter: number): number {
   const n = m.numRows;
-  const dim = Math.min(n, KRYLOV_DIM);
-  const basis = new Float64Array(dim * n);
-  const alpha = new Float64Array(dim);
-  const beta = new Float64Array(dim);
+  const alpha = new Float64Array(maxIter);
+  const beta = new Float64Array(maxIter);
+  let q: Float64Array = start;
+  let previous: Float64Array = new Float64Array(n);
   const w = new Float64Array(n);
-  const q = start;
-  let products = 0;
+  let scale = 0;
   let theta = 0;
   let residual = Number.POSITIVE_INFINITY;
-  for (;;) {
-    let scale = 0;
-    for (let k = 0; k < dim; k++) {
-      basis.set(q, k * n);
-      matVec(m, q, w);
-      products++;
-      alpha[k] = dot(w, q);
-      // Full reorthogonalisation against the whole basis, twice ("twice is enough").
-      for (let pass = 0; pass < 2; pass++) {
-        for (let j = 0; j <= k; j++) {
-          const c = dot(basis, w, j * n);
-          for (let i = 0; i < n; i++) w[i] -= c * basis[j * n + i];
-        }
-      }
-      beta[k] = Math.sqrt(dot(w, w));
-      scale = Math.max(scale, Math.abs(alpha[k]), beta[k]);
-      theta = tridiagonalLargestEigenvalue(alpha, beta, k + 1);
-      const y = tridiagonalEigenvector(alpha, beta, k + 1, theta);
-      residual = beta[k] * Math.abs(y[k]);
-      const exhausted = k + 1 === n || beta[k] <= 1e-12 * Math.max(scale, Number.MIN_VALUE);
-      if (exhausted || residual <= tol * Math.abs(theta)) return theta;
-      if (products >= maxIter) throw notConverged('Lanczos', maxIter, theta, residual);
-      if (k === dim - 1) {
-        // Restart from the Ritz vector x = Q y.
-        q.fill(0);
-        for (let j = 0; j <= k; j++) for (let i = 0; i < n; i++) q[i] += y[j] * basis[j * n + i];
-        normalize(q);
-      } else {
-        for (let i = 0; i < n; i++) q[i] = w[i] / beta[k];
-      }
-    }
+  for (let k = 0; k < maxIter; k++) {
+    // w = M q_k − α_k q_k − β_{k−1} q_{k−1}
+    matVec(m, q, w);
+    const a = dot(w, q);
+    const b = k > 0 ? beta[k - 1] : 0;
+    for (let i = 0; i < n; i++) w[i] -= a * q[i] + b * previous[i];
+    alpha[k] = a;
+    beta[k] = Math.sqrt(dot(w, w));
+    scale = Math.max(scale, Math.abs(a), beta[k]);
+    theta = tridiagonalLargestEigenvalue(alpha, beta, k + 1);
+    const y = tridiagonalEigenvector(alpha, beta, k + 1, theta);
+    residual = beta[k] * Math.abs(y[k]);
+    const exhausted = beta[k] <= 1e-12 * Math.max(scale, Number.MIN_VALUE);
+    if (exhausted || residual <= tol * Math.abs(theta)) return theta;
+    // q_{k+1} = w / β_k, in the array of q_{k−1}
+    const next = previous;
+    for (let i = 0; i < n; i++) next[i] = w[i] / beta[k];
+    previous = q;
+    q = next;
   }
+  throw notConverged('Lanczos', maxIter, theta, residual);
 }
 
 function power(m: CsrMatrix, start: Float64Array, tol: number, maxIter: number): number {

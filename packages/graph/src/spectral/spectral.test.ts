@@ -72,9 +72,22 @@ describe('lambdaMax: known spectra', () => {
     }
   });
 
-  it('restarts Lanczos on a graph larger than one Krylov cycle', () => {
+  it('converges on a long path, whose top eigenvalues are clustered (many steps, lost orthogonality)', () => {
     const l = combinatorialLaplacian(pathGraph(400));
     expect(lambdaMax(l, { tol: 1e-10 })).toBeCloseTo(2 + 2 * Math.cos(Math.PI / 400), 4);
+  });
+
+  it('finds a repeated largest eigenvalue (two disjoint copies of the complete graph K_6: λmax 6 twice)', () => {
+    const k6 = toDense(completeGraph(6));
+    const twice = new Float32Array(144);
+    for (let i = 0; i < 6; i++) {
+      for (let j = 0; j < 6; j++) {
+        twice[i * 12 + j] = k6[i * 6 + j];
+        twice[(i + 6) * 12 + j + 6] = k6[i * 6 + j];
+      }
+    }
+    const l = combinatorialLaplacian(fromDense(twice, 12, 12));
+    expect(lambdaMax(l, { tol: 1e-10 })).toBeCloseTo(6, 8);
   });
 
   it('returns the largest algebraic eigenvalue, also for negative spectra and 1 × 1 matrices', () => {
