@@ -36,6 +36,7 @@ export { sigmaBoxChart } from './plots/sigma-box-chart.js';
 export { type SuiteFigure, suiteFigures } from './plots/suite-figures.js';
 export { aggregateRuns, type RunGroup } from './report/aggregate-runs.js';
 export { benchmarksReport, type ReportEntry } from './report/benchmarks-report.js';
+export { bytesPerEdgeTable } from './report/bytes-per-edge-table.js';
 export { paperTable } from './report/paper-table.js';
 export { suiteMarkdown } from './report/suite-markdown.js';
 export { DEFAULT_RESULTS_DIR, type RunBenchOptions, type RunBenchResult, runBench } from './run-bench.js';

@@ -1,5 +1,6 @@
 import type { SuiteResult } from '../suites/suite-result.js';
 import { aggregateRuns } from './aggregate-runs.js';
+import { bytesPerEdgeTable } from './bytes-per-edge-table.js';
 import { fmt, table } from './markdown-table.js';
 import { paperTable } from './paper-table.js';
 
@@ -8,14 +9,16 @@ import { paperTable } from './paper-table.js';
  * scheme, σ², K) with test accuracy mean ± standard deviation over runs, median ms per epoch with the
  * 10th–90th percentile range, median evaluation ms, median epochs, median convergence time, diverged runs,
  * and the peaks of process RSS, tensor memory between epochs and tensor memory inside an epoch. The kernels suite: ms per call (median, p10–p90) and
- * GFLOP/s. The sigma suite adds the explicit step limits per dataset.
+ * GFLOP/s. The sigma suite adds the explicit step limits per dataset, the scale suite the memory per edge
+ * ({@link bytesPerEdgeTable}).
  *
  * @param result - a suite result, live or read back from its JSON file
  */
 export function suiteMarkdown(result: SuiteResult): string {
   const parts: string[] = result.suite === 'paper' ? [paperTable(result)] : [];
   if (result.trainRuns.length > 0) {
-    const rows = aggregateRuns(result.trainRuns).map((g) => [
+    const groups = aggregateRuns(result.trainRuns);
+    const rows = groups.map((g) => [
       g.dataset,
       `${g.numNodes.toLocaleString('en-US')} / ${g.numEdges.toLocaleString('en-US')}`,
       g.model,
@@ -56,6 +59,7 @@ export function suiteMarkdown(result: SuiteResult): string {
         rows,
       ),
     );
+    if (result.suite === 'scale') parts.push(bytesPerEdgeTable(groups));
   }
   if (result.stability.length > 0) {
     parts.push(
