@@ -10,7 +10,8 @@ const SIZES = [1_000, 3_000, 10_000, 30_000, 100_000];
  * `scale`: time and memory per epoch against graph size, on stochastic block model graphs
  * ({@link stochasticBlockModel}: 5 classes, mean degree 10, homophily 0.7, 100-word vocabulary, 10 words per
  * node, topic probability 0.3), one random split (20 / 30 per class, the rest test) and a fixed number of epochs without early stop
- * (patience = epochs) so that every size times the same work. Options: `sizes` (10³ … 10⁵ nodes), `models`
+ * (patience = epochs) so that every size times the same work; the report adds the memory per edge
+ * (`bytesPerEdgeTable`). Options: `sizes` (10³ … 10⁵ nodes), `models`
  * (COIN, GCN), `epochs` (20), `warmupEpochs` (5), `backend`, `seed`.
  */
 export const scaleSuite: Suite = {
