@@ -156,9 +156,35 @@ export function addCsr(
  * dW (cols × cols at `dw`) those columns of Xᵀ dZ ({@link csrTiled}):
  * $$ dZ_{ik} = dH_{ik}\,[H_{ik} - X_{ik} > 0],\qquad db_k = \sum_i dZ_{ik},\qquad
  *    dW_{jk} = \sum_{i} X_{ij}\, dZ_{ik} $$
- * (X_{ik} = 0 off X's pattern). Column k of dW needs only column k of dZ, so a range is computed whole.
+ * (X_{ik} = 0 off X's pattern). Column k of dW needs only column k of dZ, so the range is computed one
+ * 32-column block after the other ({@link residualGradBlock}), each block's dZ staying in cache for its
+ * product.
  */
 export function residualGrad(
+  indptrT: usize,
+  indicesT: usize,
+  valuesT: usize,
+  numRows: i32,
+  h: usize,
+  dh: usize,
+  db: usize,
+  dw: usize,
+  cols: i32,
+  colStart: i32,
+  colEnd: i32,
+): void {
+  for (let c0 = colStart; c0 < colEnd; c0 += TILE) {
+    const c1 = min(c0 + TILE, colEnd);
+    residualGradBlock(indptrT, indicesT, valuesT, numRows, h, dh, db, dw, cols, c0, c1);
+  }
+}
+
+/**
+ * {@link residualGrad} for the columns [colStart, colEnd) of one block: first dZ_ik ← 0 where X_ik is stored
+ * and H_ik − X_ik ≤ 0 (through Xᵀ), then one pass over the rows in order masks by H_ik > 0 and adds each row
+ * into db (the zeros commute, so dZ and db are those of masking first).
+ */
+function residualGradBlock(
   indptrT: usize,
   indicesT: usize,
   valuesT: usize,
@@ -175,29 +201,7 @@ export function residualGrad(
   const colBytes = (colStart as usize) << 2;
   const spanBytes = ((colEnd - colStart) as usize) << 2;
   const vecBytes = (spanBytes >> 4) << 4;
-  const tailBytes = spanBytes - vecBytes;
   const zero = f32x4.splat(0);
-  const hEnd = h + (numRows as usize) * rowBytes;
-  let hRow = h + colBytes;
-  let gRow = dh + colBytes;
-  while (hRow < hEnd) {
-    let hp = hRow;
-    let gp = gRow;
-    const vecEnd = gRow + vecBytes;
-    while (gp < vecEnd) {
-      v128.store(gp, v128.and(v128.load(gp), f32x4.gt(v128.load(hp), zero)));
-      hp += 16;
-      gp += 16;
-    }
-    const end = vecEnd + tailBytes;
-    while (gp < end) {
-      if (!(load<f32>(hp) > 0)) store<f32>(gp, 0);
-      hp += 4;
-      gp += 4;
-    }
-    hRow += rowBytes;
-    gRow += rowBytes;
-  }
   // Stored entries X_ik of the columns k in range: entry p of row k of Xᵀ has row i = indicesT[p].
   for (let k = colStart; k < colEnd; k++) {
     const qEnd = (load<i32>(indptrT + ((k as usize) << 2), 4) as usize) << 2;
@@ -206,10 +210,35 @@ export function residualGrad(
       if (load<f32>(h + at) - load<f32>(valuesT + q) <= 0) store<f32>(dh + at, 0);
     }
   }
-  const dbRange = db + colBytes;
-  memory.fill(dbRange, 0, spanBytes);
-  for (let gRow = dh + colBytes; gRow < dh + (numRows as usize) * rowBytes; gRow += rowBytes) {
-    addScaledRow(dbRange, gRow, 1, vecBytes, tailBytes);
+  const dbStart = db + colBytes;
+  memory.fill(dbStart, 0, spanBytes);
+  const hEnd = h + (numRows as usize) * rowBytes;
+  let hRow = h + colBytes;
+  let gRow = dh + colBytes;
+  while (hRow < hEnd) {
+    let hp = hRow;
+    let gp = gRow;
+    let dp = dbStart;
+    const vecEnd = gRow + vecBytes;
+    while (gp < vecEnd) {
+      const g = v128.and(v128.load(gp), f32x4.gt(v128.load(hp), zero));
+      v128.store(gp, g);
+      v128.store(dp, f32x4.add(v128.load(dp), g));
+      hp += 16;
+      gp += 16;
+      dp += 16;
+    }
+    const end = gRow + spanBytes;
+    while (gp < end) {
+      const g = load<f32>(hp) > 0 ? load<f32>(gp) : 0;
+      store<f32>(gp, g);
+      store<f32>(dp, load<f32>(dp) + g);
+      hp += 4;
+      gp += 4;
+      dp += 4;
+    }
+    hRow += rowBytes;
+    gRow += rowBytes;
   }
   csrTiled(indptrT, indicesT, valuesT, cols, dh, dw, cols, 0, colStart, colEnd);
 }
