@@ -7,9 +7,9 @@
  * the shape alone (not by the number of threads); a block's entries are computed exactly as in a single
  * call, and no sum spans two blocks, so the results are the same bit for bit for any number of threads.
  * Blocks are handed out through an Int32Array control block on a SharedArrayBuffer: the caller writes each
- * block's function and arguments, resets a counter and wakes the workers (`Atomics.notify`); every thread,
- * the caller included, claims the next block with `Atomics.add` until none is left, and the caller then
- * sleeps (`Atomics.wait`) until the last block is done. Claiming, not a fixed assignment, lets a thread that
+ * block's function and arguments, opens a claim word and wakes the workers (`Atomics.notify`); every
+ * thread, the caller included, claims the next block (`Atomics.compareExchange`) until none is left, and the
+ * caller then sleeps (`Atomics.wait`) until the last block is done. Claiming, not a fixed assignment, lets a thread that
  * the system runs late do fewer blocks (a busy machine) without changing any result. No message is posted
  * per call. The workers are unref'd (the process exits with them waiting) and started at the first call
  * that is worth splitting ({@link MIN_PARALLEL_WORK}); they are Node-only, reached through
