@@ -227,7 +227,7 @@ export function kernelThreads(): number {
 
 /**
  * Sets the number of threads of the cpu backend's WebAssembly kernels (overriding `COIN_THREADS`); 1 runs
- * every kernel on the calling thread. Workers already started are stopped when the count changes; new ones
+ * every kernel on the calling thread. Workers already started are stopped; new ones
  * start at the next kernel call that is split. Results do not depend on the count.
  * @param threads - a whole number ≥ 1, or null to go back to `COIN_THREADS` / the default
  * @throws Error when `threads` is not a whole number ≥ 1
