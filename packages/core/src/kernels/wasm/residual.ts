@@ -1,8 +1,9 @@
 /**
  * The sparse residual block H = X + relu(X W + b) and its gradient to W and b in WebAssembly SIMD (functions
- * `csrTiled`, `addCsr` and `reluResidualGrad` of `assembly/residual.ts`): bias and relu fused into the
+ * `csrTiled`, `addCsr` and `residualGrad` of `assembly/residual.ts`): bias and relu fused into the
  * product's register tiles, the relu mask into the pass that sums db. The gradient dW = Xᵀ dZ runs as the
- * product of X's transpose (CSR, built once per X and cached) with dZ, so that it too sums in registers;
+ * product of X's transpose (CSR, built once per X and cached; it also finds X's stored entries of a
+ * column for the mask) with dZ, so that it too sums in registers;
  * each entry's sum keeps the order of the scalar loops (bit-identical results). The operands are copied into
  * the memory of the shared {@link WasmInstance} and the results out. Both products are split by blocks of
  * 32 output columns over the kernel threads ({@link runSplit}); the gradient's block also masks its columns
