@@ -67,6 +67,7 @@ export function simdCsrMatMul(
     wasm.write(0, indptr);
     wasm.write(offIndices, indices);
     wasm.write(offValues, values);
+    wasm.f32(offOut, outRows * cols).fill(0);
     // Aᵀ B stays on the calling thread (work 0): each row of C gathers from all rows of A.
     // biome-ignore format: the module's argument order
     runSplit(wasm, 'spmm', numRows, ROW_GRAIN, transposeA ? 0 : nnz * cols, (start, end) => [0, offIndices,
@@ -128,8 +129,9 @@ export function paddedCols(cols: number): number {
 }
 
 /**
- * Copies B to offB (rows padded to a multiple of 4 floats when B is thin), zeroes C after it, lets `call` fill
- * the rest and run with the row width it is given, and returns C without the padding (in `target` if given).
+ * Copies B to offB (rows padded to a multiple of 4 floats when B is thin), lets `call` fill the rest and
+ * compute C after it (overwriting C) with the row width it is given, and returns C without the padding (in
+ * `target` if given).
  */
 function run(
   offB: number,
@@ -154,15 +156,12 @@ function run(
     b.write(rowMajor);
     wasm.writeRows(offB, rowMajor, bRows, bCols, cols);
   }
-  wasm.f32(offOut, outRows * cols).fill(0);
   call(wasm, offOut, cols);
   if (columnSums !== undefined) {
     // 1ᵀB as Aᵀ·B with A a column of ones (bRows × 1).
     wasm.f32(offOnes, bRows).fill(1);
-    const sums = wasm.f32(offSums, cols);
-    sums.fill(0);
     wasm.kernels.dense(0, 0, offOnes, bRows, offB, offSums, cols, 1, 1, 0, 1);
-    columnSums.set(sums.subarray(0, bCols));
+    columnSums.set(wasm.f32(offSums, bCols));
   }
   return wasm.readRows(offOut, outRows, bCols, cols, target);
 }

@@ -51,7 +51,7 @@ export interface WasmKernels {
     start: number,
     end: number,
   ): void;
-  /** Dense A·B or Aᵀ·B into rows [start, end) of C, skipping zeros of A (A at `values`; `indptr`, `indices` unused). */
+  /** Dense A·B or Aᵀ·B overwriting rows [start, end) of C, skipping zeros of A (A at `values`; `indptr`, `indices` unused). */
   dense(
     indptr: number,
     indices: number,

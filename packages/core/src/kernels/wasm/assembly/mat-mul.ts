@@ -81,9 +81,10 @@ export function spmm(
 /**
  * Dense row-major A (numRows × inner, float32 at `values`) times B, skipping zero entries of A: the loop
  * nest of {@link spmm} with p = i·inner + j. `_indptr` and `_indices` are unused. Only the rows
- * start ≤ i < end of C are written (i < numRows for A B, j < inner for Aᵀ B).
- * $$ C = A B,\ C_{i,:} \mathrel{+}= \sum_{j:\,A_{ij} \ne 0} A_{ij} B_{j,:} \quad\text{or}\quad
- *    C = A^\top B,\ C_{j,:} \mathrel{+}= \sum_{i:\,A_{ij} \ne 0} A_{ij} B_{i,:} $$
+ * start ≤ i < end of C are written (i < numRows for A B, j < inner for Aᵀ B), and overwritten: zeroed
+ * first, by the thread that sums them.
+ * $$ C = A B,\ C_{i,:} = \sum_{j:\,A_{ij} \ne 0} A_{ij} B_{j,:} \quad\text{or}\quad
+ *    C = A^\top B,\ C_{j,:} = \sum_{i:\,A_{ij} \ne 0} A_{ij} B_{i,:} $$
  */
 export function dense(
   _indptr: usize,
@@ -102,6 +103,7 @@ export function dense(
   const vecBytes = ((cols as usize) >> 2) << 4;
   const tailBytes = rowBytes - vecBytes;
   const innerBytes = (inner as usize) << 2;
+  memory.fill(out + (start as usize) * rowBytes, 0, ((end - start) as usize) * rowBytes);
   // a: A_ij's address; jRow, iRow: byte offsets of rows j and i.
   if (transpose) {
     // Columns start ≤ j < end of each row of A.
