@@ -1,6 +1,7 @@
 /**
  * @coin-gnn/core: the tfjs engine with our kernels and gradients registered, modules, layers, models, training
- * (all of `@coin-gnn/core/browser`), and saving and loading models as files (Node).
+ * (all of `@coin-gnn/core/browser`), saving and loading models as files, and the threads of the cpu
+ * backend's WebAssembly kernels (Node).
  * @module index
  */
 export * from './browser.js';
@@ -14,3 +15,9 @@ export {
   type WeightEntry,
 } from './io/model-files.js';
 export { checkModelTarget, type SaveModelOptions, saveModel } from './io/save-model.js';
+export {
+  DEFAULT_MAX_THREADS,
+  kernelThreadBlocks,
+  kernelThreads,
+  setKernelThreads,
+} from './kernels/wasm/kernel-threads.js';

@@ -1,9 +1,12 @@
 import {
   type BackendName,
   checkModelTarget,
+  kernelThreadBlocks,
+  kernelThreads,
   modelNames,
   resolveModelOptions,
   saveModel,
+  setKernelThreads,
 } from '@coin-gnn/core';
 import {
   datasetFingerprint,
@@ -46,6 +49,20 @@ interface TrainFlags extends TableFlags {
   out?: string;
   overwrite?: boolean;
   profile?: boolean;
+  threads?: number;
+}
+
+/** Most `--threads` (more would only add waiting workers). */
+const MAX_THREADS = 64;
+
+/**
+ * The kernel threads of a run on the cpu backend, for the reports: how many, and the share of the split
+ * kernels' blocks that the worker threads ran (how much the other cores took part); null on other backends.
+ */
+function threadsReport(result: ProtocolResult): { threads: number; workerShare: number } | null {
+  if (result.backend !== 'cpu') return null;
+  const { workers, caller } = kernelThreadBlocks();
+  return { threads: kernelThreads(), workerShare: workers + caller > 0 ? workers / (workers + caller) : 0 };
 }
 
 const integer =
@@ -67,6 +84,14 @@ function transfersLine(result: ProtocolResult): string {
   return `${mean('reads').toFixed(1)} reads to the host, ${mean('writes').toFixed(1)} uploads per epoch (mean)`;
 }
 
+/** ", 2 kernel threads (workers ran 45 % of the blocks)" for {@link threadsReport}, "" without one. */
+function threadsText(report: ReturnType<typeof threadsReport>): string {
+  if (report === null) return '';
+  const { threads, workerShare } = report;
+  if (threads === 1) return ', 1 kernel thread';
+  return `, ${threads} kernel threads (workers ran ${percent(workerShare)} % of the split blocks)`;
+}
+
 /** The human summary printed without `--json`. */
 function summary(result: ProtocolResult, warnings: Warnings): string {
   const n = result.runs.length;
@@ -75,7 +100,7 @@ function summary(result: ProtocolResult, warnings: Warnings): string {
   const lines = [
     ...warnings.lines(),
     `${result.model} on ${result.dataset} (${result.protocol} protocol, ${n} run${n > 1 ? 's' : ''}, ` +
-      `${result.backend} backend, options ${JSON.stringify(result.modelOptions)}, ` +
+      `${result.backend} backend${threadsText(threadsReport(result))}, options ${JSON.stringify(result.modelOptions)}, ` +
       `lr ${result.training.lr}, weight decay ${result.training.weightDecay})`,
     result.divergedRuns === n
       ? 'test accuracy  none: every run diverged'
@@ -115,7 +140,9 @@ function summary(result: ProtocolResult, warnings: Warnings): string {
  * the runner's run-end hook, with what it was trained on (dataset, its fingerprint, protocol, class names, split);
  * `--out` is checked before training, and a model already saved there is replaced only with `--overwrite`.
  * A diverged run is reported as such (epoch, reason, fix), left out of the mean and never saved; the command
- * exits with status 1 when every run diverged.
+ * exits with status 1 when every run diverged. `--threads` sets the cpu backend's kernel threads
+ * (`setKernelThreads`); on that backend the report gives their number and the share of the split kernels'
+ * blocks the worker threads ran (`threads`, `workerShare` in the JSON).
  */
 export function registerTrainCommand(program: Command): void {
   const command = program
@@ -145,6 +172,11 @@ export function registerTrainCommand(program: Command): void {
     .option('--epochs <N>', 'maximum epochs per run', integer(1, 'a positive integer'), 10_000)
     .option('--patience <N>', 'early-stopping patience', integer(1, 'a positive integer'), 50)
     .addOption(backendOption())
+    .option(
+      '--threads <n>',
+      "threads of the cpu backend's kernels (default: COIN_THREADS, else min(cores, 4); 1: no worker threads)",
+      boundedInteger(1, MAX_THREADS, 'more threads than cores only wait'),
+    )
     .option('--json', 'print one JSON object and nothing else')
     .option('--out <dir>', 'save the model with the best validation accuracy to this directory')
     .option('--overwrite', 'replace the model already saved in --out')
@@ -166,6 +198,7 @@ export function registerTrainCommand(program: Command): void {
     if (flags.features !== undefined && command.getOptionValueSource('protocol') === 'default') {
       flags.protocol = 'public';
     }
+    if (flags.threads !== undefined) setKernelThreads(flags.threads);
     const name = flags.features ? tableName(flags.features) : flags.dataset!;
     const settings = modelSettings(flags, flags.model, name);
     // A bad --out fails now, not after training.
@@ -244,7 +277,7 @@ export function registerTrainCommand(program: Command): void {
       bar?.stop();
       process.stdout.write(
         flags.json
-          ? `${JSON.stringify({ ...result, warnings: warnings.messages(), ...(profile ? { profile } : {}) })}\n`
+          ? `${JSON.stringify({ ...result, ...threadsReport(result), warnings: warnings.messages(), ...(profile ? { profile } : {}) })}\n`
           : summary(result, warnings) + (profile ? epochProfileText(profile) : ''),
       );
       if (flags.out && saved && !flags.json) process.stdout.write(`model saved to ${flags.out}\n`);

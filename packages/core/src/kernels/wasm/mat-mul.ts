@@ -5,9 +5,21 @@
  *    C_{\mathrm{indices}_p,:} \mathrel{+}= \mathrm{values}_p\, B_{i,:} \quad (\mathrm{indptr}_i \le p < \mathrm{indptr}_{i+1}) $$
  * The loops are `spmm`, `dense` and `thin` of `assembly/mat-mul.ts`; they work in the memory of one shared
  * {@link WasmInstance}, and {@link simdCsrMatMul} and {@link simdDenseMatMul} copy the operands in and the
- * result out (memcpy-speed copies, O(size)), into a new array or the caller's `target`.
+ * result out (memcpy-speed copies, O(size)), into a new array or the caller's `target`. The products are
+ * split by blocks of rows of C over the kernel threads ({@link runSplit}), except the transposed sparse one
+ * (its rows of C gather from all rows of A).
  */
+import { runSplit } from './kernel-threads.js';
 import { align16, sharedInstance, type WasmInstance } from './runtime.js';
+
+/** Rows of C per block when a product is split over the kernel threads ({@link runSplit}). */
+const ROW_GRAIN = 64;
+
+/**
+ * Rows of C per block of a split dense Aᵀ·B: a block reads a strip of that many columns from every row of
+ * A, so wider strips keep A's reads closer to a stream.
+ */
+const TRANSPOSED_GRAIN = 256;
 
 /**
  * The dense right operand B (row-major): an array, or a function that writes B's `length` entries into the
@@ -55,7 +67,11 @@ export function simdCsrMatMul(
     wasm.write(0, indptr);
     wasm.write(offIndices, indices);
     wasm.write(offValues, values);
-    wasm.kernels.spmm(0, offIndices, offValues, numRows, offB, offOut, cols, transposeA ? 1 : 0, 0);
+    wasm.f32(offOut, outRows * cols).fill(0);
+    // Aᵀ B stays on the calling thread (work 0): each row of C gathers from all rows of A.
+    // biome-ignore format: the module's argument order
+    runSplit(wasm, 'spmm', numRows, ROW_GRAIN, transposeA ? 0 : nnz * cols, (start, end) => [0, offIndices,
+      offValues, numRows, offB, offOut, cols, transposeA ? 1 : 0, 0, start, end]);
   });
 }
 
@@ -87,8 +103,16 @@ export function simdDenseMatMul(
   const offB = align16(a.length * 4);
   return run(offB, b, bCols, outRows, target, (wasm, offOut, cols) => {
     wasm.write(0, a);
-    if (cols === THIN_COLS && !transposeA) wasm.kernels.thin(0, numRows, inner, offB, offOut);
-    else wasm.kernels.dense(0, 0, 0, numRows, offB, offOut, cols, transposeA ? 1 : 0, inner);
+    const work = numRows * inner * cols;
+    if (cols === THIN_COLS && !transposeA) {
+      // biome-ignore format: the module's argument order
+      runSplit(wasm, 'thin', numRows, ROW_GRAIN, work, (start, end) => [start * inner * 4, end - start, inner,
+        offB, offOut + start * cols * 4]);
+    } else {
+      // biome-ignore format: the module's argument order
+      runSplit(wasm, 'dense', outRows, transposeA ? TRANSPOSED_GRAIN : ROW_GRAIN, work, (start, end) => [0, 0, 0, numRows, offB, offOut, cols,
+        transposeA ? 1 : 0, inner, start, end]);
+    }
   });
 }
 
@@ -105,8 +129,9 @@ export function paddedCols(cols: number): number {
 }
 
 /**
- * Copies B to offB (rows padded to a multiple of 4 floats when B is thin), zeroes C after it, lets `call` fill
- * the rest and run with the row width it is given, and returns C without the padding (in `target` if given).
+ * Copies B to offB (rows padded to a multiple of 4 floats when B is thin), lets `call` fill the rest and
+ * compute C after it (overwriting C) with the row width it is given, and returns C without the padding (in
+ * `target` if given).
  */
 function run(
   offB: number,
@@ -131,15 +156,12 @@ function run(
     b.write(rowMajor);
     wasm.writeRows(offB, rowMajor, bRows, bCols, cols);
   }
-  wasm.f32(offOut, outRows * cols).fill(0);
   call(wasm, offOut, cols);
   if (columnSums !== undefined) {
     // 1ᵀB as Aᵀ·B with A a column of ones (bRows × 1).
     wasm.f32(offOnes, bRows).fill(1);
-    const sums = wasm.f32(offSums, cols);
-    sums.fill(0);
-    wasm.kernels.dense(0, 0, offOnes, bRows, offB, offSums, cols, 1, 1);
-    columnSums.set(sums.subarray(0, bCols));
+    wasm.kernels.dense(0, 0, offOnes, bRows, offB, offSums, cols, 1, 1, 0, 1);
+    columnSums.set(wasm.f32(offSums, bCols));
   }
   return wasm.readRows(offOut, outRows, bCols, cols, target);
 }

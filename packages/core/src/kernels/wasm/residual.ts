@@ -1,14 +1,21 @@
 /**
  * The sparse residual block H = X + relu(X W + b) and its gradient to W and b in WebAssembly SIMD (functions
- * `csrTiled`, `addCsr` and `reluResidualGrad` of `assembly/residual.ts`): bias and relu fused into the
+ * `csrTiled`, `addCsr` and `residualGrad` of `assembly/residual.ts`): bias and relu fused into the
  * product's register tiles, the relu mask into the pass that sums db. The gradient dW = Xᵀ dZ runs as the
- * product of X's transpose (CSR, built once per X and cached) with dZ, so that it too sums in registers;
+ * product of X's transpose (CSR, built once per X and cached; it also finds X's stored entries of a
+ * column for the mask) with dZ, so that it too sums in registers;
  * each entry's sum keeps the order of the scalar loops (bit-identical results). The operands are copied into
- * the memory of the shared {@link WasmInstance} and the results out.
+ * the memory of the shared {@link WasmInstance} and the results out. Both products are split by blocks of
+ * 32 output columns over the kernel threads ({@link runSplit}); the gradient's block also masks its columns
+ * of dZ and sums them into db, so no sum spans two blocks.
  */
 import { CsrMatrix, transpose } from '@coin-gnn/graph';
 import { type CsrParts, csrBytes, writeCsr } from './csr-memory.js';
+import { runSplit } from './kernel-threads.js';
 import { align16, sharedInstance } from './runtime.js';
+
+/** Output columns of a block of the split products: one register tile of the module's `csrTiled`. */
+const TILE_COLS = 32;
 
 /** Transposes of the X's seen, keyed by X's `values` array (tensor data, never written to). */
 const transposes = new WeakMap<Float32Array, CsrParts>();
@@ -46,7 +53,9 @@ export function simdResidualForward(
   const a = writeCsr(wasm, x, 0);
   wasm.write(offW, w);
   wasm.write(offBias, bias);
-  wasm.kernels.csrTiled(a.indptr, a.indices, a.values, a.numRows, offW, offOut, cols, offBias);
+  // biome-ignore format: the module's argument order
+  runSplit(wasm, 'csrTiled', cols, TILE_COLS, x.indices.length * cols, (start, end) => [a.indptr, a.indices,
+    a.values, a.numRows, offW, offOut, cols, offBias, start, end]);
   wasm.kernels.addCsr(a.indptr, a.indices, a.values, a.numRows, offOut, cols);
   const out = target ?? new Float32Array(size);
   out.set(wasm.f32(offOut, size));
@@ -69,18 +78,17 @@ export function simdResidualBackward(
 ): { dw: Float32Array; db: Float32Array } {
   const size = x.numRows * cols;
   const xt = transposeOf(x, cols);
-  const offXt = csrBytes(x);
-  const offH = offXt + csrBytes(xt);
+  const offH = csrBytes(xt);
   const offDz = offH + align16(size * 4);
   const offDb = offDz + align16(size * 4);
   const offDw = offDb + align16(cols * 4);
   const wasm = sharedInstance(offDw + cols * cols * 4);
-  const a = writeCsr(wasm, x, 0);
-  const at = writeCsr(wasm, xt, offXt);
+  const at = writeCsr(wasm, xt, 0);
   wasm.write(offH, h);
   wasm.write(offDz, dh);
-  wasm.kernels.reluResidualGrad(a.indptr, a.indices, a.values, a.numRows, offH, offDz, offDb, cols);
-  wasm.kernels.csrTiled(at.indptr, at.indices, at.values, at.numRows, offDz, offDw, cols, 0);
+  // biome-ignore format: the module's argument order
+  runSplit(wasm, 'residualGrad', cols, TILE_COLS, x.indices.length * cols + size, (start, end) => [at.indptr,
+    at.indices, at.values, x.numRows, offH, offDz, offDb, offDw, cols, start, end]);
   const dw = target ?? new Float32Array(cols * cols);
   dw.set(wasm.f32(offDw, cols * cols));
   return { dw, db: wasm.f32(offDb, cols).slice() };

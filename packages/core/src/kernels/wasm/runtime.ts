@@ -9,28 +9,35 @@
  * (`src/kernels/wasm/runtime.ts`, as vitest and the `@coin-gnn/source` condition load them) and from the
  * build (`dist/kernels/wasm/runtime.js`), since both sit three folders below the package root. The module
  * is read and compiled once, at the first kernel call; each {@link WasmInstance} instantiates it with a
- * memory of its own, imported as `env.memory`. Node's `fs` is reached through `process.getBuiltinModule` at
+ * memory of its own, imported as `env.memory`. The module is compiled for threads: every memory is a shared
+ * one (`shared: true`, at most {@link MAX_PAGES} pages, growing in place without detaching its buffer), so
+ * that the workers of `kernel-threads.ts` can instantiate the same module on the memory of the shared
+ * instance and run kernels on it. Node's `fs` is reached through `process.getBuiltinModule` at
  * that call, not imported, so that a browser bundle of the library (where the cpu backend's kernels cannot
  * read the file and the GPU backends are used) carries no Node module.
  */
 
 /** The part of the WebAssembly API used here (the project's lib settings carry no WebAssembly types). */
-interface WasmMemory {
+export interface WasmMemory {
+  /** The memory's bytes (a SharedArrayBuffer: the memory is shared). */
   readonly buffer: ArrayBuffer;
+  /** Adds `pages` pages of 64 KiB; returns the former size in pages. */
   grow(pages: number): number;
 }
 declare const WebAssembly: {
-  Memory: new (descriptor: { initial: number }) => WasmMemory;
+  Memory: new (descriptor: { initial: number; maximum: number; shared: boolean }) => WasmMemory;
   Module: new (bytes: Uint8Array) => object;
   Instance: new (module: object, imports: object) => { exports: Record<string, unknown> };
 };
 
 /**
  * The functions of `kernels.wasm` (sources and formulas in `assembly/`). Pointers and sizes are byte offsets
- * into the instance's memory; booleans are 0 or 1. Nothing is checked.
+ * into the instance's memory; booleans are 0 or 1. Nothing is checked. A `[start, end)` or
+ * `[colStart, colEnd)` range restricts a call to those rows or columns of its output, so that calls on
+ * disjoint ranges can run on several threads (`kernel-threads.ts`).
  */
 export interface WasmKernels {
-  /** CSR A·B or Aᵀ·B, `assembly/mat-mul.ts` (`inner` unused). */
+  /** CSR A·B or Aᵀ·B over rows [start, end) of A, `assembly/mat-mul.ts` (`numRows`, `inner` unused). */
   spmm(
     indptr: number,
     indices: number,
@@ -41,8 +48,10 @@ export interface WasmKernels {
     cols: number,
     transpose: number,
     inner: number,
+    start: number,
+    end: number,
   ): void;
-  /** Dense A·B or Aᵀ·B skipping zeros of A (A at `values`; `indptr`, `indices` unused). */
+  /** Dense A·B or Aᵀ·B overwriting rows [start, end) of C, skipping zeros of A (A at `values`; `indptr`, `indices` unused). */
   dense(
     indptr: number,
     indices: number,
@@ -53,6 +62,8 @@ export interface WasmKernels {
     cols: number,
     transpose: number,
     inner: number,
+    start: number,
+    end: number,
   ): void;
   /** Dense A·B for B of exactly 8 columns. */
   thin(a: number, numRows: number, inner: number, b: number, out: number): void;
@@ -72,7 +83,10 @@ export interface WasmKernels {
     sqrtBias2: number,
     eps: number,
   ): void;
-  /** C = A·B for CSR A, in 32-column register tiles, then max(C + b, 0) if `bias` ≠ 0, `assembly/residual.ts`. */
+  /**
+   * Columns [colStart, colEnd) of C = A·B for CSR A, in 32-column register tiles, then max(C + b, 0) if
+   * `bias` ≠ 0, `assembly/residual.ts` (colStart a multiple of 32).
+   */
   csrTiled(
     indptr: number,
     indices: number,
@@ -82,6 +96,8 @@ export interface WasmKernels {
     out: number,
     cols: number,
     bias: number,
+    colStart: number,
+    colEnd: number,
   ): void;
   /** C += A at A's stored entries (CSR A, dense C), `assembly/residual.ts`. */
   addCsr(indptr: number, indices: number, values: number, numRows: number, out: number, cols: number): void;
@@ -98,16 +114,22 @@ export interface WasmKernels {
     numSteps: number,
     transpose: number,
   ): void;
-  /** dH ← dH ⊙ [H − X > 0] in place and db = its column sums, `assembly/residual.ts`. */
-  reluResidualGrad(
-    indptr: number,
-    indices: number,
-    values: number,
+  /**
+   * Columns [colStart, colEnd) of dZ = dH ⊙ [H − X > 0] (in place), of db = 1ᵀ dZ and of dW = Xᵀ dZ, for X
+   * given by its transpose (CSR, cols rows), `assembly/residual.ts` (colStart a multiple of 32).
+   */
+  residualGrad(
+    indptrT: number,
+    indicesT: number,
+    valuesT: number,
     numRows: number,
     h: number,
     dh: number,
     db: number,
+    dw: number,
     cols: number,
+    colStart: number,
+    colEnd: number,
   ): void;
 }
 
@@ -116,6 +138,9 @@ export const KERNELS_WASM_URL = new URL('../../../dist/wasm/kernels.wasm', impor
 
 /** Bytes of a WebAssembly memory page. */
 const PAGE = 65536;
+
+/** Most pages of a memory (4 GiB, all that 32-bit offsets reach): the `maximumMemory` of `asconfig.json`. */
+export const MAX_PAGES = 65536;
 
 let compiled: object | null = null;
 
@@ -141,8 +166,8 @@ function readKernelsWasm(): Uint8Array {
   }
 }
 
-/** The compiled module, read and compiled at the first call. */
-function kernelsModule(): object {
+/** The compiled module, read and compiled at the first call (the same for every thread). */
+export function kernelsModule(): object {
   compiled ??= new WebAssembly.Module(readKernelsWasm());
   return compiled;
 }
@@ -156,7 +181,7 @@ let shared: WasmInstance | null = null;
 
 /**
  * The one instance that the products (`mat-mul.ts`) and the residual block (`residual.ts`) share, its memory
- * grown to at least `bytes` (earlier views into it may be detached).
+ * grown to at least `bytes` (earlier views into it do not reach the new pages).
  */
 export function sharedInstance(bytes: number): WasmInstance {
   shared ??= new WasmInstance();
@@ -166,17 +191,19 @@ export function sharedInstance(bytes: number): WasmInstance {
 
 /**
  * An instance of the kernels with a linear memory of its own, and the copies between JavaScript typed
- * arrays and that memory. Views into the memory ({@link f32}, {@link i32}) are detached when it grows
+ * arrays and that memory. Views into the memory ({@link f32}, {@link i32}) do not reach pages added when it grows
  * ({@link reserve}): take them after reserving.
  */
 export class WasmInstance {
   /** The module's functions, bound to this instance's memory. */
   readonly kernels: WasmKernels;
-  private readonly memory: WasmMemory;
+  /** The instance's shared linear memory (other threads may instantiate the module on it). */
+  readonly memory: WasmMemory;
 
   /** @param bytes - memory to allocate at once (rounded up to 64 KiB pages; at least one page) */
   constructor(bytes = 0) {
-    this.memory = new WebAssembly.Memory({ initial: Math.max(1, Math.ceil(bytes / PAGE)) });
+    const initial = Math.max(1, Math.ceil(bytes / PAGE));
+    this.memory = new WebAssembly.Memory({ initial, maximum: MAX_PAGES, shared: true });
     const { exports } = new WebAssembly.Instance(kernelsModule(), { env: { memory: this.memory } });
     this.kernels = exports as unknown as WasmKernels;
   }
@@ -186,7 +213,10 @@ export class WasmInstance {
     return this.memory.buffer.byteLength;
   }
 
-  /** Grows the memory to at least `bytes` (whole pages, never shrinks). Detaches earlier views if it grows. */
+  /**
+   * Grows the memory to at least `bytes` (whole pages, never shrinks). Earlier views keep their length (a
+   * shared memory's buffer is not detached) but do not reach the new pages: take new ones.
+   */
   reserve(bytes: number): void {
     const missing = bytes - this.memory.buffer.byteLength;
     if (missing > 0) this.memory.grow(Math.ceil(missing / PAGE));

@@ -32,7 +32,7 @@ export function explicitSteps(
   let dst = other;
   for (let k = 0; k < numSteps; k++) {
     memory.fill(dst, 0, bytes);
-    spmm(indptr, indices, values, numRows, src, dst, cols, transpose, 0);
+    spmm(indptr, indices, values, numRows, src, dst, cols, transpose, 0, 0, numRows);
     const tau = f64x2.splat(load<f64>(taus + ((k as usize) << 3)));
     const end = dst + bytes;
     let s = src;

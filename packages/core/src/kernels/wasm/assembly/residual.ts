@@ -8,7 +8,9 @@
  * columns of a row of C in eight f32x4 registers while it sums the rows of B, so B is read once per stored
  * entry and C written once, and B's 32-column strip (rows × 128 bytes) stays in the core's cache across all
  * rows. Per output entry the sum runs over the entries p of the row in order, from 0, as the scalar loop
- * `C_i += A_ip B_p` does: the result is the same bit for bit.
+ * `C_i += A_ip B_p` does: the result is the same bit for bit. Both functions work on a range of columns
+ * [colStart, colEnd) of their outputs (colStart a multiple of 32), so that calls on disjoint ranges may run
+ * at the same time on the shared memory (`../kernel-threads.ts`) with the same results.
  */
 
 import { addScaledRow } from './rows';
@@ -20,7 +22,8 @@ const TILE = 32;
  * C = A B (overwritten) for CSR A (numRows rows) and dense B (cols floats per row), stored zeros of A
  * skipped; then, when `bias` ≠ 0, the epilogue C ← max(C + b, 0) row by row (b: cols floats at `bias`).
  * $$ C_{ik} = \sum_{p} A_{i j_p} B_{j_p k}\quad\text{then}\quad C_{ik} \leftarrow \max(0,\ C_{ik} + b_k) $$
- * Columns in tiles of 32 (registers), the last cols mod 32 in one strip accumulated in memory.
+ * Columns in tiles of 32 (registers), the last cols mod 32 in one strip accumulated in memory; only the
+ * columns colStart ≤ k < colEnd (colStart a multiple of 32) are computed.
  */
 export function csrTiled(
   indptr: usize,
@@ -31,11 +34,14 @@ export function csrTiled(
   out: usize,
   cols: i32,
   bias: usize,
+  colStart: i32,
+  colEnd: i32,
 ): void {
   const rowBytes = (cols as usize) << 2;
   const zero = f32x4.splat(0);
   const tiled = cols - (cols % TILE);
-  for (let c0 = 0; c0 < tiled; c0 += TILE) {
+  const tiledEnd = min(colEnd, tiled);
+  for (let c0 = colStart; c0 < tiledEnd; c0 += TILE) {
     const colBytes = (c0 as usize) << 2;
     let dst = out + colBytes;
     let ip = indptr;
@@ -89,7 +95,7 @@ export function csrTiled(
       ip += 4;
     }
   }
-  if (tiled === cols) return;
+  if (colEnd <= tiled) return;
   const width = (cols - tiled) as usize;
   const colBytes = (tiled as usize) << 2;
   const vecBytes = (width >> 2) << 4;
@@ -144,48 +150,95 @@ export function addCsr(
 }
 
 /**
- * The relu gradient of H = X + relu(Z) for CSR X, in place: dH (at `dh`) becomes dZ, and db (cols floats,
- * overwritten) its column sums, rows added in order:
- * $$ dZ_{ik} = dH_{ik}\,[H_{ik} - X_{ik} > 0],\qquad db = \mathbf 1^\top dZ $$
- * (X_{ik} = 0 off X's pattern).
+ * The gradient of H = X + relu(Z), Z = X W + b, for CSR X (numRows × cols) given by its transpose Xᵀ (cols
+ * rows, CSR), restricted to the columns colStart ≤ k < colEnd (colStart a multiple of 32): dH (at `dh`)
+ * becomes dZ there in place, db (cols floats at `db`) receives those columns' sums, rows added in order, and
+ * dW (cols × cols at `dw`) those columns of Xᵀ dZ ({@link csrTiled}):
+ * $$ dZ_{ik} = dH_{ik}\,[H_{ik} - X_{ik} > 0],\qquad db_k = \sum_i dZ_{ik},\qquad
+ *    dW_{jk} = \sum_{i} X_{ij}\, dZ_{ik} $$
+ * (X_{ik} = 0 off X's pattern). Column k of dW needs only column k of dZ, so the range is computed one
+ * 32-column block after the other ({@link residualGradBlock}), each block's dZ staying in cache for its
+ * product.
  */
-export function reluResidualGrad(
-  indptr: usize,
-  indices: usize,
-  values: usize,
+export function residualGrad(
+  indptrT: usize,
+  indicesT: usize,
+  valuesT: usize,
   numRows: i32,
   h: usize,
   dh: usize,
   db: usize,
+  dw: usize,
   cols: i32,
+  colStart: i32,
+  colEnd: i32,
+): void {
+  for (let c0 = colStart; c0 < colEnd; c0 += TILE) {
+    const c1 = min(c0 + TILE, colEnd);
+    residualGradBlock(indptrT, indicesT, valuesT, numRows, h, dh, db, dw, cols, c0, c1);
+  }
+}
+
+/**
+ * {@link residualGrad} for the columns [colStart, colEnd) of one block: first dZ_ik ← 0 where X_ik is stored
+ * and H_ik − X_ik ≤ 0 (through Xᵀ), then one pass over the rows in order masks by H_ik > 0 and adds each row
+ * into db (the zeros commute, so dZ and db are those of masking first).
+ */
+function residualGradBlock(
+  indptrT: usize,
+  indicesT: usize,
+  valuesT: usize,
+  numRows: i32,
+  h: usize,
+  dh: usize,
+  db: usize,
+  dw: usize,
+  cols: i32,
+  colStart: i32,
+  colEnd: i32,
 ): void {
   const rowBytes = (cols as usize) << 2;
-  const vecBytes = ((cols as usize) >> 2) << 4;
-  const tailBytes = rowBytes - vecBytes;
+  const colBytes = (colStart as usize) << 2;
+  const spanBytes = ((colEnd - colStart) as usize) << 2;
+  const vecBytes = (spanBytes >> 4) << 4;
   const zero = f32x4.splat(0);
-  memory.fill(db, 0, rowBytes);
-  for (let i = 0; i < numRows; i++) {
-    const hRow = h + (i as usize) * rowBytes;
-    const gRow = dh + (i as usize) * rowBytes;
+  // Stored entries X_ik of the columns k in range: entry p of row k of Xᵀ has row i = indicesT[p].
+  for (let k = colStart; k < colEnd; k++) {
+    const qEnd = (load<i32>(indptrT + ((k as usize) << 2), 4) as usize) << 2;
+    for (let q = (load<i32>(indptrT + ((k as usize) << 2)) as usize) << 2; q < qEnd; q += 4) {
+      const at = (load<i32>(indicesT + q) as usize) * rowBytes + ((k as usize) << 2);
+      if (load<f32>(h + at) - load<f32>(valuesT + q) <= 0) store<f32>(dh + at, 0);
+    }
+  }
+  const dbStart = db + colBytes;
+  memory.fill(dbStart, 0, spanBytes);
+  const hEnd = h + (numRows as usize) * rowBytes;
+  let hRow = h + colBytes;
+  let gRow = dh + colBytes;
+  while (hRow < hEnd) {
     let hp = hRow;
     let gp = gRow;
+    let dp = dbStart;
     const vecEnd = gRow + vecBytes;
     while (gp < vecEnd) {
-      v128.store(gp, v128.and(v128.load(gp), f32x4.gt(v128.load(hp), zero)));
+      const g = v128.and(v128.load(gp), f32x4.gt(v128.load(hp), zero));
+      v128.store(gp, g);
+      v128.store(dp, f32x4.add(v128.load(dp), g));
       hp += 16;
       gp += 16;
+      dp += 16;
     }
-    const end = vecEnd + tailBytes;
+    const end = gRow + spanBytes;
     while (gp < end) {
-      if (!(load<f32>(hp) > 0)) store<f32>(gp, 0);
+      const g = load<f32>(hp) > 0 ? load<f32>(gp) : 0;
+      store<f32>(gp, g);
+      store<f32>(dp, load<f32>(dp) + g);
       hp += 4;
       gp += 4;
+      dp += 4;
     }
-    const qEnd = (load<i32>(indptr + ((i as usize) << 2), 4) as usize) << 2;
-    for (let q = (load<i32>(indptr + ((i as usize) << 2)) as usize) << 2; q < qEnd; q += 4) {
-      const k = (load<i32>(indices + q) as usize) << 2;
-      if (load<f32>(hRow + k) - load<f32>(values + q) <= 0) store<f32>(gRow + k, 0);
-    }
-    addScaledRow(db, gRow, 1, vecBytes, tailBytes);
+    hRow += rowBytes;
+    gRow += rowBytes;
   }
+  csrTiled(indptrT, indicesT, valuesT, cols, dh, dw, cols, 0, colStart, colEnd);
 }
