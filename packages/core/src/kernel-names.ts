@@ -202,3 +202,35 @@ export type AddBiasInputs = TensorInfos<'x' | 'bias'>;
 export const ColumnSums = 'CoinColumnSums';
 /** Inputs of {@link ColumnSums}: x (rank 2). */
 export type ColumnSumsInputs = TensorInfos<'x'>;
+
+/**
+ * COIN's convection block and classifier fused: logits Z = H W₂ + b₂ with H = X + relu(X W₁ + b₁), X a
+ * constant sparse matrix. Outputs [Z (numRows × classes), H (numRows × F), kept for the gradient].
+ */
+export const ResidualClassifier = 'CoinResidualClassifier';
+/** Inputs of {@link ResidualClassifier}: the CSR parts of X, W₁ (F × F), b₁ (F), W₂ (F × classes), b₂ (classes). */
+export type ResidualClassifierInputs = CsrInputs & TensorInfos<'w1' | 'b1' | 'w2' | 'b2'>;
+
+/**
+ * Backward of {@link ResidualClassifier} to W₁, b₁ and W₂: with dR = (dZ W₂ᵀ) ⊙ [H − X > 0], outputs
+ * [dW₁ = Xᵀ dR (F × F), db₁ = dRᵀ1 (F), dW₂ = Hᵀ dZ (F × classes)]. Attributes: {@link SparseResidualLinearAttrs}.
+ */
+export const ResidualClassifierGrad = 'CoinResidualClassifierGrad';
+/** Inputs of {@link ResidualClassifierGrad}: the CSR parts of X, H, W₂ and dZ. */
+export type ResidualClassifierGradInputs = CsrInputs & TensorInfos<'h' | 'w2' | 'dz'>;
+
+/**
+ * Softmax of the rows, then K explicit diffusion steps: u⁽⁰⁾ = softmax(Z), u ← u − τ_k op(L) u.
+ * Attributes: {@link ExplicitDiffusionAttrs}.
+ */
+export const SoftmaxDiffusion = 'CoinSoftmaxDiffusion';
+/** Inputs of {@link SoftmaxDiffusion}: the CSR parts of L and the logits Z. */
+export type SoftmaxDiffusionInputs = CsrInputs & TensorInfos<'logits'>;
+
+/**
+ * Backward of {@link SoftmaxDiffusion} to the logits: dP = the adjoint steps applied to dU, then
+ * dZ = P ⊙ dP − P ⊙ (P ⊙ dP)1 with P = softmax(Z). Attributes: {@link ExplicitDiffusionAttrs} of the forward.
+ */
+export const SoftmaxDiffusionGrad = 'CoinSoftmaxDiffusionGrad';
+/** Inputs of {@link SoftmaxDiffusionGrad}: the CSR parts of L, the logits Z and dU. */
+export type SoftmaxDiffusionGradInputs = CsrInputs & TensorInfos<'logits' | 'du'>;

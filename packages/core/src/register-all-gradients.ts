@@ -15,10 +15,12 @@ import { explicitDiffusionGradConfig } from './gradients/ExplicitDiffusion_grad.
 import { gatherRowsGradConfig } from './gradients/GatherRows_grad.js';
 import { implicitDiffusionGradConfig } from './gradients/ImplicitDiffusion_grad.js';
 import { matMul2dGradConfig } from './gradients/MatMul2d_grad.js';
+import { residualClassifierGradConfig } from './gradients/ResidualClassifier_grad.js';
 import { scatterRowsGradConfig } from './gradients/ScatterRows_grad.js';
 import { sddmmGradConfig } from './gradients/Sddmm_grad.js';
 import { segmentMaxGradConfig } from './gradients/SegmentMax_grad.js';
 import { segmentMeanGradConfig } from './gradients/SegmentMean_grad.js';
+import { softmaxDiffusionGradConfig } from './gradients/SoftmaxDiffusion_grad.js';
 import { sparseResidualLinearGradConfig } from './gradients/SparseResidualLinear_grad.js';
 
 const gradConfigs: GradConfig[] = [
@@ -36,6 +38,8 @@ const gradConfigs: GradConfig[] = [
   edgeSpmmGradConfig,
   segmentMeanGradConfig,
   segmentMaxGradConfig,
+  residualClassifierGradConfig,
+  softmaxDiffusionGradConfig,
 ];
 
 for (const gradConfig of gradConfigs) registerGradient(gradConfig);

@@ -18,10 +18,15 @@ import { gatherRowsCpuConfig } from './kernels/cpu/GatherRows.js';
 import { implicitDiffusionCpuConfig } from './kernels/cpu/ImplicitDiffusion.js';
 import { matMul2dCpuConfig } from './kernels/cpu/MatMul2d.js';
 import { withReusedOutputs } from './kernels/cpu/output-reuse.js';
+import {
+  residualClassifierCpuConfig,
+  residualClassifierGradCpuConfig,
+} from './kernels/cpu/ResidualClassifier.js';
 import { scatterRowsCpuConfig } from './kernels/cpu/ScatterRows.js';
 import { sddmmCpuConfig } from './kernels/cpu/Sddmm.js';
 import { segmentMaxCpuConfig } from './kernels/cpu/SegmentMax.js';
 import { segmentMeanCpuConfig } from './kernels/cpu/SegmentMean.js';
+import { softmaxDiffusionCpuConfig, softmaxDiffusionGradCpuConfig } from './kernels/cpu/SoftmaxDiffusion.js';
 import { sparseResidualLinearCpuConfig } from './kernels/cpu/SparseResidualLinear.js';
 import { sparseResidualLinearGradCpuConfig } from './kernels/cpu/SparseResidualLinearGrad.js';
 import { unsortedSegmentSumWasmConfig } from './kernels/tfjs-wasm/UnsortedSegmentSum.js';
@@ -58,6 +63,10 @@ const kernelConfigs: KernelConfig[] = [
   segmentMaxCpuConfig,
   addBiasCpuConfig,
   columnSumsCpuConfig,
+  residualClassifierCpuConfig,
+  residualClassifierGradCpuConfig,
+  softmaxDiffusionCpuConfig,
+  softmaxDiffusionGradCpuConfig,
   ...COMPOSED_BACKENDS.flatMap(composedKernelConfigs).filter((config) => !hasBackendKernel(config)),
   ...backendKernelConfigs,
   // what tfjs's own backends lack

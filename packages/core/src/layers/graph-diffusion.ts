@@ -23,6 +23,7 @@ import type { CsrTensor } from '../ops/csr-tensor.js';
 import { explicitDiffusion } from '../ops/explicit-diffusion.js';
 import { fedDiffusion } from '../ops/fed-diffusion.js';
 import { implicitDiffusion } from '../ops/implicit-diffusion.js';
+import { softmaxDiffusion } from '../ops/softmax-diffusion.js';
 
 /**
  * Graph diffusion (COIN, arXiv:2403.15726, the diffusion step): ∂ₜu = −Lu for the time T = K·σ², on hidden
@@ -122,7 +123,7 @@ export class GraphDiffusion extends Module<[tf.Tensor2D, GraphTensors], tf.Tenso
    * @param graph - the graph, whose operator `config.operator` is L
    */
   forward(u: tf.Tensor2D, graph: GraphTensors): tf.Tensor2D {
-    const { sigma2, numSteps, tol, maxIter, substeps, maxExplicitSteps, rtol, atol } = this.config;
+    const { sigma2, numSteps, tol, maxIter, maxExplicitSteps, rtol, atol } = this.config;
     if (numSteps === 0 || sigma2 === 0) return u;
     const matrix = graph.operatorMatrix(this.operator);
     checkDiffusionLimits('GraphDiffusion', this.config, matrix);
@@ -130,13 +131,7 @@ export class GraphDiffusion extends Module<[tf.Tensor2D, GraphTensors], tf.Tenso
     const bounds = () => stepBounds(matrix, 'GraphDiffusion');
     switch (this.scheme) {
       case 'explicit':
-        return explicitDiffusion(
-          u,
-          laplacian,
-          substeps
-            ? substepSizes(sigma2, numSteps, bounds(), maxExplicitSteps)
-            : new Array<number>(numSteps).fill(sigma2),
-        );
+        return explicitDiffusion(u, laplacian, this.explicitStepSizes(graph));
       case 'implicit':
         return this.rethrowingNumerical(() =>
           implicitDiffusion(u, laplacian, sigma2, numSteps, {
@@ -159,6 +154,30 @@ export class GraphDiffusion extends Module<[tf.Tensor2D, GraphTensors], tf.Tenso
           : explicitDiffusion(u, laplacian, new Array<number>(numSteps).fill(sigma2));
       }
     }
+  }
+
+  /**
+   * Diffuses the row softmax of logits Z, {@link GraphDiffusion.forward} of `tf.softmax(Z)`: with the explicit
+   * scheme (sub-steps or not) in one fused op ({@link softmaxDiffusion}, one gradient kernel for both), with
+   * the other schemes as the softmax followed by `forward`. Same limits, errors and numbers as `forward`.
+   * @param logits - Z, (numNodes, C)
+   * @param graph - the graph, whose operator `config.operator` is L
+   */
+  forwardSoftmax(logits: tf.Tensor2D, graph: GraphTensors): tf.Tensor2D {
+    const { sigma2, numSteps } = this.config;
+    if (this.scheme !== 'explicit' || numSteps === 0 || sigma2 === 0) {
+      return tf.tidy(() => this.forward(tf.softmax(logits), graph));
+    }
+    checkDiffusionLimits('GraphDiffusion', this.config, graph.operatorMatrix(this.operator));
+    return softmaxDiffusion(logits, graph.operator(this.operator), this.explicitStepSizes(graph));
+  }
+
+  /** The step sizes of the explicit scheme: K times σ², or with `substeps` the stable sub-steps of each. */
+  private explicitStepSizes(graph: GraphTensors): number[] {
+    const { sigma2, numSteps, substeps, maxExplicitSteps } = this.config;
+    if (!substeps) return new Array<number>(numSteps).fill(sigma2);
+    const bounds = stepBounds(graph.operatorMatrix(this.operator), 'GraphDiffusion');
+    return substepSizes(sigma2, numSteps, bounds, maxExplicitSteps);
   }
 
   /** Solves u′ = −Lu over [0, K·σ²] with `odeint`, keeping its counts. */

@@ -5,6 +5,9 @@ import type { GraphTensors } from '../graph/graph-tensors.js';
 import { GraphDiffusion } from '../layers/graph-diffusion.js';
 import { Linear } from '../layers/linear.js';
 import { ResidualBlock } from '../layers/residual-block.js';
+import type { Parameter } from '../module/parameter.js';
+import { CsrTensor } from '../ops/csr-tensor.js';
+import { residualClassifier } from '../ops/residual-classifier.js';
 import { NodeModel } from './node-model.js';
 import type { ModelDefinition } from './registry.js';
 
@@ -32,8 +35,9 @@ export interface CoinOptions {
  * Option `scheme` swaps the explicit steps for implicit ones or FED cycles of the same time T = K·σ²,
  * `substeps` splits them into stable sub-steps ({@link GraphDiffusion}). Implicit steps and sub-steps keep
  * probabilities ≥ 0 for any σ²; FED is ℓ2-stable, but its long inner steps may still leave [0, 1].
- * No dropout, as in the official code. Defaults K = 20, σ² = 0.35. The residual block reads the sparse
- * features (fused, no dense copy of X).
+ * No dropout, as in the official code. Defaults K = 20, σ² = 0.35. On sparse features the residual block and
+ * the classifier run as one fused op (`residualClassifier`, no dense copy of X), and the softmax with explicit
+ * diffusion steps as another (`softmaxDiffusion`, via `GraphDiffusion.forwardSoftmax`).
  */
 export class Coin extends NodeModel {
   override readonly output = 'probabilities';
@@ -54,11 +58,27 @@ export class Coin extends NodeModel {
   }
 
   forward(graph: GraphTensors): tf.Tensor2D {
-    return tf.tidy(() => {
-      const h = this.block.forward(graph.features());
-      const p = tf.softmax(this.classifier.forward(h));
-      return this.diffusion.forward(p, graph);
-    });
+    return tf.tidy(() => this.diffusion.forwardSoftmax(this.logits(graph.features()), graph));
+  }
+
+  /**
+   * The classifier's logits Z = h W₂ + b₂ of the residual block's h: for sparse features one fused op
+   * ({@link residualClassifier}: h is not differentiated through a tape entry of its own), else the block and
+   * the classifier one after the other.
+   */
+  private logits(x: tf.Tensor2D | CsrTensor): tf.Tensor2D {
+    const { block, classifier } = this;
+    if (!(x instanceof CsrTensor) || block.activation !== 'relu' || classifier.bias === null) {
+      return classifier.forward(block.forward(x));
+    }
+    const variable = (p: Parameter) => p.variable as tf.Tensor2D;
+    return residualClassifier(
+      x,
+      variable(block.linear.weight),
+      variable(block.linear.bias!),
+      variable(classifier.weight),
+      variable(classifier.bias),
+    );
   }
 }
 

@@ -32,23 +32,8 @@ function explicitDiffusion_(
   stepSizes: readonly number[],
   transposeL = false,
 ): Tensor2D {
-  const fn = 'explicitDiffusion';
-  laplacian.assertUsable(fn, 'laplacian');
-  if (u.dtype !== 'float32') throw new InvalidArgumentError(fn, 'u.dtype', u.dtype, "'float32'");
+  checkDiffusionOperands('explicitDiffusion', u, laplacian, stepSizes);
   const n = laplacian.numRows;
-  if (laplacian.numCols !== n) {
-    throw new ShapeMismatchError(
-      fn,
-      'a square laplacian',
-      `laplacian of shape [${laplacian.shape.join(', ')}]`,
-    );
-  }
-  if (u.rank !== 2 || u.shape[0] !== n) {
-    throw new ShapeMismatchError(fn, `u of shape [${n}, k]`, `u of shape [${u.shape.join(', ')}]`);
-  }
-  stepSizes.forEach((tau, k) => {
-    if (!Number.isFinite(tau)) throw new InvalidArgumentError(fn, `stepSizes[${k}]`, tau, 'a finite number');
-  });
   const inputs: ExplicitDiffusionInputs = {
     ...laplacian.kernelInputs(),
     u,
@@ -59,6 +44,44 @@ function explicitDiffusion_(
     inputs as unknown as NamedTensorMap,
     attrs as unknown as NamedAttrMap,
   ) as Tensor2D;
+}
+
+/**
+ * Checks the operands of K explicit diffusion steps on u: L usable and square, u float32 of rank 2 with L's
+ * rows, each step size finite.
+ * @param fn - the op, named in errors
+ * @param u - the signal (or, for a fused op, the tensor whose rows are diffused)
+ * @param argument - u's name in errors
+ * @throws {@link ShapeMismatchError} if L is not square or u's rows differ from its size
+ * @throws {@link InvalidArgumentError} for a non-finite step size, a non-float32 u or a disposed L
+ */
+export function checkDiffusionOperands(
+  fn: string,
+  u: Tensor2D,
+  laplacian: CsrTensor,
+  stepSizes: readonly number[],
+  argument = 'u',
+): void {
+  laplacian.assertUsable(fn, 'laplacian');
+  if (u.dtype !== 'float32') throw new InvalidArgumentError(fn, `${argument}.dtype`, u.dtype, "'float32'");
+  const n = laplacian.numRows;
+  if (laplacian.numCols !== n) {
+    throw new ShapeMismatchError(
+      fn,
+      'a square laplacian',
+      `laplacian of shape [${laplacian.shape.join(', ')}]`,
+    );
+  }
+  if (u.rank !== 2 || u.shape[0] !== n) {
+    throw new ShapeMismatchError(
+      fn,
+      `${argument} of shape [${n}, k]`,
+      `${argument} of shape [${u.shape.join(', ')}]`,
+    );
+  }
+  stepSizes.forEach((tau, k) => {
+    if (!Number.isFinite(tau)) throw new InvalidArgumentError(fn, `stepSizes[${k}]`, tau, 'a finite number');
+  });
 }
 
 /** Fused explicit diffusion $$ u \leftarrow u - \tau_k L u,\ k = 0..K-1 $$ in one kernel (details above). */

@@ -33,7 +33,34 @@ import type { CsrTensor } from './csr-tensor.js';
  * @example sparseResidualLinear(features, w1, b1) // h of COIN
  */
 function sparseResidualLinear_(x: CsrTensor, weight: Tensor2D, bias: Tensor1D | Tensor2D): Tensor2D {
-  const fn = 'sparseResidualLinear';
+  checkResidualOperands('sparseResidualLinear', x, weight, bias);
+  const f = x.numCols;
+  const inputs: SparseResidualLinearInputs = {
+    ...x.kernelInputs(),
+    weight,
+    bias,
+  };
+  const attrs: SparseResidualLinearAttrs = { numRows: x.numRows, numCols: f };
+  return engine().runKernel(
+    SparseResidualLinear,
+    inputs as unknown as NamedTensorMap,
+    attrs as unknown as NamedAttrMap,
+  ) as Tensor2D;
+}
+
+/**
+ * Checks the operands of the residual block H = X + relu(X W + b): X usable, W float32 F × F, b float32 with
+ * F entries (shape [F] or [1, F]), F = X's columns.
+ * @param fn - the op, named in errors
+ * @throws {@link ShapeMismatchError} if W is not F × F or b has not F entries
+ * @throws {@link InvalidArgumentError} for non-float32 W or b, or a disposed X
+ */
+export function checkResidualOperands(
+  fn: string,
+  x: CsrTensor,
+  weight: Tensor2D,
+  bias: Tensor1D | Tensor2D,
+): void {
   x.assertUsable(fn, 'x');
   const f = x.numCols;
   for (const [name, t] of [
@@ -56,17 +83,6 @@ function sparseResidualLinear_(x: CsrTensor, weight: Tensor2D, bias: Tensor1D | 
       `bias of shape [${bias.shape.join(', ')}]`,
     );
   }
-  const inputs: SparseResidualLinearInputs = {
-    ...x.kernelInputs(),
-    weight,
-    bias,
-  };
-  const attrs: SparseResidualLinearAttrs = { numRows: x.numRows, numCols: f };
-  return engine().runKernel(
-    SparseResidualLinear,
-    inputs as unknown as NamedTensorMap,
-    attrs as unknown as NamedAttrMap,
-  ) as Tensor2D;
 }
 
 /** Fused convection block $$ H = X + \operatorname{relu}(X W + b) $$ on sparse X (details above). */

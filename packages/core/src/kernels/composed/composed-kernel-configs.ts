@@ -11,10 +11,14 @@ import {
   GatherRows,
   ImplicitDiffusion,
   MatMul2d,
+  ResidualClassifier,
+  ResidualClassifierGrad,
   ScatterRows,
   Sddmm,
   SegmentMax,
   SegmentMean,
+  SoftmaxDiffusion,
+  SoftmaxDiffusionGrad,
   SparseResidualLinear,
   SparseResidualLinearGrad,
 } from '../../kernel-names.js';
@@ -28,10 +32,12 @@ import { explicitDiffusionComposed } from './ExplicitDiffusion.js';
 import { gatherRowsComposed } from './GatherRows.js';
 import { implicitDiffusionComposed } from './ImplicitDiffusion.js';
 import { matMul2dComposed, matMul2dTransposeFirst } from './MatMul2d.js';
+import { residualClassifierComposed, residualClassifierGradComposed } from './ResidualClassifier.js';
 import { scatterRowsComposed } from './ScatterRows.js';
 import { sddmmComposed } from './Sddmm.js';
 import { segmentMaxComposed } from './SegmentMax.js';
 import { segmentMeanComposed } from './SegmentMean.js';
+import { softmaxDiffusionComposed, softmaxDiffusionGradComposed } from './SoftmaxDiffusion.js';
 import { sparseResidualLinearComposed, sparseResidualLinearGradComposed } from './SparseResidualLinear.js';
 
 /**
@@ -59,6 +65,10 @@ export function composedKernelConfigs(backendName: string): KernelConfig[] {
     [SegmentMax, segmentMaxComposed],
     [AddBias, addBiasComposed],
     [ColumnSums, columnSumsComposed],
+    [ResidualClassifier, residualClassifierComposed],
+    [ResidualClassifierGrad, residualClassifierGradComposed],
+    [SoftmaxDiffusion, softmaxDiffusionComposed],
+    [SoftmaxDiffusionGrad, softmaxDiffusionGradComposed],
   ];
   return funcs.map(([kernelName, kernelFunc]) => ({
     kernelName,

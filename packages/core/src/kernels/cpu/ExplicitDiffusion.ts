@@ -12,10 +12,10 @@ import { csrMatMulAny, SIMD_MIN_COLS } from './csr-mat-mul-any.js';
 import { outputArray, outputTensorInfo } from './output-reuse.js';
 
 /**
- * `CoinExplicitDiffusion` on cpu: all K steps u ← u − τ_k op(L) u in one call of the SIMD module
- * ({@link simdExplicitDiffusion}), or for u of fewer than 4 columns in typed arrays with the graph package's
- * products ({@link scalarSteps}, as {@link csrMatMulAny} chooses); no tensor per step, the result in a reused
- * output array ({@link outputArray}).
+ * `CoinExplicitDiffusion` on cpu: all K steps u ← u − τ_k op(L) u by {@link explicitSteps}, in one call of the
+ * SIMD module ({@link simdExplicitDiffusion}), or for u of fewer than 4 columns in typed arrays with the graph
+ * package's products ({@link scalarSteps}, as {@link csrMatMulAny} chooses); no tensor per step, the result in
+ * a reused output array ({@link outputArray}).
  */
 export function explicitDiffusionCpu(args: {
   inputs: ExplicitDiffusionInputs;
@@ -29,13 +29,30 @@ export function explicitDiffusionCpu(args: {
   const values = cpuData<Float32Array>(backend, inputs.values);
   const numCols = inputs.u.shape[1];
   const u0 = cpuData<Float32Array>(backend, inputs.u);
-  const target = outputArray(backend, u0.length);
   const csr = { indptr, indices, values, numRows };
-  const out =
-    numCols >= SIMD_MIN_COLS
-      ? simdExplicitDiffusion(csr, u0, numCols, stepSizes, transposeL, target)
-      : scalarSteps(csr, u0, numCols, stepSizes, transposeL, target);
+  const out = explicitSteps(csr, u0, numCols, stepSizes, transposeL, outputArray(backend, u0.length));
   return outputTensorInfo(backend, [numRows, numCols], out);
+}
+
+/**
+ * The K steps u ← u − τ_k op(L) u on typed arrays (the work of {@link explicitDiffusionCpu}): the SIMD module
+ * ({@link simdExplicitDiffusion}) for u of at least 4 columns, else {@link scalarSteps}.
+ * @param l - L, numRows × numRows in CSR
+ * @param u0 - u⁽⁰⁾, numRows × numCols row-major (not written)
+ * @param out - receives u⁽ᴷ⁾ (numRows · numCols entries)
+ * @returns `out`
+ */
+export function explicitSteps(
+  l: CsrParts,
+  u0: Float32Array,
+  numCols: number,
+  stepSizes: readonly number[],
+  transposeL: boolean,
+  out: Float32Array,
+): Float32Array {
+  return numCols >= SIMD_MIN_COLS
+    ? simdExplicitDiffusion(l, u0, numCols, stepSizes, transposeL, out)
+    : scalarSteps(l, u0, numCols, stepSizes, transposeL, out);
 }
 
 /**

@@ -21,7 +21,7 @@ const TILE_COLS = 32;
 const transposes = new WeakMap<Float32Array, CsrParts>();
 
 /** Xᵀ (cols rows) in CSR, rows of X in ascending order within each row of Xᵀ; cached per X. */
-function transposeOf(x: CsrParts, cols: number): CsrParts {
+export function transposeOf(x: CsrParts, cols: number): CsrParts {
   let t = transposes.get(x.values);
   if (t === undefined) {
     const m = transpose(CsrMatrix.trusted([x.numRows, cols], x.indptr, x.indices, x.values));

@@ -131,6 +131,25 @@ export interface WasmKernels {
     colStart: number,
     colEnd: number,
   ): void;
+  /**
+   * Rows [rowStart, rowEnd) of COIN's classifier gradient fused into the residual block's:
+   * dW₂ᵀ += dZᵀH, dR = (dZ W₂ᵀ) ⊙ [H − X > 0], db₁ += 1ᵀdR, `assembly/classifier.ts`.
+   */
+  residualClassifierGradRows(
+    indptr: number,
+    indices: number,
+    values: number,
+    h: number,
+    w2t: number,
+    dz: number,
+    dr: number,
+    dw2t: number,
+    db: number,
+    cols: number,
+    classes: number,
+    rowStart: number,
+    rowEnd: number,
+  ): void;
 }
 
 /** The compiled module, as `build:wasm` writes it (see above). */

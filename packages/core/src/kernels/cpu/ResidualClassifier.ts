@@ -1,0 +1,81 @@
+import type { MathBackendCPU } from '@tensorflow/tfjs-backend-cpu';
+import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs-core';
+import {
+  ResidualClassifier,
+  ResidualClassifierGrad,
+  type ResidualClassifierGradInputs,
+  type ResidualClassifierInputs,
+  type SparseResidualLinearAttrs,
+} from '../../kernel-names.js';
+import { simdDenseMatMul } from '../wasm/mat-mul.js';
+import { simdResidualForward } from '../wasm/residual.js';
+import { simdResidualClassifierBackward } from '../wasm/residual-classifier.js';
+import { cpuCsr, cpuData } from './cpu-data.js';
+import { outputArray, outputTensorInfo } from './output-reuse.js';
+
+/**
+ * `CoinResidualClassifier` on cpu: H = X + max(X W₁ + b₁, 0) ({@link simdResidualForward}), then
+ * Z = H W₂ + b₂ ({@link simdDenseMatMul}, the bias added row by row in float32); outputs [Z, H], H in a
+ * reused output array.
+ */
+export function residualClassifierCpu(args: {
+  inputs: ResidualClassifierInputs;
+  attrs: SparseResidualLinearAttrs;
+  backend: MathBackendCPU;
+}): TensorInfo[] {
+  const { inputs, attrs, backend } = args;
+  const { numRows, numCols } = attrs;
+  const x = cpuCsr(backend, inputs, numRows);
+  const w1 = cpuData<Float32Array>(backend, inputs.w1);
+  const b1 = cpuData<Float32Array>(backend, inputs.b1);
+  const w2 = cpuData<Float32Array>(backend, inputs.w2);
+  const b2 = cpuData<Float32Array>(backend, inputs.b2);
+  const classes = inputs.w2.shape[1];
+  const h = simdResidualForward(x, w1, b1, numCols, outputArray(backend, numRows * numCols));
+  const z = simdDenseMatMul(h, numRows, numCols, w2, classes, false, outputArray(backend, numRows * classes));
+  for (let r = 0; r < z.length; r += classes) for (let c = 0; c < classes; c++) z[r + c] += b2[c];
+  return [outputTensorInfo(backend, [numRows, classes], z), outputTensorInfo(backend, [numRows, numCols], h)];
+}
+
+/**
+ * `CoinResidualClassifierGrad` on cpu: dW₁, db₁ and dW₂ by {@link simdResidualClassifierBackward} (dR formed
+ * in the module's memory, never a tensor); dW₁ in a reused output array.
+ */
+export function residualClassifierGradCpu(args: {
+  inputs: ResidualClassifierGradInputs;
+  attrs: SparseResidualLinearAttrs;
+  backend: MathBackendCPU;
+}): TensorInfo[] {
+  const { inputs, attrs, backend } = args;
+  const { numRows, numCols } = attrs;
+  const x = cpuCsr(backend, inputs, numRows);
+  const classes = inputs.w2.shape[1];
+  const { dw1, db1, dw2 } = simdResidualClassifierBackward(
+    x,
+    cpuData<Float32Array>(backend, inputs.h),
+    cpuData<Float32Array>(backend, inputs.w2),
+    cpuData<Float32Array>(backend, inputs.dz),
+    numCols,
+    classes,
+    outputArray(backend, numCols * numCols),
+  );
+  return [
+    outputTensorInfo(backend, [numCols, numCols], dw1),
+    backend.makeTensorInfo([numCols], 'float32', db1),
+    backend.makeTensorInfo([numCols, classes], 'float32', dw2),
+  ];
+}
+
+/** Registration of {@link residualClassifierCpu}. */
+export const residualClassifierCpuConfig: KernelConfig = {
+  kernelName: ResidualClassifier,
+  backendName: 'cpu',
+  kernelFunc: residualClassifierCpu as unknown as KernelFunc,
+};
+
+/** Registration of {@link residualClassifierGradCpu}. */
+export const residualClassifierGradCpuConfig: KernelConfig = {
+  kernelName: ResidualClassifierGrad,
+  backendName: 'cpu',
+  kernelFunc: residualClassifierGradCpu as unknown as KernelFunc,
+};
