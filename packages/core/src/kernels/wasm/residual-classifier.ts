@@ -2,11 +2,12 @@
  * The gradient of COIN's classifier on its residual block, Z = H W₂ + b₂ with H = X + relu(X W₁ + b₁), in
  * WebAssembly SIMD: `residualClassifierGradRows` of `assembly/classifier.ts` (dW₂, db₁ and the masked dR in one
  * pass over the rows of H, dH = dZ W₂ᵀ never stored), then `csrTiled` of `assembly/residual.ts` for
- * dW₁ = Xᵀ dR. The operands are copied into the memory of the shared {@link WasmInstance} once and the
+ * dW₁ = Xᵀ dR, split by blocks of 32 columns over the kernel threads ({@link runSplit}). The operands are copied into the memory of the shared {@link WasmInstance} once and the
  * results out once; dR stays in the memory between the two calls.
  */
 import { type CsrParts, csrBytes, writeCsr } from './csr-memory.js';
-import { transposeOf } from './residual.js';
+import { runSplit } from './kernel-threads.js';
+import { TILE_COLS, transposeOf } from './residual.js';
 import { align16, sharedInstance } from './runtime.js';
 
 /** Classes per register group of the module's pass (W₂ᵀ and the rows of dZ are padded with zeros to it). */
@@ -66,7 +67,9 @@ export function simdResidualClassifierBackward(
   // biome-ignore format: the module's argument order
   wasm.kernels.residualClassifierGradRows(a.indptr, a.indices, a.values, offH, offW2t, offDz, offDr, offDw2t, offDb,
     cols, groups, 0, n);
-  wasm.kernels.csrTiled(at.indptr, at.indices, at.values, at.numRows, offDr, offDw, cols, 0);
+  // biome-ignore format: the module's argument order
+  runSplit(wasm, 'csrTiled', cols, TILE_COLS, x.indices.length * cols, (start, end) => [at.indptr, at.indices,
+    at.values, at.numRows, offDr, offDw, cols, 0, start, end]);
   const dw1 = target ?? new Float32Array(cols * cols);
   dw1.set(wasm.f32(offDw, cols * cols));
   const dw2t = wasm.f32(offDw2t, classes * cols);

@@ -15,7 +15,7 @@ import { runSplit } from './kernel-threads.js';
 import { align16, sharedInstance } from './runtime.js';
 
 /** Output columns of a block of the split products: one register tile of the module's `csrTiled`. */
-const TILE_COLS = 32;
+export const TILE_COLS = 32;
 
 /** Transposes of the X's seen, keyed by X's `values` array (tensor data, never written to). */
 const transposes = new WeakMap<Float32Array, CsrParts>();
