@@ -37,15 +37,17 @@ import {
   sparseResidualLinearGradWebglConfig,
   sparseResidualLinearWebglConfig,
 } from './kernels/webgl/SparseResidualLinear.js';
+import { csrMatMulWebgpuConfig } from './kernels/webgpu/CsrMatMul.js';
 
 /**
- * Kernels written for one backend: they replace the composed kernel of the same name there (webgl: shaders;
+ * Kernels written for one backend: they replace the composed kernel of the same name there (webgl, webgpu: shaders;
  * wasm: the cpu kernels' typed-array code on the backend's heap, Node only, as the cpu kernels' module).
  */
 const backendKernelConfigs: KernelConfig[] = [
   csrMatMulWebglConfig,
   sparseResidualLinearWebglConfig,
   sparseResidualLinearGradWebglConfig,
+  csrMatMulWebgpuConfig,
   csrMatMulWasmConfig,
   sparseResidualLinearWasmConfig,
   sparseResidualLinearGradWasmConfig,

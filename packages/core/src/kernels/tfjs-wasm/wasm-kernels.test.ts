@@ -10,6 +10,7 @@ import {
   selectBackend,
   sparseResidualLinear,
 } from '../../index.js';
+import { runOnCpuAnd } from '../testing/run-on-backends.js';
 
 /**
  * The 'wasm' backend's own kernels (the cpu kernels' typed-array code on its heap) against the cpu
@@ -22,16 +23,10 @@ const random = (size: number): Float32Array =>
 const features = randomCsr(n, 6, 0.4, 5);
 const square = randomCsr(n, n, 0.4, 8);
 
-/** Runs `f` on cpu then on wasm, each with fresh tensors; returns both results' arrays. */
+/** Runs `f` on cpu and wasm: both outputs' arrays. */
 async function onBoth(f: () => tf.Tensor[]): Promise<[Float32Array[], Float32Array[]]> {
-  const results: Float32Array[][] = [];
-  for (const backend of ['cpu', 'wasm'] as const) {
-    expect(await selectBackend(backend)).toBe(backend);
-    const outs = tf.tidy(f);
-    results.push(outs.map((t) => t.dataSync() as Float32Array));
-    tf.dispose(outs);
-  }
-  return [results[0], results[1]];
+  const { cpu, other } = await runOnCpuAnd('wasm', f);
+  return [cpu, other];
 }
 
 function expectSame(actual: Float32Array[], expected: Float32Array[]): void {
