@@ -63,6 +63,8 @@ export function benchmarksReport(entries: readonly ReportEntry[]): string {
     'cpu COIN 1231 ms and GCN 91 ms per epoch, wasm COIN 1033 ms and GCN 65 ms (same accuracies). The wasm',
     "backend's own sparse kernels (`src/kernels/tfjs-wasm` of core) took COIN from 6.0–6.3 s to 0.17–0.33 s of",
     'CPU per epoch and GCN from 126–141 ms to 18–37 ms (paired, one process, composed kernels vs own).',
+    'Full training, `coin train --dataset cora --model gcn --backend webgpu --json` vs `--backend cpu` (seed 42):',
+    'both 560 epochs and 80.33 % test accuracy; the restored validation accuracy 85.24 % vs 84.76 % (one node).',
     '',
   ];
   for (const { result, figures, jsonPath } of entries) {
