@@ -51,7 +51,12 @@ export { GcdeOdeFunc } from './layers/gcde-ode-func.js';
 export { GcnConv, type GcnConvOptions } from './layers/gcn-conv.js';
 export { GrandAttentionOdeFunc } from './layers/grand-attention-ode-func.js';
 export { GrandLinearOdeFunc, grandOperator } from './layers/grand-linear-ode-func.js';
-export { cgIterationsPerStep, divergenceAdvice, GraphDiffusion } from './layers/graph-diffusion.js';
+export {
+  cgIterationsPerStep,
+  cgIterationsReads,
+  divergenceAdvice,
+  GraphDiffusion,
+} from './layers/graph-diffusion.js';
 export { HeatConv } from './layers/heat-conv.js';
 export { LayerNorm } from './layers/layer-norm.js';
 export {
@@ -107,7 +112,7 @@ export {
   type OdeSolverOptions,
   odeBlockSolver,
 } from './models/ode-gnn.js';
-export { predict } from './models/predict.js';
+export { predict, predictAsync } from './models/predict.js';
 export {
   type CreateModelArgs,
   createModel,

@@ -29,18 +29,35 @@ import { segmentMeanCpuConfig } from './kernels/cpu/SegmentMean.js';
 import { softmaxDiffusionCpuConfig, softmaxDiffusionGradCpuConfig } from './kernels/cpu/SoftmaxDiffusion.js';
 import { sparseResidualLinearCpuConfig } from './kernels/cpu/SparseResidualLinear.js';
 import { sparseResidualLinearGradCpuConfig } from './kernels/cpu/SparseResidualLinearGrad.js';
+import { csrMatMulWasmConfig } from './kernels/tfjs-wasm/CsrMatMul.js';
+import { explicitDiffusionWasmConfig } from './kernels/tfjs-wasm/ExplicitDiffusion.js';
+import { implicitDiffusionWasmConfig } from './kernels/tfjs-wasm/ImplicitDiffusion.js';
+import {
+  sparseResidualLinearGradWasmConfig,
+  sparseResidualLinearWasmConfig,
+} from './kernels/tfjs-wasm/SparseResidualLinear.js';
 import { unsortedSegmentSumWasmConfig } from './kernels/tfjs-wasm/UnsortedSegmentSum.js';
 import { csrMatMulWebglConfig } from './kernels/webgl/CsrMatMul.js';
 import {
   sparseResidualLinearGradWebglConfig,
   sparseResidualLinearWebglConfig,
 } from './kernels/webgl/SparseResidualLinear.js';
+import { csrMatMulWebgpuConfig } from './kernels/webgpu/CsrMatMul.js';
 
-/** Kernels written for one GPU backend: they replace the composed kernel of the same name there. */
+/**
+ * Kernels written for one backend: they replace the composed kernel of the same name there (webgl, webgpu: shaders;
+ * wasm: the cpu kernels' typed-array code on the backend's heap, Node only, as the cpu kernels' module).
+ */
 const backendKernelConfigs: KernelConfig[] = [
   csrMatMulWebglConfig,
   sparseResidualLinearWebglConfig,
   sparseResidualLinearGradWebglConfig,
+  csrMatMulWebgpuConfig,
+  csrMatMulWasmConfig,
+  sparseResidualLinearWasmConfig,
+  sparseResidualLinearGradWasmConfig,
+  explicitDiffusionWasmConfig,
+  implicitDiffusionWasmConfig,
 ];
 const hasBackendKernel = ({ kernelName, backendName }: KernelConfig) =>
   backendKernelConfigs.some((c) => c.kernelName === kernelName && c.backendName === backendName);

@@ -53,6 +53,16 @@ describe('profileEpochs', () => {
     for (const r of p.rows) expect(r.share).toBeCloseTo(r.ms / p.epochMs, 9);
   });
 
+  it('awaits an asynchronous training (trainAsync awaits a read between epochs)', async () => {
+    const sync = fakeTraining(6, 2);
+    const asyncTraining = async (onEpoch: (info: EpochInfo) => void): Promise<void> => {
+      await new Promise((resolve) => setTimeout(resolve, 1));
+      sync(onEpoch);
+    };
+    const p = await profileEpochs(asyncTraining, 3, 2);
+    expect(new Map(p.rows.map((r) => [r.name, r.calls])).get('Add')).toBe(2);
+  });
+
   it('rejects a training shorter than warm-up + epochs, and bad counts', async () => {
     await expect(profileEpochs(fakeTraining(3, 0), 3, 2)).rejects.toThrow(/at least 5 epochs/);
     await expect(profileEpochs(fakeTraining(3, 0), 0, 2)).rejects.toThrow(/epochs.*positive integer.*0/s);

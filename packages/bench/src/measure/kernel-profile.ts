@@ -41,11 +41,12 @@ export const OUTSIDE_KERNELS = '(outside kernels)';
 
 /**
  * Profiles epochs `warmup + 1 … warmup + epochs` of a training: `train` must run at least that many epochs,
- * calling `onEpoch` after each (as `TrainOptions.onEpoch` does).
+ * calling `onEpoch` after each (as `TrainOptions.onEpoch` does); when it returns a promise (`trainAsync`), the
+ * profile awaits it.
  * @throws {@link InvalidArgumentError} if `epochs` < 1, `warmup` < 0, or `train` ran too few epochs
  */
 export async function profileEpochs(
-  train: (onEpoch: (info: EpochInfo) => void) => void,
+  train: (onEpoch: (info: EpochInfo) => void) => unknown,
   epochs: number,
   warmup: number,
 ): Promise<KernelProfile> {
@@ -60,8 +61,8 @@ export async function profileEpochs(
   let trainMs = 0;
   let profiled = 0;
   const launched = (): number => engine().state.activeProfile.kernels.length;
-  const info = await profile(() => {
-    train((e) => {
+  const info = await profile(async () => {
+    await train((e) => {
       if (e.epoch === warmup) {
         first = launched();
         started = process.hrtime.bigint();

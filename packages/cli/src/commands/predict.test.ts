@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createModel, predict, saveModel } from '@coin-gnn/core';
+import { createModel, predict, saveModel, selectBackend } from '@coin-gnn/core';
 import { type GraphDataset, loadDataset } from '@coin-gnn/datasets';
 import { CoinError } from '@coin-gnn/graph';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
@@ -46,6 +46,15 @@ describe('coin predict', () => {
     expect(csv[0]).toBe('node,source_row,name,predicted,class_name');
     expect(csv).toHaveLength(2486);
     expect(csv.slice(1).map((line) => Number(line.split(',')[3]))).toEqual(want);
+
+    // on the wasm backend (read back asynchronously, as webgpu needs): the same classes
+    try {
+      const args = ['predict', '--model', join(dir, 'sgc'), '--dataset', 'cora', '--backend', 'wasm'];
+      const onWasm = JSON.parse(await coin(args));
+      expect(onWasm.predictions.map((p: { predicted: number }) => p.predicted)).toEqual(want);
+    } finally {
+      await selectBackend('cpu');
+    }
   });
 
   it('names each node by its current row after a transform re-indexed the rows', () => {

@@ -1,8 +1,16 @@
 import { writeFile } from 'node:fs/promises';
-import { loadModel, modelConfig, predict, readModelInfo, selectBackend } from '@coin-gnn/core';
+import {
+  type BackendName,
+  loadModel,
+  modelConfig,
+  predictAsync,
+  readModelInfo,
+  selectBackend,
+} from '@coin-gnn/core';
 import { datasetFingerprint, type GraphDataset, loadDataset } from '@coin-gnn/datasets';
 import { InvalidArgumentError as CoinArgumentError } from '@coin-gnn/graph';
 import { type Command, Option } from 'commander';
+import { backendOption } from '../options/backend-option.js';
 import { datasetOption } from '../options/dataset-option.js';
 
 /** Parsed flags of `coin predict`. */
@@ -13,6 +21,7 @@ interface PredictFlags {
   format: 'json' | 'csv';
   out?: string;
   force?: boolean;
+  backend: BackendName;
 }
 
 /** One node's prediction: its row in the dataset, its row in the source file, name, class id and name. */
@@ -49,7 +58,8 @@ export function predictionsCsv(rows: readonly NodePrediction[]): string {
  * dataset in evaluation mode and writes each node's predicted class as JSON (one object) or CSV, to stdout or
  * `--out`. The model's feature and class counts must match the dataset's, and the dataset must be the one it
  * was trained on (same fingerprint, see `datasetFingerprint`) unless `--force`: a Cora model scores chance on
- * the public split's Cora, whose nodes are in another order.
+ * the public split's Cora, whose nodes are in another order. `--backend` (default cpu: one forward pass needs
+ * no GPU) picks the tensor backend; the classes are read back asynchronously, so WebGPU in Node works too.
  */
 export function registerPredictCommand(program: Command): void {
   program
@@ -68,8 +78,9 @@ export function registerPredictCommand(program: Command): void {
     .addOption(new Option('--format <name>', 'output format').choices(['json', 'csv']).default('json'))
     .option('--out <file>', 'write to this file instead of stdout')
     .option('--force', 'predict even on data other than the model was trained on (other fingerprint)')
+    .addOption(backendOption().default('cpu'))
     .action(async (flags: PredictFlags) => {
-      await selectBackend('cpu');
+      await selectBackend(flags.backend, { log: (line) => process.stderr.write(`warning: ${line}\n`) });
       const { trainedOn } = await readModelInfo(flags.model);
       const model = await loadModel(flags.model);
       try {
@@ -99,7 +110,7 @@ export function registerPredictCommand(program: Command): void {
               `${String(trainedOn.datasetDigest).slice(0, 19)}…), or --force`,
           );
         }
-        const rows = nodePredictions(dataset, predict(model, dataset));
+        const rows = nodePredictions(dataset, await predictAsync(model, dataset));
         const text =
           flags.format === 'csv'
             ? predictionsCsv(rows)

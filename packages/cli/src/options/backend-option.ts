@@ -2,7 +2,7 @@ import { BACKEND_NAMES, type BackendName } from '@coin-gnn/core';
 import { Option } from 'commander';
 
 /**
- * The `--backend <name>` option of the commands that compute (`coin train`, `coin bench`): one of
+ * The `--backend <name>` option of the commands that compute (`coin train`, `coin bench`, `coin predict`): one of
  * `auto|cpu|wasm|webgpu|webgl|tensorflow` (core's `selectBackend`), default `auto`.
  */
 export function backendOption(): Option {

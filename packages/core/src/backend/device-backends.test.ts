@@ -1,6 +1,13 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createModel, GraphTensors, type ModelOptionValues, selectBackend, trainAsync } from '../index.js';
+import {
+  createModel,
+  GraphTensors,
+  type ModelOptionValues,
+  predictAsync,
+  selectBackend,
+  trainAsync,
+} from '../index.js';
 import { plantedPartition } from '../training/testing/planted-partition.js';
 import type { EpochInfo, TrainResult } from '../training/train.js';
 import { NO_GPU_STACK_ENV, SWIFTSHADER_ENV } from './vulkan-driver.js';
@@ -23,8 +30,11 @@ const MODELS: readonly [string, ModelOptionValues][] = [
 const EPOCHS = 4;
 const data = plantedPartition(5);
 
-/** Trains one model on the active backend; returns its result and epoch infos. */
-async function run(name: string, options: ModelOptionValues): Promise<[TrainResult, EpochInfo[]]> {
+/** Trains one model on the active backend; returns its result, epoch infos and its predictions after training. */
+async function run(
+  name: string,
+  options: ModelOptionValues,
+): Promise<[TrainResult, EpochInfo[], Int32Array]> {
   const graph = new GraphTensors(data);
   const model = createModel(name, {
     numFeatures: data.numFeatures,
@@ -39,7 +49,7 @@ async function run(name: string, options: ModelOptionValues): Promise<[TrainResu
       { graph, labels: data.labels, split: data.split },
       { epochs: EPOCHS, seed: 3, onEpoch: (info) => epochs.push(info) },
     );
-    return [result, epochs];
+    return [result, epochs, await predictAsync(model, graph)];
   } finally {
     model.dispose();
     graph.dispose();
@@ -71,9 +81,9 @@ describe.each([
 
   it.skipIf(skip).each(MODELS)('%s %j', async (name, options) => {
     await selectBackend('cpu');
-    const [expected, expectedEpochs] = await run(name, options);
+    const [expected, expectedEpochs, expectedClasses] = await run(name, options);
     expect(await selectBackend(backend)).toBe(backend);
-    const [actual, actualEpochs] = await run(name, options);
+    const [actual, actualEpochs, actualClasses] = await run(name, options);
     expect(tf.getBackend()).toBe(backend);
     expect(actualEpochs).toHaveLength(EPOCHS);
     for (const [i, info] of actualEpochs.entries()) {
@@ -87,5 +97,13 @@ describe.each([
     expectClose(actual.valLoss, expected.valLoss, 'restored validation loss');
     expect(actual.testAcc).toBe(expected.testAcc);
     expect(actual.bestEpoch).toBe(expected.bestEpoch);
+    expect(actualClasses).toEqual(expectedClasses);
+    // the implicit scheme's CG iterations, counted on the device and read once after training
+    if (options.scheme === 'implicit') expect(expected.cgIterationsPerStep).toBeGreaterThan(0);
+    if (expected.cgIterationsPerStep === undefined) expect(actual).not.toHaveProperty('cgIterationsPerStep');
+    else
+      expect(
+        Math.abs((actual.cgIterationsPerStep ?? -10) - expected.cgIterationsPerStep),
+      ).toBeLessThanOrEqual(1);
   });
 });

@@ -1,6 +1,12 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { explainLoadFailure } from './explain-load-failure.js';
-import { addSoftwareVulkanDriver, NO_GPU_STACK_ENV, SWIFTSHADER_ENV } from './vulkan-driver.js';
+import { missingVulkan } from './missing-vulkan.js';
+import {
+  addSoftwareVulkanDriver,
+  NO_GPU_STACK_ENV,
+  type SoftwareDriver,
+  SWIFTSHADER_ENV,
+} from './vulkan-driver.js';
 
 /** The GPU adapter WebGPU found in Node, as `coin doctor` and run reports show it. */
 export interface GpuAdapterDescription {
@@ -32,22 +38,43 @@ export const TFJS_WEBGPU_PACKAGE = '@tensorflow/tfjs-backend-webgpu';
 
 let probed: Promise<WebGpuProbe> | null = null;
 
+/** How {@link findWebGpuAdapter} checks for Vulkan and loads Dawn (the defaults; tests pass their own). */
+export interface WebGpuProbeSteps {
+  /** Why Dawn would find no Vulkan, or null ({@link missingVulkan}). */
+  readonly missingVulkan: () => string | null;
+  /** Imports the `webgpu` package (Dawn). */
+  readonly importDawn: () => Promise<unknown>;
+}
+
+const DEFAULT_STEPS: WebGpuProbeSteps = {
+  missingVulkan: () => missingVulkan(),
+  importDawn: () => import(WEBGPU_PACKAGE),
+};
+
 /**
- * Sets up WebGPU in Node once per process and asks for an adapter: adds the SwiftShader driver named by
- * `COIN_SWIFTSHADER_DIR` ({@link addSoftwareVulkanDriver}), imports the `webgpu` package (Dawn), installs
- * `navigator.gpu` and the WebGPU globals (before `@tensorflow/tfjs-backend-webgpu` is imported, which reads
- * them), then requests a high-performance adapter. Does not import the tfjs backend.
+ * Sets up WebGPU in Node once per process and asks for an adapter ({@link findWebGpuAdapter} with the
+ * default steps). Does not import the tfjs backend.
  */
 export function probeWebGpu(): Promise<WebGpuProbe> {
-  probed ??= probe();
+  probed ??= findWebGpuAdapter();
   return probed;
 }
 
-async function probe(): Promise<WebGpuProbe> {
+/**
+ * Adds the SwiftShader driver named by `COIN_SWIFTSHADER_DIR` ({@link addSoftwareVulkanDriver}), checks that
+ * Vulkan is there ({@link missingVulkan}: the loader and a driver manifest; without them Dawn is not loaded,
+ * so it prints no native warning), imports the `webgpu` package (Dawn), installs `navigator.gpu` and the
+ * WebGPU globals (before `@tensorflow/tfjs-backend-webgpu` is imported, which reads them), then requests a
+ * high-performance adapter.
+ * @param steps - the Vulkan check and Dawn's import (defaults: the real ones)
+ */
+export async function findWebGpuAdapter(steps: WebGpuProbeSteps = DEFAULT_STEPS): Promise<WebGpuProbe> {
   const driver = addSoftwareVulkanDriver();
+  const missing = steps.missingVulkan();
+  if (missing !== null) return { ok: false, reason: noVulkanReason(missing, driver) };
   let dawn: { create: (flags: string[]) => Gpu; globals: object };
   try {
-    dawn = (await import(WEBGPU_PACKAGE)) as typeof dawn;
+    dawn = (await steps.importDawn()) as typeof dawn;
   } catch (error) {
     return { ok: false, reason: explainLoadFailure(WEBGPU_PACKAGE, error) };
   }
@@ -60,21 +87,22 @@ async function probe(): Promise<WebGpuProbe> {
     Object.defineProperty(g.navigator, 'gpu', { value: gpu, configurable: true });
   }
   const adapter = await gpu.requestAdapter({ powerPreference: 'high-performance' });
-  if (adapter === null) {
-    const tried = driver.problem ?? (driver.added ? `SwiftShader from ${driver.dir} was tried too` : null);
-    return {
-      ok: false,
-      reason:
-        'WebGPU found no Vulkan driver (Dawn needs libvulkan.so.1 and a Vulkan ICD: the vendor driver on a GPU ' +
-        `machine, or SwiftShader: run tools/scripts/install-swiftshader.sh and set ${SWIFTSHADER_ENV})` +
-        (tried ? `; ${tried}` : ''),
-    };
-  }
+  if (adapter === null) return { ok: false, reason: noVulkanReason('no adapter', driver) };
   const info = adapter.info ?? {};
   const detail = [info.vendor, info.architecture].filter((s) => s).join(' ') || 'unknown adapter';
   const software = info.isFallbackAdapter === true || /swiftshader|llvmpipe|lavapipe/i.test(detail);
   const name = info.description ? `${detail} (${info.description})` : detail;
   return { ok: true, adapter: { name, software } };
+}
+
+/** Why WebGPU has no adapter, with the fix and what was tried. */
+function noVulkanReason(what: string, driver: SoftwareDriver): string {
+  const tried = driver.problem ?? (driver.added ? `SwiftShader from ${driver.dir} was tried too` : null);
+  return (
+    `WebGPU found no Vulkan driver: ${what} (Dawn needs libvulkan.so.1 and a Vulkan ICD: the vendor driver on ` +
+    `a GPU machine, or SwiftShader: run tools/scripts/install-swiftshader.sh and set ${SWIFTSHADER_ENV})` +
+    (tried ? `; ${tried}` : '')
+  );
 }
 
 /**

@@ -24,6 +24,7 @@ import { explicitDiffusion } from '../ops/explicit-diffusion.js';
 import { fedDiffusion } from '../ops/fed-diffusion.js';
 import { implicitDiffusion } from '../ops/implicit-diffusion.js';
 import { softmaxDiffusion } from '../ops/softmax-diffusion.js';
+import type { HostReads } from '../training/host-reads.js';
 
 /**
  * Graph diffusion (COIN, arXiv:2403.15726, the diffusion step): ∂ₜu = −Lu for the time T = K·σ², on hidden
@@ -50,9 +51,9 @@ import { softmaxDiffusion } from '../ops/softmax-diffusion.js';
  * limits that depend on the graph (`checkDiffusionLimits`: at most `maxExplicitSteps` FED steps or
  * sub-steps per pass, σ²·ρ(L) ≤ 10⁵ for the implicit scheme) and fails in terms of σ² and K; a
  * `NumericalError` of the implicit or `'dopri5'` solver is rethrown with σ² and K (the solver's as its cause). In
- * evaluation mode the implicit scheme counts its conjugate-gradient iterations on the cpu backend
- * ({@link GraphDiffusion.cgIterationsPerStep}, reset by `prepare`; elsewhere the count would be a read back to
- * the host every evaluation, so it is not taken). Shapes: u (numNodes, C) → (numNodes, C).
+ * evaluation mode the implicit scheme counts its conjugate-gradient iterations on any backend
+ * ({@link GraphDiffusion.cgIterationsPerStep}, reset by `prepare`), summed on the device and read once when
+ * asked for (no host transfer per evaluation). Shapes: u (numNodes, C) → (numNodes, C).
  *
  * @throws {@link InvalidArgumentError} if sigma2 < 0, numSteps is not an integer in [0, 10⁶], scheme is not
  *   one of {@link GraphDiffusion.schemes}, or substeps is set with a scheme other than `'explicit'`; from
@@ -93,10 +94,17 @@ export class GraphDiffusion extends Module<[tf.Tensor2D, GraphTensors], tf.Tenso
 
   /**
    * Mean conjugate-gradient iterations per implicit step over the evaluation passes since the last
-   * `prepare`; null for the explicit schemes, before any evaluation pass, or off the cpu backend.
+   * `prepare`; null for the explicit schemes or before any evaluation pass. Reads the count kept on the
+   * device synchronously: where the backend cannot (WebGPU in Node), run {@link GraphDiffusion.cgReads}
+   * with `readAsync` first.
    */
   get cgIterationsPerStep(): number | null {
     return this.cg.perStep;
+  }
+
+  /** Reads the CG iterations counted on the device since the last read (one host read, if any). */
+  *cgReads(): HostReads<void> {
+    yield* this.cg.settleReads();
   }
 
   /** The steps and evaluations of the last forward pass with scheme `'rk4'` or `'dopri5'`; null before one. */
@@ -137,10 +145,7 @@ export class GraphDiffusion extends Module<[tf.Tensor2D, GraphTensors], tf.Tenso
           implicitDiffusion(u, laplacian, sigma2, numSteps, {
             tol,
             maxIter,
-            onStats:
-              this.training || tf.getBackend() !== 'cpu'
-                ? undefined
-                : (stats) => this.cg.record(stats.iterations),
+            onStatsTensor: this.training ? undefined : (stats) => this.cg.recordOnDevice(stats),
           }),
         );
       case 'rk4':
@@ -245,7 +250,8 @@ export function divergenceAdvice(model: Module, graph: GraphTensors): string {
 
 /**
  * Mean conjugate-gradient iterations per implicit diffusion step over every {@link GraphDiffusion} of a
- * module tree, from their evaluation passes since `prepare`; null when none diffused implicitly.
+ * module tree, from their evaluation passes since `prepare`; null when none diffused implicitly. Reads the
+ * counts kept on the device synchronously ({@link cgIterationsReads} reads them on any backend).
  */
 export function cgIterationsPerStep(model: Module): number | null {
   const means: number[] = [];
@@ -253,4 +259,13 @@ export function cgIterationsPerStep(model: Module): number | null {
     if (m instanceof GraphDiffusion && m.cgIterationsPerStep !== null) means.push(m.cgIterationsPerStep);
   }
   return means.length > 0 ? means.reduce((a, b) => a + b, 0) / means.length : null;
+}
+
+/**
+ * {@link cgIterationsPerStep}, its reads (one per implicit {@link GraphDiffusion} that counted on the device)
+ * left to the caller: `readAsync(cgIterationsReads(model))` on a backend without synchronous reads.
+ */
+export function* cgIterationsReads(model: Module): HostReads<number | null> {
+  for (const m of model.modules()) if (m instanceof GraphDiffusion) yield* m.cgReads();
+  return cgIterationsPerStep(model);
 }

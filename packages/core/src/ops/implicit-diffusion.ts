@@ -39,6 +39,12 @@ export interface ImplicitDiffusionOptions {
    */
   // not called on a backend that cannot read synchronously (WebGPU in Node: `readsSynchronously`)
   onStats?: (stats: ImplicitDiffusionStats) => void;
+  /**
+   * Receives the statistics as the kernel made them, on the device and not read (no host transfer, any
+   * backend): a (2, K) tensor, row 0 the iterations and row 1 the relative residuals of each step. It belongs
+   * to the caller's scope: `tf.keep` it, or keep what is computed from it, to hold it past a `tf.tidy`.
+   */
+  onStatsTensor?: (stats: Tensor2D) => void;
 }
 
 /**
@@ -63,7 +69,7 @@ export interface ImplicitDiffusionOptions {
  *   similar to such a matrix
  * @param sigma2 - time per step σ² ≥ 0
  * @param numSteps - K, a non-negative integer; σ² = 0 or K = 0 is the identity
- * @param options - `tol` (1e-6), `maxIter` (1000), `transposeL` (false), `onStats`
+ * @param options - `tol` (1e-6), `maxIter` (1000), `transposeL` (false), `onStats`, `onStatsTensor`
  * @throws {@link InvalidArgumentError} for a negative or non-finite sigma2, a non-integer numSteps, a bad
  *   tol or maxIter, a u that is not float32, a disposed laplacian, or an L no diagonal scaling symmetrises
  * @throws {@link ShapeMismatchError} if L is not square, u is not rank 2 or has not numNodes rows
@@ -82,7 +88,13 @@ function implicitDiffusion_(
   options: ImplicitDiffusionOptions = {},
 ): Tensor2D {
   const fn = 'implicitDiffusion';
-  const { tol = CG_DEFAULTS.tol, maxIter = CG_DEFAULTS.maxIter, transposeL = false, onStats } = options;
+  const {
+    tol = CG_DEFAULTS.tol,
+    maxIter = CG_DEFAULTS.maxIter,
+    transposeL = false,
+    onStats,
+    onStatsTensor,
+  } = options;
   laplacian.assertUsable(fn, 'laplacian');
   if (laplacian.numRows !== laplacian.numCols) {
     throw new ShapeMismatchError(fn, 'a square laplacian', `${laplacian.numRows} x ${laplacian.numCols}`);
@@ -118,6 +130,7 @@ function implicitDiffusion_(
     inputs as unknown as NamedTensorMap,
     attrs as unknown as NamedAttrMap,
   ) as Tensor[];
+  onStatsTensor?.(stats as Tensor2D);
   if (onStats !== undefined && readsSynchronously()) {
     const data = stats.dataSync();
     const relativeResiduals = Array.from(data.subarray(numSteps));

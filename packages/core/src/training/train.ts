@@ -3,7 +3,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { type HostTransfers, hostTransfers } from '../backend/host-transfers.js';
 import { withTrainingScope } from '../backend/training-scope.js';
 import type { GraphTensors } from '../graph/graph-tensors.js';
-import { divergenceAdvice, cgIterationsPerStep as meanCgIterations } from '../layers/graph-diffusion.js';
+import { cgIterationsReads, divergenceAdvice } from '../layers/graph-diffusion.js';
 import { type Logger, silentLogger } from '../logger.js';
 import type { NodeModel } from '../models/node-model.js';
 import { gatherRows } from '../ops/gather-rows.js';
@@ -187,7 +187,7 @@ function* trainReads(
     const { valLoss, valAcc } = yield* trainer.validateReads();
     const convergenceMs = hrtimeMs(started);
     const { testAcc, clamped } = yield* trainer.testReads();
-    const cgIterationsPerStep = meanCgIterations(model) ?? undefined;
+    const cgIterationsPerStep = (yield* cgIterationsReads(model)) ?? undefined;
     return {
       epochs,
       bestEpoch,

@@ -1,5 +1,6 @@
 import type { DataId, KernelConfig, TensorInfo } from '@tensorflow/tfjs-core';
 import { CsrMatMul, type CsrMatMulAttrs, type CsrMatMulInputs } from '../../kernel-names.js';
+import { columnOrderTensors } from '../column-order.js';
 
 /** The part of tfjs-backend-webgl's `GPGPUProgram` used here (the package is not a dependency of core). */
 export interface WebglProgram {
@@ -14,56 +15,6 @@ export interface WebglBackend {
   readSync(dataId: DataId): unknown;
   makeTensorInfo(shape: number[], dtype: 'int32', values: Int32Array): TensorInfo;
   disposeData(dataId: DataId): boolean;
-}
-
-/** Where the entries of each column of A sit: column j's entries are `order[ptr[j]] … order[ptr[j+1] − 1]`. */
-interface ColumnIndex {
-  readonly ptr: TensorInfo;
-  readonly order: TensorInfo;
-}
-
-/**
- * Column indexes of the CSR matrices multiplied transposed, by the `indices` tensor they were built from
- * (tensors are immutable, so an index stays valid while that tensor lives), freed after it is collected.
- */
-const columnIndexes = new WeakMap<DataId, Map<number, ColumnIndex>>();
-const freeColumnIndex = new FinalizationRegistry<{ backend: WebglBackend; index: ColumnIndex }>(
-  ({ backend, index }) => {
-    backend.disposeData(index.ptr.dataId);
-    backend.disposeData(index.order.dataId);
-  },
-);
-
-/**
- * The entries of A grouped by column (a counting sort of `indices`, stable: row order within a column),
- * read from the GPU once per `indices` tensor and kept there: $$ \mathrm{ptr}_j = |\{p : \mathrm{indices}_p < j\}| $$
- */
-function columnIndex(backend: WebglBackend, indices: TensorInfo, numCols: number): ColumnIndex {
-  let byCols = columnIndexes.get(indices.dataId);
-  const cached = byCols?.get(numCols);
-  if (cached) return cached;
-  const columns = backend.readSync(indices.dataId) as Int32Array;
-  const ptr = new Int32Array(numCols + 1);
-  for (const j of columns) ptr[j + 1] += 1;
-  for (let j = 0; j < numCols; j++) ptr[j + 1] += ptr[j];
-  const next = ptr.slice(0, numCols);
-  const order = new Int32Array(columns.length);
-  for (let p = 0; p < columns.length; p++) order[next[columns[p]]++] = p;
-  const index = {
-    ptr: backend.makeTensorInfo([numCols + 1], 'int32', ptr),
-    order: backend.makeTensorInfo(
-      [Math.max(1, order.length)],
-      'int32',
-      order.length > 0 ? order : new Int32Array(1),
-    ),
-  };
-  if (!byCols) {
-    byCols = new Map();
-    columnIndexes.set(indices.dataId, byCols);
-  }
-  byCols.set(numCols, index);
-  freeColumnIndex.register(indices.dataId, { backend, index });
-  return index;
 }
 
 /**
@@ -97,7 +48,7 @@ function csrMatMulProgram(numOut: number, cols: number, permuted: boolean): Webg
  * of A ({@link csrMatMulProgram}). tfjs's `unsortedSegmentSum` on webgl, which the composed kernel uses,
  * scans every entry for every output (numOut · nnz · cols reads: a minute for Cora's graph on SwiftShader).
  * Aᵀ·B needs A's entries by column: computed on the CPU at the first product with a given `indices` tensor
- * (one read of it from the GPU), then kept on the GPU ({@link columnIndex}).
+ * (one read of it from the GPU), then kept on the GPU (`columnOrderTensors`).
  */
 export const csrMatMulWebglConfig: KernelConfig = {
   kernelName: CsrMatMul,
@@ -126,7 +77,12 @@ export function csrMatMulWebgl(
       'float32',
     );
   }
-  const { ptr, order } = columnIndex(webgl, indices, numCols);
+  const { ptr, order } = columnOrderTensors(
+    webgl,
+    indices,
+    numCols,
+    () => webgl.readSync(indices.dataId) as Int32Array,
+  );
   return webgl.runWebGLProgram(
     csrMatMulProgram(numCols, cols, true),
     [ptr, rowIds, values, b, order],
