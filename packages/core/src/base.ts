@@ -30,6 +30,7 @@ export { type DenseOperand, simdCsrMatMul, simdDenseMatMul } from './kernels/was
 export { adamStep } from './ops/adam-step.js';
 export { addBias } from './ops/add-bias.js';
 export { applyMask } from './ops/apply-mask.js';
+export { appnpPropagation } from './ops/appnp-propagation.js';
 export { columnSums } from './ops/column-sums.js';
 export { csrMatMul } from './ops/csr-mat-mul.js';
 export { CsrTensor } from './ops/csr-tensor.js';
@@ -43,4 +44,5 @@ export { scatterRows } from './ops/scatter-rows.js';
 export { type SddmmOptions, sddmm } from './ops/sddmm.js';
 export { segmentMax } from './ops/segment-max.js';
 export { segmentMean } from './ops/segment-mean.js';
+export { softmaxCrossEntropy } from './ops/softmax-cross-entropy.js';
 export { sparseResidualLinear } from './ops/sparse-residual-linear.js';

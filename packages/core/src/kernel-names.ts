@@ -202,3 +202,38 @@ export type AddBiasInputs = TensorInfos<'x' | 'bias'>;
 export const ColumnSums = 'CoinColumnSums';
 /** Inputs of {@link ColumnSums}: x (rank 2). */
 export type ColumnSumsInputs = TensorInfos<'x'>;
+
+/**
+ * Mean softmax cross-entropy of some rows of a logit matrix against targets (the training loss of the
+ * models that output logits): ℓ = −(1/m) Σ_r Σ_c T_{rc} logsoftmax(Z_{rows_r})_c, a scalar.
+ */
+export const SoftmaxCrossEntropy = 'CoinSoftmaxCrossEntropy';
+/** Inputs of {@link SoftmaxCrossEntropy}: logits (numRows × C), rows (int32, m) and targets (m × C). */
+export type SoftmaxCrossEntropyInputs = TensorInfos<'logits' | 'rows' | 'targets'>;
+
+/**
+ * Gradient of {@link SoftmaxCrossEntropy} to its logits, given the loss's gradient dy (a scalar):
+ * dZ_{rows_r} += (dy/m)·((Σ_c T_{rc}) softmax(Z_{rows_r}) − T_r), other rows 0.
+ */
+export const SoftmaxCrossEntropyGrad = 'CoinSoftmaxCrossEntropyGrad';
+/** Inputs of {@link SoftmaxCrossEntropyGrad}: those of {@link SoftmaxCrossEntropy} and dy (scalar). */
+export type SoftmaxCrossEntropyGradInputs = SoftmaxCrossEntropyInputs & TensorInfos<'dy'>;
+
+/**
+ * APPNP's K personalised-PageRank steps with a constant square sparse A (Gasteiger et al. 2019, eq. 4):
+ * Z⁽⁰⁾ = H, Z⁽ᵏ⁺¹⁾ = (1 − α) op(A) Z⁽ᵏ⁾ + α H; output Z⁽ᴷ⁾.
+ */
+export const AppnpPropagation = 'CoinAppnpPropagation';
+/** Inputs of {@link AppnpPropagation}: the CSR parts of A and h (numRows × k). */
+export type AppnpPropagationInputs = CsrInputs & TensorInfos<'h'>;
+/** Attributes of {@link AppnpPropagation}. */
+export interface AppnpPropagationAttrs {
+  /** Rows (and columns) of A. */
+  numRows: number;
+  /** Steps K. */
+  numSteps: number;
+  /** Teleport probability α. */
+  alpha: number;
+  /** Propagate with Aᵀ instead of A (the gradient). */
+  transposeA: boolean;
+}

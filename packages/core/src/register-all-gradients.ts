@@ -8,6 +8,7 @@ import '@tensorflow/tfjs-layers';
 import { type GradConfig, registerGradient } from '@tensorflow/tfjs-core';
 import { addBiasGradConfig } from './gradients/AddBias_grad.js';
 import { applyMaskGradConfig } from './gradients/ApplyMask_grad.js';
+import { appnpPropagationGradConfig } from './gradients/AppnpPropagation_grad.js';
 import { csrMatMulGradConfig } from './gradients/CsrMatMul_grad.js';
 import { edgeSoftmaxGradConfig } from './gradients/EdgeSoftmax_grad.js';
 import { edgeSpmmGradConfig } from './gradients/EdgeSpmm_grad.js';
@@ -19,6 +20,7 @@ import { scatterRowsGradConfig } from './gradients/ScatterRows_grad.js';
 import { sddmmGradConfig } from './gradients/Sddmm_grad.js';
 import { segmentMaxGradConfig } from './gradients/SegmentMax_grad.js';
 import { segmentMeanGradConfig } from './gradients/SegmentMean_grad.js';
+import { softmaxCrossEntropyGradConfig } from './gradients/SoftmaxCrossEntropy_grad.js';
 import { sparseResidualLinearGradConfig } from './gradients/SparseResidualLinear_grad.js';
 
 const gradConfigs: GradConfig[] = [
@@ -36,6 +38,8 @@ const gradConfigs: GradConfig[] = [
   edgeSpmmGradConfig,
   segmentMeanGradConfig,
   segmentMaxGradConfig,
+  softmaxCrossEntropyGradConfig,
+  appnpPropagationGradConfig,
 ];
 
 for (const gradConfig of gradConfigs) registerGradient(gradConfig);

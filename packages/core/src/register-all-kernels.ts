@@ -9,6 +9,7 @@ import { composedKernelConfigs } from './kernels/composed/composed-kernel-config
 import { adamStepCpuConfig } from './kernels/cpu/AdamStep.js';
 import { addBiasCpuConfig } from './kernels/cpu/AddBias.js';
 import { applyMaskCpuConfig } from './kernels/cpu/ApplyMask.js';
+import { appnpPropagationCpuConfig } from './kernels/cpu/AppnpPropagation.js';
 import { columnSumsCpuConfig } from './kernels/cpu/ColumnSums.js';
 import { csrMatMulCpuConfig } from './kernels/cpu/CsrMatMul.js';
 import { edgeSoftmaxCpuConfig } from './kernels/cpu/EdgeSoftmax.js';
@@ -22,6 +23,10 @@ import { scatterRowsCpuConfig } from './kernels/cpu/ScatterRows.js';
 import { sddmmCpuConfig } from './kernels/cpu/Sddmm.js';
 import { segmentMaxCpuConfig } from './kernels/cpu/SegmentMax.js';
 import { segmentMeanCpuConfig } from './kernels/cpu/SegmentMean.js';
+import {
+  softmaxCrossEntropyCpuConfig,
+  softmaxCrossEntropyGradCpuConfig,
+} from './kernels/cpu/SoftmaxCrossEntropy.js';
 import { sparseResidualLinearCpuConfig } from './kernels/cpu/SparseResidualLinear.js';
 import { sparseResidualLinearGradCpuConfig } from './kernels/cpu/SparseResidualLinearGrad.js';
 import { unsortedSegmentSumWasmConfig } from './kernels/tfjs-wasm/UnsortedSegmentSum.js';
@@ -58,6 +63,9 @@ const kernelConfigs: KernelConfig[] = [
   segmentMaxCpuConfig,
   addBiasCpuConfig,
   columnSumsCpuConfig,
+  softmaxCrossEntropyCpuConfig,
+  softmaxCrossEntropyGradCpuConfig,
+  appnpPropagationCpuConfig,
   ...COMPOSED_BACKENDS.flatMap(composedKernelConfigs).filter((config) => !hasBackendKernel(config)),
   ...backendKernelConfigs,
   // what tfjs's own backends lack

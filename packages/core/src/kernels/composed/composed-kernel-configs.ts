@@ -3,6 +3,7 @@ import {
   AdamStep,
   AddBias,
   ApplyMask,
+  AppnpPropagation,
   ColumnSums,
   CsrMatMul,
   EdgeSoftmax,
@@ -15,12 +16,15 @@ import {
   Sddmm,
   SegmentMax,
   SegmentMean,
+  SoftmaxCrossEntropy,
+  SoftmaxCrossEntropyGrad,
   SparseResidualLinear,
   SparseResidualLinearGrad,
 } from '../../kernel-names.js';
 import { adamStepComposed } from './AdamStep.js';
 import { addBiasComposed, columnSumsComposed } from './AddBias.js';
 import { applyMaskComposed } from './ApplyMask.js';
+import { appnpPropagationComposed } from './AppnpPropagation.js';
 import { csrMatMulComposed } from './CsrMatMul.js';
 import { edgeSoftmaxComposed } from './EdgeSoftmax.js';
 import { edgeSpmmComposed } from './EdgeSpmm.js';
@@ -32,6 +36,7 @@ import { scatterRowsComposed } from './ScatterRows.js';
 import { sddmmComposed } from './Sddmm.js';
 import { segmentMaxComposed } from './SegmentMax.js';
 import { segmentMeanComposed } from './SegmentMean.js';
+import { softmaxCrossEntropyComposed, softmaxCrossEntropyGradComposed } from './SoftmaxCrossEntropy.js';
 import { sparseResidualLinearComposed, sparseResidualLinearGradComposed } from './SparseResidualLinear.js';
 
 /**
@@ -59,6 +64,9 @@ export function composedKernelConfigs(backendName: string): KernelConfig[] {
     [SegmentMax, segmentMaxComposed],
     [AddBias, addBiasComposed],
     [ColumnSums, columnSumsComposed],
+    [SoftmaxCrossEntropy, softmaxCrossEntropyComposed],
+    [SoftmaxCrossEntropyGrad, softmaxCrossEntropyGradComposed],
+    [AppnpPropagation, appnpPropagationComposed],
   ];
   return funcs.map(([kernelName, kernelFunc]) => ({
     kernelName,

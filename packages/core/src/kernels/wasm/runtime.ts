@@ -109,6 +109,20 @@ export interface WasmKernels {
     db: number,
     cols: number,
   ): void;
+  /** One APPNP step Z' = κ A Z + α H on the rows [rowStart, rowEnd), `assembly/appnp.ts`. */
+  pprStep(
+    indptr: number,
+    indices: number,
+    values: number,
+    z: number,
+    h: number,
+    out: number,
+    cols: number,
+    keep: number,
+    teleport: number,
+    rowStart: number,
+    rowEnd: number,
+  ): void;
 }
 
 /** The compiled module, as `build:wasm` writes it (see above). */
