@@ -237,3 +237,13 @@ export interface AppnpPropagationAttrs {
   /** Propagate with Aᵀ instead of A (the gradient). */
   transposeA: boolean;
 }
+
+/** Relu then a constant mask of the same shape, y = m ⊙ max(x, 0) (dropout after relu). */
+export const MaskedRelu = 'CoinMaskedRelu';
+/** Inputs of {@link MaskedRelu}: x and mask, float32 of one shape. */
+export type MaskedReluInputs = TensorInfos<'x' | 'mask'>;
+
+/** Gradient of {@link MaskedRelu} to x: dx = (m ⊙ dy) ⊙ [x > 0]. */
+export const MaskedReluGrad = 'CoinMaskedReluGrad';
+/** Inputs of {@link MaskedReluGrad}: x, mask and dy, float32 of one shape. */
+export type MaskedReluGradInputs = TensorInfos<'x' | 'mask' | 'dy'>;

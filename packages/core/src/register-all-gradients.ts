@@ -15,6 +15,7 @@ import { edgeSpmmGradConfig } from './gradients/EdgeSpmm_grad.js';
 import { explicitDiffusionGradConfig } from './gradients/ExplicitDiffusion_grad.js';
 import { gatherRowsGradConfig } from './gradients/GatherRows_grad.js';
 import { implicitDiffusionGradConfig } from './gradients/ImplicitDiffusion_grad.js';
+import { maskedReluGradConfig } from './gradients/MaskedRelu_grad.js';
 import { matMul2dGradConfig } from './gradients/MatMul2d_grad.js';
 import { scatterRowsGradConfig } from './gradients/ScatterRows_grad.js';
 import { sddmmGradConfig } from './gradients/Sddmm_grad.js';
@@ -40,6 +41,7 @@ const gradConfigs: GradConfig[] = [
   segmentMaxGradConfig,
   softmaxCrossEntropyGradConfig,
   appnpPropagationGradConfig,
+  maskedReluGradConfig,
 ];
 
 for (const gradConfig of gradConfigs) registerGradient(gradConfig);

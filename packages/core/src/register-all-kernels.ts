@@ -17,6 +17,7 @@ import { edgeSpmmCpuConfig } from './kernels/cpu/EdgeSpmm.js';
 import { explicitDiffusionCpuConfig } from './kernels/cpu/ExplicitDiffusion.js';
 import { gatherRowsCpuConfig } from './kernels/cpu/GatherRows.js';
 import { implicitDiffusionCpuConfig } from './kernels/cpu/ImplicitDiffusion.js';
+import { maskedReluCpuConfig, maskedReluGradCpuConfig } from './kernels/cpu/MaskedRelu.js';
 import { matMul2dCpuConfig } from './kernels/cpu/MatMul2d.js';
 import { withReusedOutputs } from './kernels/cpu/output-reuse.js';
 import { scatterRowsCpuConfig } from './kernels/cpu/ScatterRows.js';
@@ -66,6 +67,8 @@ const kernelConfigs: KernelConfig[] = [
   softmaxCrossEntropyCpuConfig,
   softmaxCrossEntropyGradCpuConfig,
   appnpPropagationCpuConfig,
+  maskedReluCpuConfig,
+  maskedReluGradCpuConfig,
   ...COMPOSED_BACKENDS.flatMap(composedKernelConfigs).filter((config) => !hasBackendKernel(config)),
   ...backendKernelConfigs,
   // what tfjs's own backends lack

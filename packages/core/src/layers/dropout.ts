@@ -4,6 +4,7 @@ import type { GraphTensors } from '../graph/graph-tensors.js';
 import { Module } from '../module/module.js';
 import { applyMask } from '../ops/apply-mask.js';
 import { CsrTensor } from '../ops/csr-tensor.js';
+import { maskedRelu } from '../ops/masked-relu.js';
 
 const TWO_POW_32 = 4294967296;
 
@@ -37,9 +38,17 @@ export class Dropout extends Module<[tf.Tensor], tf.Tensor> {
 
   forward<T extends tf.Tensor>(x: T): T {
     if (!this.active) return x;
-    const mask = new Float32Array(x.size).fill(1);
-    this.dropInPlace(mask, this.rng);
-    return tf.tidy(() => applyMask(x, tf.tensor(mask, x.shape)));
+    return tf.tidy(() => applyMask(x, this.mask(x.shape)));
+  }
+
+  /**
+   * Dropout of relu(x), $$ y = m \odot \max(x, 0) $$, in one kernel ({@link maskedRelu}); the mask is the
+   * one {@link Dropout.forward} would draw, so `forwardRelu(x)` equals `forward(tf.relu(x))` bit for bit.
+   * In evaluation mode (or p = 0), `tf.relu(x)`.
+   */
+  forwardRelu<T extends tf.Tensor>(x: T): T {
+    if (!this.active) return tf.relu(x);
+    return tf.tidy(() => maskedRelu(x, this.mask(x.shape)));
   }
 
   /**
@@ -61,6 +70,16 @@ export class Dropout extends Module<[tf.Tensor], tf.Tensor> {
   features(graph: GraphTensors): CsrTensor {
     if (!this.active) return graph.features();
     return graph.scratch('features.dropout', CsrTensor.fromCsr(this.forwardSparse(graph.data.features)));
+  }
+
+  /** A fresh mask of `shape`: each entry 1/(1 − p), or 0 with probability p (one draw per entry, in order). */
+  private mask(shape: number[]): tf.Tensor {
+    const mask = new Float32Array(shape.reduce((a, b) => a * b, 1));
+    const threshold = this.rate * TWO_POW_32;
+    const scale = 1 / (1 - this.rate);
+    const rng = this.rng;
+    for (let i = 0; i < mask.length; i++) mask[i] = rng.nextUint32() >= threshold ? scale : 0;
+    return tf.tensor(mask, shape);
   }
 
   private dropInPlace(values: Float32Array, rng: Rng): void {

@@ -97,6 +97,17 @@ describe('Dropout', () => {
     expect(Math.abs(kept.length / y.length - 0.75)).toBeLessThan(0.02);
   });
 
+  it('forwardRelu(x) is forward(relu(x)) with the same draws, and relu(x) in evaluation', () => {
+    const x = tf.randomUniform([40, 30], -1, 1, 'float32', 3);
+    const fused = new Dropout(0.3).train(new Rng(8)).forwardRelu(x).dataSync();
+    const composed = tf.tidy(() => new Dropout(0.3).train(new Rng(8)).forward(tf.relu(x)).dataSync());
+    expect(Array.from(fused)).toEqual(Array.from(composed));
+    expect(Array.from(new Dropout(0.3).eval().forwardRelu(x).dataSync())).toEqual(
+      Array.from(tf.relu(x).dataSync()),
+    );
+    x.dispose();
+  });
+
   it('drops stored entries of a sparse matrix the same way', () => {
     const m = starGraph(200);
     const out = new Dropout(0.5).train(new Rng(5)).forwardSparse(m);

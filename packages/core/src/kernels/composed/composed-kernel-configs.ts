@@ -11,6 +11,8 @@ import {
   ExplicitDiffusion,
   GatherRows,
   ImplicitDiffusion,
+  MaskedRelu,
+  MaskedReluGrad,
   MatMul2d,
   ScatterRows,
   Sddmm,
@@ -31,6 +33,7 @@ import { edgeSpmmComposed } from './EdgeSpmm.js';
 import { explicitDiffusionComposed } from './ExplicitDiffusion.js';
 import { gatherRowsComposed } from './GatherRows.js';
 import { implicitDiffusionComposed } from './ImplicitDiffusion.js';
+import { maskedReluComposed, maskedReluGradComposed } from './MaskedRelu.js';
 import { matMul2dComposed, matMul2dTransposeFirst } from './MatMul2d.js';
 import { scatterRowsComposed } from './ScatterRows.js';
 import { sddmmComposed } from './Sddmm.js';
@@ -67,6 +70,8 @@ export function composedKernelConfigs(backendName: string): KernelConfig[] {
     [SoftmaxCrossEntropy, softmaxCrossEntropyComposed],
     [SoftmaxCrossEntropyGrad, softmaxCrossEntropyGradComposed],
     [AppnpPropagation, appnpPropagationComposed],
+    [MaskedRelu, maskedReluComposed],
+    [MaskedReluGrad, maskedReluGradComposed],
   ];
   return funcs.map(([kernelName, kernelFunc]) => ({
     kernelName,
