@@ -34,6 +34,7 @@ export { appnpPropagation } from './ops/appnp-propagation.js';
 export { columnSums } from './ops/column-sums.js';
 export { csrMatMul } from './ops/csr-mat-mul.js';
 export { CsrTensor } from './ops/csr-tensor.js';
+export { dropoutDiffusion } from './ops/dropout-diffusion.js';
 export { EdgeIndex } from './ops/edge-index.js';
 export { edgeSoftmax } from './ops/edge-softmax.js';
 export { edgeSpmm } from './ops/edge-spmm.js';

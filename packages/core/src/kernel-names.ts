@@ -247,3 +247,23 @@ export type MaskedReluInputs = TensorInfos<'x' | 'mask'>;
 export const MaskedReluGrad = 'CoinMaskedReluGrad';
 /** Inputs of {@link MaskedReluGrad}: x, mask and dy, float32 of one shape. */
 export type MaskedReluGradInputs = TensorInfos<'x' | 'mask' | 'dy'>;
+
+/**
+ * K steps of dropout then explicit diffusion with given keep masks (Diff-ResNet's hidden-feature loop):
+ * u ← (I − τ_k L)(u ⊙ s·keep_k) for k = 0 … K−1; or the adjoint u ← s·keep_k ⊙ (I − τ_k Lᵀ) u for
+ * k = K−1 … 0.
+ */
+export const DropoutDiffusion = 'CoinDropoutDiffusion';
+/** Inputs of {@link DropoutDiffusion}: the CSR parts of L, u (numRows × k) and keep (bool, K × numRows × k). */
+export type DropoutDiffusionInputs = CsrInputs & TensorInfos<'u' | 'keep'>;
+/** Attributes of {@link DropoutDiffusion}. */
+export interface DropoutDiffusionAttrs {
+  /** Rows (= columns) of L. */
+  numRows: number;
+  /** Step sizes τ_k. */
+  stepSizes: number[];
+  /** Factor s of the kept entries (1/(1 − p)). */
+  scale: number;
+  /** Run the adjoint (the gradient's direction). */
+  adjoint: boolean;
+}

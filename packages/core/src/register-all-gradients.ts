@@ -10,6 +10,7 @@ import { addBiasGradConfig } from './gradients/AddBias_grad.js';
 import { applyMaskGradConfig } from './gradients/ApplyMask_grad.js';
 import { appnpPropagationGradConfig } from './gradients/AppnpPropagation_grad.js';
 import { csrMatMulGradConfig } from './gradients/CsrMatMul_grad.js';
+import { dropoutDiffusionGradConfig } from './gradients/DropoutDiffusion_grad.js';
 import { edgeSoftmaxGradConfig } from './gradients/EdgeSoftmax_grad.js';
 import { edgeSpmmGradConfig } from './gradients/EdgeSpmm_grad.js';
 import { explicitDiffusionGradConfig } from './gradients/ExplicitDiffusion_grad.js';
@@ -42,6 +43,7 @@ const gradConfigs: GradConfig[] = [
   softmaxCrossEntropyGradConfig,
   appnpPropagationGradConfig,
   maskedReluGradConfig,
+  dropoutDiffusionGradConfig,
 ];
 
 for (const gradConfig of gradConfigs) registerGradient(gradConfig);

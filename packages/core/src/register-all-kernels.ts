@@ -12,6 +12,7 @@ import { applyMaskCpuConfig } from './kernels/cpu/ApplyMask.js';
 import { appnpPropagationCpuConfig } from './kernels/cpu/AppnpPropagation.js';
 import { columnSumsCpuConfig } from './kernels/cpu/ColumnSums.js';
 import { csrMatMulCpuConfig } from './kernels/cpu/CsrMatMul.js';
+import { dropoutDiffusionCpuConfig } from './kernels/cpu/DropoutDiffusion.js';
 import { edgeSoftmaxCpuConfig } from './kernels/cpu/EdgeSoftmax.js';
 import { edgeSpmmCpuConfig } from './kernels/cpu/EdgeSpmm.js';
 import { explicitDiffusionCpuConfig } from './kernels/cpu/ExplicitDiffusion.js';
@@ -69,6 +70,7 @@ const kernelConfigs: KernelConfig[] = [
   appnpPropagationCpuConfig,
   maskedReluCpuConfig,
   maskedReluGradCpuConfig,
+  dropoutDiffusionCpuConfig,
   ...COMPOSED_BACKENDS.flatMap(composedKernelConfigs).filter((config) => !hasBackendKernel(config)),
   ...backendKernelConfigs,
   // what tfjs's own backends lack

@@ -72,19 +72,44 @@ export class Dropout extends Module<[tf.Tensor], tf.Tensor> {
     return graph.scratch('features.dropout', CsrTensor.fromCsr(this.forwardSparse(graph.data.features)));
   }
 
+  /**
+   * K fresh keep masks of `shape` as one bool tensor (K, ...shape): entry true with probability 1 − p, drawn
+   * as K calls of {@link Dropout.forward} on tensors of `shape` would draw them (one draw per entry, in
+   * order), for a kernel that applies dropout itself (`dropoutDiffusion`, with factor {@link Dropout.scale});
+   * null when inactive (evaluation mode or p = 0).
+   */
+  keepMasks(count: number, shape: number[]): tf.Tensor | null {
+    if (!this.active) return null;
+    return tf.tensor(this.keepFlags(count * shape.reduce((a, b) => a * b, 1)), [count, ...shape], 'bool');
+  }
+
+  /** The factor 1/(1 − p) of the kept entries. */
+  get scale(): number {
+    return 1 / (1 - this.rate);
+  }
+
   /** A fresh mask of `shape`: each entry 1/(1 − p), or 0 with probability p (one draw per entry, in order). */
   private mask(shape: number[]): tf.Tensor {
-    const mask = new Float32Array(shape.reduce((a, b) => a * b, 1));
+    const keep = this.keepFlags(shape.reduce((a, b) => a * b, 1));
+    const scale = this.scale;
+    return tf.tensor(
+      Float32Array.from(keep, (k) => (k ? scale : 0)),
+      shape,
+    );
+  }
+
+  /** `size` keep flags, 1 with probability 1 − p (one 32-bit draw each, in order). */
+  private keepFlags(size: number): Uint8Array {
+    const keep = new Uint8Array(size);
     const threshold = this.rate * TWO_POW_32;
-    const scale = 1 / (1 - this.rate);
     const rng = this.rng;
-    for (let i = 0; i < mask.length; i++) mask[i] = rng.nextUint32() >= threshold ? scale : 0;
-    return tf.tensor(mask, shape);
+    for (let i = 0; i < size; i++) keep[i] = rng.nextUint32() >= threshold ? 1 : 0;
+    return keep;
   }
 
   private dropInPlace(values: Float32Array, rng: Rng): void {
     const threshold = this.rate * TWO_POW_32;
-    const scale = 1 / (1 - this.rate);
+    const scale = this.scale;
     for (let i = 0; i < values.length; i++) values[i] = rng.nextUint32() >= threshold ? values[i] * scale : 0;
   }
 }

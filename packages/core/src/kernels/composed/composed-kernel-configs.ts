@@ -6,6 +6,7 @@ import {
   AppnpPropagation,
   ColumnSums,
   CsrMatMul,
+  DropoutDiffusion,
   EdgeSoftmax,
   EdgeSpmm,
   ExplicitDiffusion,
@@ -28,6 +29,7 @@ import { addBiasComposed, columnSumsComposed } from './AddBias.js';
 import { applyMaskComposed } from './ApplyMask.js';
 import { appnpPropagationComposed } from './AppnpPropagation.js';
 import { csrMatMulComposed } from './CsrMatMul.js';
+import { dropoutDiffusionComposed } from './DropoutDiffusion.js';
 import { edgeSoftmaxComposed } from './EdgeSoftmax.js';
 import { edgeSpmmComposed } from './EdgeSpmm.js';
 import { explicitDiffusionComposed } from './ExplicitDiffusion.js';
@@ -72,6 +74,7 @@ export function composedKernelConfigs(backendName: string): KernelConfig[] {
     [AppnpPropagation, appnpPropagationComposed],
     [MaskedRelu, maskedReluComposed],
     [MaskedReluGrad, maskedReluGradComposed],
+    [DropoutDiffusion, dropoutDiffusionComposed],
   ];
   return funcs.map(([kernelName, kernelFunc]) => ({
     kernelName,

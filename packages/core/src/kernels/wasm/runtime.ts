@@ -123,6 +123,8 @@ export interface WasmKernels {
     rowStart: number,
     rowEnd: number,
   ): void;
+  /** Dropout with a byte mask, u ← u · (keep ? s : 0), in place on the rows [rowStart, rowEnd), `assembly/keep-mask.ts`. */
+  keepMaskRows(u: number, keep: number, cols: number, scale: number, rowStart: number, rowEnd: number): void;
 }
 
 /** The compiled module, as `build:wasm` writes it (see above). */
