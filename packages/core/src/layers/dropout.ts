@@ -80,7 +80,8 @@ export class Dropout extends Module<[tf.Tensor], tf.Tensor> {
    */
   keepMasks(count: number, shape: number[]): tf.Tensor | null {
     if (!this.active) return null;
-    return tf.tensor(this.keepFlags(count * shape.reduce((a, b) => a * b, 1)), [count, ...shape], 'bool');
+    const keep = this.draw(new Uint8Array(count * shape.reduce((a, b) => a * b, 1)), 1);
+    return tf.tensor(keep, [count, ...shape], 'bool');
   }
 
   /** The factor 1/(1 − p) of the kept entries. */
@@ -90,21 +91,15 @@ export class Dropout extends Module<[tf.Tensor], tf.Tensor> {
 
   /** A fresh mask of `shape`: each entry 1/(1 − p), or 0 with probability p (one draw per entry, in order). */
   private mask(shape: number[]): tf.Tensor {
-    const keep = this.keepFlags(shape.reduce((a, b) => a * b, 1));
-    const scale = this.scale;
-    return tf.tensor(
-      Float32Array.from(keep, (k) => (k ? scale : 0)),
-      shape,
-    );
+    return tf.tensor(this.draw(new Float32Array(shape.reduce((a, b) => a * b, 1)), this.scale), shape);
   }
 
-  /** `size` keep flags, 1 with probability 1 − p (one 32-bit draw each, in order). */
-  private keepFlags(size: number): Uint8Array {
-    const keep = new Uint8Array(size);
+  /** Fills `out` with `kept`, or 0 with probability p: one 32-bit draw per entry, in order. */
+  private draw<A extends Uint8Array | Float32Array>(out: A, kept: number): A {
     const threshold = this.rate * TWO_POW_32;
     const rng = this.rng;
-    for (let i = 0; i < size; i++) keep[i] = rng.nextUint32() >= threshold ? 1 : 0;
-    return keep;
+    for (let i = 0; i < out.length; i++) out[i] = rng.nextUint32() >= threshold ? kept : 0;
+    return out;
   }
 
   private dropInPlace(values: Float32Array, rng: Rng): void {
