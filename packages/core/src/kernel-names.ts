@@ -234,3 +234,68 @@ export type SoftmaxDiffusionInputs = CsrInputs & TensorInfos<'logits'>;
 export const SoftmaxDiffusionGrad = 'CoinSoftmaxDiffusionGrad';
 /** Inputs of {@link SoftmaxDiffusionGrad}: the CSR parts of L, the logits Z and dU. */
 export type SoftmaxDiffusionGradInputs = CsrInputs & TensorInfos<'logits' | 'du'>;
+
+/**
+ * Mean softmax cross-entropy of some rows of a logit matrix against targets (the training loss of the
+ * models that output logits): ℓ = −(1/m) Σ_r Σ_c T_{rc} logsoftmax(Z_{rows_r})_c, a scalar.
+ */
+export const SoftmaxCrossEntropy = 'CoinSoftmaxCrossEntropy';
+/** Inputs of {@link SoftmaxCrossEntropy}: logits (numRows × C), rows (int32, m) and targets (m × C). */
+export type SoftmaxCrossEntropyInputs = TensorInfos<'logits' | 'rows' | 'targets'>;
+
+/**
+ * Gradient of {@link SoftmaxCrossEntropy} to its logits, given the loss's gradient dy (a scalar):
+ * dZ_{rows_r} += (dy/m)·((Σ_c T_{rc}) softmax(Z_{rows_r}) − T_r), other rows 0.
+ */
+export const SoftmaxCrossEntropyGrad = 'CoinSoftmaxCrossEntropyGrad';
+/** Inputs of {@link SoftmaxCrossEntropyGrad}: those of {@link SoftmaxCrossEntropy} and dy (scalar). */
+export type SoftmaxCrossEntropyGradInputs = SoftmaxCrossEntropyInputs & TensorInfos<'dy'>;
+
+/**
+ * APPNP's K personalised-PageRank steps with a constant square sparse A (Gasteiger et al. 2019, eq. 4):
+ * Z⁽⁰⁾ = H, Z⁽ᵏ⁺¹⁾ = (1 − α) op(A) Z⁽ᵏ⁾ + α H; output Z⁽ᴷ⁾.
+ */
+export const AppnpPropagation = 'CoinAppnpPropagation';
+/** Inputs of {@link AppnpPropagation}: the CSR parts of A and h (numRows × k). */
+export type AppnpPropagationInputs = CsrInputs & TensorInfos<'h'>;
+/** Attributes of {@link AppnpPropagation}. */
+export interface AppnpPropagationAttrs {
+  /** Rows (and columns) of A. */
+  numRows: number;
+  /** Steps K. */
+  numSteps: number;
+  /** Teleport probability α. */
+  alpha: number;
+  /** Propagate with Aᵀ instead of A (the gradient). */
+  transposeA: boolean;
+}
+
+/** Relu then a constant mask of the same shape, y = m ⊙ max(x, 0) (dropout after relu). */
+export const MaskedRelu = 'CoinMaskedRelu';
+/** Inputs of {@link MaskedRelu}: x and mask, float32 of one shape. */
+export type MaskedReluInputs = TensorInfos<'x' | 'mask'>;
+
+/** Gradient of {@link MaskedRelu} to x: dx = (m ⊙ dy) ⊙ [x > 0]. */
+export const MaskedReluGrad = 'CoinMaskedReluGrad';
+/** Inputs of {@link MaskedReluGrad}: x, mask and dy, float32 of one shape. */
+export type MaskedReluGradInputs = TensorInfos<'x' | 'mask' | 'dy'>;
+
+/**
+ * K steps of dropout then explicit diffusion with given keep masks (Diff-ResNet's hidden-feature loop):
+ * u ← (I − τ_k L)(u ⊙ s·keep_k) for k = 0 … K−1; or the adjoint u ← s·keep_k ⊙ (I − τ_k Lᵀ) u for
+ * k = K−1 … 0.
+ */
+export const DropoutDiffusion = 'CoinDropoutDiffusion';
+/** Inputs of {@link DropoutDiffusion}: the CSR parts of L, u (numRows × k) and keep (bool, K × numRows × k). */
+export type DropoutDiffusionInputs = CsrInputs & TensorInfos<'u' | 'keep'>;
+/** Attributes of {@link DropoutDiffusion}. */
+export interface DropoutDiffusionAttrs {
+  /** Rows (= columns) of L. */
+  numRows: number;
+  /** Step sizes τ_k. */
+  stepSizes: number[];
+  /** Factor s of the kept entries (1/(1 − p)). */
+  scale: number;
+  /** Run the adjoint (the gradient's direction). */
+  adjoint: boolean;
+}

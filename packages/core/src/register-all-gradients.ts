@@ -8,18 +8,22 @@ import '@tensorflow/tfjs-layers';
 import { type GradConfig, registerGradient } from '@tensorflow/tfjs-core';
 import { addBiasGradConfig } from './gradients/AddBias_grad.js';
 import { applyMaskGradConfig } from './gradients/ApplyMask_grad.js';
+import { appnpPropagationGradConfig } from './gradients/AppnpPropagation_grad.js';
 import { csrMatMulGradConfig } from './gradients/CsrMatMul_grad.js';
+import { dropoutDiffusionGradConfig } from './gradients/DropoutDiffusion_grad.js';
 import { edgeSoftmaxGradConfig } from './gradients/EdgeSoftmax_grad.js';
 import { edgeSpmmGradConfig } from './gradients/EdgeSpmm_grad.js';
 import { explicitDiffusionGradConfig } from './gradients/ExplicitDiffusion_grad.js';
 import { gatherRowsGradConfig } from './gradients/GatherRows_grad.js';
 import { implicitDiffusionGradConfig } from './gradients/ImplicitDiffusion_grad.js';
+import { maskedReluGradConfig } from './gradients/MaskedRelu_grad.js';
 import { matMul2dGradConfig } from './gradients/MatMul2d_grad.js';
 import { residualClassifierGradConfig } from './gradients/ResidualClassifier_grad.js';
 import { scatterRowsGradConfig } from './gradients/ScatterRows_grad.js';
 import { sddmmGradConfig } from './gradients/Sddmm_grad.js';
 import { segmentMaxGradConfig } from './gradients/SegmentMax_grad.js';
 import { segmentMeanGradConfig } from './gradients/SegmentMean_grad.js';
+import { softmaxCrossEntropyGradConfig } from './gradients/SoftmaxCrossEntropy_grad.js';
 import { softmaxDiffusionGradConfig } from './gradients/SoftmaxDiffusion_grad.js';
 import { sparseResidualLinearGradConfig } from './gradients/SparseResidualLinear_grad.js';
 
@@ -40,6 +44,10 @@ const gradConfigs: GradConfig[] = [
   segmentMaxGradConfig,
   residualClassifierGradConfig,
   softmaxDiffusionGradConfig,
+  softmaxCrossEntropyGradConfig,
+  appnpPropagationGradConfig,
+  maskedReluGradConfig,
+  dropoutDiffusionGradConfig,
 ];
 
 for (const gradConfig of gradConfigs) registerGradient(gradConfig);

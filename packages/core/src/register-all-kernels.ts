@@ -9,13 +9,16 @@ import { composedKernelConfigs } from './kernels/composed/composed-kernel-config
 import { adamStepCpuConfig } from './kernels/cpu/AdamStep.js';
 import { addBiasCpuConfig } from './kernels/cpu/AddBias.js';
 import { applyMaskCpuConfig } from './kernels/cpu/ApplyMask.js';
+import { appnpPropagationCpuConfig } from './kernels/cpu/AppnpPropagation.js';
 import { columnSumsCpuConfig } from './kernels/cpu/ColumnSums.js';
 import { csrMatMulCpuConfig } from './kernels/cpu/CsrMatMul.js';
+import { dropoutDiffusionCpuConfig } from './kernels/cpu/DropoutDiffusion.js';
 import { edgeSoftmaxCpuConfig } from './kernels/cpu/EdgeSoftmax.js';
 import { edgeSpmmCpuConfig } from './kernels/cpu/EdgeSpmm.js';
 import { explicitDiffusionCpuConfig } from './kernels/cpu/ExplicitDiffusion.js';
 import { gatherRowsCpuConfig } from './kernels/cpu/GatherRows.js';
 import { implicitDiffusionCpuConfig } from './kernels/cpu/ImplicitDiffusion.js';
+import { maskedReluCpuConfig, maskedReluGradCpuConfig } from './kernels/cpu/MaskedRelu.js';
 import { matMul2dCpuConfig } from './kernels/cpu/MatMul2d.js';
 import { withReusedOutputs } from './kernels/cpu/output-reuse.js';
 import {
@@ -26,6 +29,10 @@ import { scatterRowsCpuConfig } from './kernels/cpu/ScatterRows.js';
 import { sddmmCpuConfig } from './kernels/cpu/Sddmm.js';
 import { segmentMaxCpuConfig } from './kernels/cpu/SegmentMax.js';
 import { segmentMeanCpuConfig } from './kernels/cpu/SegmentMean.js';
+import {
+  softmaxCrossEntropyCpuConfig,
+  softmaxCrossEntropyGradCpuConfig,
+} from './kernels/cpu/SoftmaxCrossEntropy.js';
 import { softmaxDiffusionCpuConfig, softmaxDiffusionGradCpuConfig } from './kernels/cpu/SoftmaxDiffusion.js';
 import { sparseResidualLinearCpuConfig } from './kernels/cpu/SparseResidualLinear.js';
 import { sparseResidualLinearGradCpuConfig } from './kernels/cpu/SparseResidualLinearGrad.js';
@@ -84,6 +91,12 @@ const kernelConfigs: KernelConfig[] = [
   residualClassifierGradCpuConfig,
   softmaxDiffusionCpuConfig,
   softmaxDiffusionGradCpuConfig,
+  softmaxCrossEntropyCpuConfig,
+  softmaxCrossEntropyGradCpuConfig,
+  appnpPropagationCpuConfig,
+  maskedReluCpuConfig,
+  maskedReluGradCpuConfig,
+  dropoutDiffusionCpuConfig,
   ...COMPOSED_BACKENDS.flatMap(composedKernelConfigs).filter((config) => !hasBackendKernel(config)),
   ...backendKernelConfigs,
   // what tfjs's own backends lack

@@ -1,14 +1,14 @@
 import { InvalidArgumentError } from '@coin-gnn/graph';
-import * as tf from '@tensorflow/tfjs-core';
+import type * as tf from '@tensorflow/tfjs-core';
 import { Module } from '../module/module.js';
-import { csrMatMul } from '../ops/csr-mat-mul.js';
+import { appnpPropagation } from '../ops/appnp-propagation.js';
 import type { CsrTensor } from '../ops/csr-tensor.js';
 
 /**
  * Personalised-PageRank propagation of APPNP (Gasteiger, Bojchevski & Günnemann, "Predict then Propagate",
  * arXiv:1810.05997, eq. 4):
  * $$ Z^{(0)} = H,\quad Z^{(k+1)} = (1 - \alpha)\hat A Z^{(k)} + \alpha H,\quad k = 0, \dots, K-1 $$
- * with Â = D̃^{-1/2}(A + I)D̃^{-1/2}. No weights. Shapes: H (numNodes, C) → (numNodes, C).
+ * with Â = D̃^{-1/2}(A + I)D̃^{-1/2}, the K steps in one kernel ({@link appnpPropagation}). No weights. Shapes: H (numNodes, C) → (numNodes, C).
  *
  * @throws {@link InvalidArgumentError} if numSteps is not a non-negative integer or alpha not in [0, 1]
  */
@@ -36,13 +36,6 @@ export class AppnpPropagation extends Module<[tf.Tensor2D, CsrTensor], tf.Tensor
    * @param adjacency - Â as a constant sparse tensor
    */
   forward(h: tf.Tensor2D, adjacency: CsrTensor): tf.Tensor2D {
-    return tf.tidy(() => {
-      const teleport = tf.mul(h, this.alpha);
-      let z = h;
-      for (let k = 0; k < this.numSteps; k++) {
-        z = tf.add(tf.mul(csrMatMul(adjacency, z), 1 - this.alpha), teleport);
-      }
-      return z;
-    });
+    return appnpPropagation(h, adjacency, this.numSteps, this.alpha);
   }
 }

@@ -4,6 +4,7 @@ import type { GraphTensors } from '../graph/graph-tensors.js';
 import { Module } from '../module/module.js';
 import { applyMask } from '../ops/apply-mask.js';
 import { CsrTensor } from '../ops/csr-tensor.js';
+import { maskedRelu } from '../ops/masked-relu.js';
 
 const TWO_POW_32 = 4294967296;
 
@@ -37,9 +38,17 @@ export class Dropout extends Module<[tf.Tensor], tf.Tensor> {
 
   forward<T extends tf.Tensor>(x: T): T {
     if (!this.active) return x;
-    const mask = new Float32Array(x.size).fill(1);
-    this.dropInPlace(mask, this.rng);
-    return tf.tidy(() => applyMask(x, tf.tensor(mask, x.shape)));
+    return tf.tidy(() => applyMask(x, this.mask(x.shape)));
+  }
+
+  /**
+   * Dropout of relu(x), $$ y = m \odot \max(x, 0) $$, in one kernel ({@link maskedRelu}); the mask is the
+   * one {@link Dropout.forward} would draw, so `forwardRelu(x)` equals `forward(tf.relu(x))` bit for bit.
+   * In evaluation mode (or p = 0), `tf.relu(x)`.
+   */
+  forwardRelu<T extends tf.Tensor>(x: T): T {
+    if (!this.active) return tf.relu(x);
+    return tf.tidy(() => maskedRelu(x, this.mask(x.shape)));
   }
 
   /**
@@ -63,9 +72,39 @@ export class Dropout extends Module<[tf.Tensor], tf.Tensor> {
     return graph.scratch('features.dropout', CsrTensor.fromCsr(this.forwardSparse(graph.data.features)));
   }
 
+  /**
+   * K fresh keep masks of `shape` as one bool tensor (K, ...shape): entry true with probability 1 − p, drawn
+   * as K calls of {@link Dropout.forward} on tensors of `shape` would draw them (one draw per entry, in
+   * order), for a kernel that applies dropout itself (`dropoutDiffusion`, with factor {@link Dropout.scale});
+   * null when inactive (evaluation mode or p = 0).
+   */
+  keepMasks(count: number, shape: number[]): tf.Tensor | null {
+    if (!this.active) return null;
+    const keep = this.draw(new Uint8Array(count * shape.reduce((a, b) => a * b, 1)), 1);
+    return tf.tensor(keep, [count, ...shape], 'bool');
+  }
+
+  /** The factor 1/(1 − p) of the kept entries. */
+  get scale(): number {
+    return 1 / (1 - this.rate);
+  }
+
+  /** A fresh mask of `shape`: each entry 1/(1 − p), or 0 with probability p (one draw per entry, in order). */
+  private mask(shape: number[]): tf.Tensor {
+    return tf.tensor(this.draw(new Float32Array(shape.reduce((a, b) => a * b, 1)), this.scale), shape);
+  }
+
+  /** Fills `out` with `kept`, or 0 with probability p: one 32-bit draw per entry, in order. */
+  private draw<A extends Uint8Array | Float32Array>(out: A, kept: number): A {
+    const threshold = this.rate * TWO_POW_32;
+    const rng = this.rng;
+    for (let i = 0; i < out.length; i++) out[i] = rng.nextUint32() >= threshold ? kept : 0;
+    return out;
+  }
+
   private dropInPlace(values: Float32Array, rng: Rng): void {
     const threshold = this.rate * TWO_POW_32;
-    const scale = 1 / (1 - this.rate);
+    const scale = this.scale;
     for (let i = 0; i < values.length; i++) values[i] = rng.nextUint32() >= threshold ? values[i] * scale : 0;
   }
 }

@@ -44,8 +44,20 @@ export class HeatConv extends Module<[tf.Tensor2D | CsrTensor, CsrTensor], tf.Te
     return tf.tidy(() => {
       const w = this.weight.variable as tf.Tensor2D;
       const hw = h instanceof CsrTensor ? csrMatMul(h, w) : matMul2d(h, w);
-      const [neighbours, self] = tf.split(hw, 2, 1) as [tf.Tensor2D, tf.Tensor2D];
+      const [neighbours, self] = [0, 1].map((half) => matMul2d(hw, this.selection(half)));
       return tf.add(csrMatMul(wavelet, neighbours), self) as tf.Tensor2D;
     });
+  }
+
+  /**
+   * The half `half` (0: W₁'s columns, 1: W₂'s) of HW = [HW₁ HW₂] as the product HW·S with the 0/1 matrix
+   * S (2F_out × F_out), S_{half·F_out + c, c} = 1: exact (each entry is one product by 1 plus zeros), and on
+   * cpu a SIMD product where tfjs' column split runs an index loop per entry (most of GraphHeat's epoch).
+   */
+  private selection(half: number): tf.Tensor2D {
+    const f = this.outFeatures;
+    const s = new Float32Array(2 * f * f);
+    for (let c = 0; c < f; c++) s[(half * f + c) * f + c] = 1;
+    return tf.tensor2d(s, [2 * f, f]);
   }
 }

@@ -9,6 +9,7 @@ import { AppnpPropagation } from './appnp-propagation.js';
 import { Dropout } from './dropout.js';
 import { GaussianNoise } from './gaussian-noise.js';
 import { GraphDiffusion } from './graph-diffusion.js';
+import { HeatConv } from './heat-conv.js';
 import { Linear } from './linear.js';
 import { ResidualBlock } from './residual-block.js';
 
@@ -97,6 +98,17 @@ describe('Dropout', () => {
     expect(Math.abs(kept.length / y.length - 0.75)).toBeLessThan(0.02);
   });
 
+  it('forwardRelu(x) is forward(relu(x)) with the same draws, and relu(x) in evaluation', () => {
+    const x = tf.randomUniform([40, 30], -1, 1, 'float32', 3);
+    const fused = new Dropout(0.3).train(new Rng(8)).forwardRelu(x).dataSync();
+    const composed = tf.tidy(() => new Dropout(0.3).train(new Rng(8)).forward(tf.relu(x)).dataSync());
+    expect(Array.from(fused)).toEqual(Array.from(composed));
+    expect(Array.from(new Dropout(0.3).eval().forwardRelu(x).dataSync())).toEqual(
+      Array.from(tf.relu(x).dataSync()),
+    );
+    x.dispose();
+  });
+
   it('drops stored entries of a sparse matrix the same way', () => {
     const m = starGraph(200);
     const out = new Dropout(0.5).train(new Rng(5)).forwardSparse(m);
@@ -109,6 +121,34 @@ describe('Dropout', () => {
   it('rejects a rate outside [0, 1) and training without an rng', () => {
     expect(() => new Dropout(1)).toThrow(InvalidArgumentError);
     expect(() => new Dropout(0.5).forward(tf.ones([2]))).toThrow(/train\(rng\)/);
+  });
+});
+
+describe('HeatConv', () => {
+  it('is Ψ H W₁ + H W₂ with [W₁ W₂] split by columns: value and weight gradient of a dense reference', () => {
+    const conv = new HeatConv(5, 3).resetParameters(2);
+    const psi = CsrTensor.fromCsr(coinLaplacian(cycleGraph(6)));
+    const h = tf.randomUniform([6, 5], -1, 1, 'float32', 4) as tf.Tensor2D;
+    const weight = conv.weight.variable;
+    const run = (f: () => tf.Tensor) =>
+      tf.tidy(() => {
+        const { value, grads } = tf.variableGrads(() => tf.sum(tf.square(f())) as tf.Scalar, [weight]);
+        return [value.dataSync()[0], Array.from(grads[weight.name].dataSync())] as const;
+      });
+    const ours = run(() => conv.forward(h, psi));
+    const theirs = run(() => {
+      const [w1, w2] = tf.split(weight as tf.Tensor2D, 2, 1) as [tf.Tensor2D, tf.Tensor2D];
+      return tf.add(
+        tf.matMul(tf.matMul(tf.tensor2d(toDense(coinLaplacian(cycleGraph(6))), [6, 6]), h), w1),
+        tf.matMul(h, w2),
+      );
+    });
+    expect(ours[0]).toBeCloseTo(theirs[0], 4);
+    ours[1].forEach((g, i) => {
+      expect(g).toBeCloseTo(theirs[1][i], 4);
+    });
+    tf.dispose([h]);
+    psi.dispose();
   });
 });
 

@@ -1,10 +1,12 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { checkDiffusionConfig } from '../diffusion/diffusion-config.js';
+import { checkDiffusionLimits } from '../diffusion/diffusion-limits.js';
 import type { GraphTensors } from '../graph/graph-tensors.js';
 import { Dropout } from '../layers/dropout.js';
 import { GraphDiffusion } from '../layers/graph-diffusion.js';
 import { Linear } from '../layers/linear.js';
 import { ResidualBlock } from '../layers/residual-block.js';
+import { dropoutDiffusion } from '../ops/dropout-diffusion.js';
 import { type CoinOptions, DIFFUSION_OPTION_INFO } from './coin.js';
 import { HIDDEN_OPTION_INFO } from './mlp.js';
 import { NodeModel } from './node-model.js';
@@ -26,6 +28,8 @@ export interface DiffResNetOptions extends CoinOptions {
  * with L = diag(Â1) − Â. Output: logits (cross-entropy loss). Option `scheme` makes each of the K steps an
  * implicit step (I + σ²L)h^{(k+1)} = h̃^{(k)} or a FED cycle of time σ² (one explicit step while
  * σ² ≤ 2/λ_max), and `substeps` splits each explicit step into stable sub-steps ({@link GraphDiffusion}).
+ * In training with plain explicit steps the K dropout + diffusion steps are one kernel ({@link dropoutDiffusion}),
+ * which keeps only the masks (one byte per entry) for the backward pass, not the K iterates.
  */
 export class DiffResNet extends NodeModel {
   readonly block: ResidualBlock;
@@ -53,12 +57,32 @@ export class DiffResNet extends NodeModel {
 
   forward(graph: GraphTensors): tf.Tensor2D {
     return tf.tidy(() => {
-      let h = this.block.forward(graph.features());
-      for (let k = 0; k < this.options.numSteps; k++) {
-        h = this.step.forward(this.dropout.forward(h), graph);
-      }
-      return this.classifier.forward(h);
+      const h = this.block.forward(graph.features());
+      return this.classifier.forward(this.fusedSteps(h, graph) ?? this.steps(h, graph));
     });
+  }
+
+  /** The K steps one at a time: dropout, then the diffusion step of the configured scheme. */
+  private steps(h0: tf.Tensor2D, graph: GraphTensors): tf.Tensor2D {
+    let h = h0;
+    for (let k = 0; k < this.options.numSteps; k++) h = this.step.forward(this.dropout.forward(h), graph);
+    return h;
+  }
+
+  /**
+   * The K dropout + explicit steps in one kernel ({@link dropoutDiffusion}, the masks drawn as the loop of
+   * {@link DiffResNet.steps} draws them, so the result is the same bit for bit); null unless training with
+   * dropout and plain explicit steps (then the loop runs).
+   */
+  private fusedSteps(h: tf.Tensor2D, graph: GraphTensors): tf.Tensor2D | null {
+    const { numSteps, sigma2, scheme, substeps } = this.options;
+    if (scheme !== 'explicit' || substeps || numSteps === 0 || sigma2 === 0) return null;
+    const keep = this.dropout.keepMasks(numSteps, h.shape);
+    if (keep === null) return null;
+    const { config, operator } = this.step;
+    checkDiffusionLimits('GraphDiffusion', config, graph.operatorMatrix(operator));
+    const taus = new Array<number>(numSteps).fill(sigma2);
+    return dropoutDiffusion(h, graph.operator(operator), keep, this.dropout.scale, taus);
   }
 }
 

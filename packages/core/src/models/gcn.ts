@@ -46,7 +46,7 @@ export class Gcn extends NodeModel {
     const x = this.inputDropout ? this.dropout.features(graph) : graph.features();
     return tf.tidy(() => {
       const adjacency = this.propagation(graph);
-      const h = this.dropout.forward(tf.relu(this.conv1.forward(x, adjacency)));
+      const h = this.dropout.forwardRelu(this.conv1.forward(x, adjacency));
       return this.conv2.forward(h, adjacency);
     });
   }

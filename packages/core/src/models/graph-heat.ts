@@ -56,7 +56,7 @@ export class GraphHeat extends NodeModel {
     );
     const x = this.dropout.features(graph);
     return tf.tidy(() => {
-      const h = this.dropout.forward(tf.relu(this.conv1.forward(x, wavelet)));
+      const h = this.dropout.forwardRelu(this.conv1.forward(x, wavelet));
       return this.conv2.forward(h, wavelet);
     });
   }

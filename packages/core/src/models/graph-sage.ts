@@ -48,7 +48,7 @@ export class GraphSage extends NodeModel {
     const x = this.dropout.features(graph);
     return tf.tidy(() => {
       const edges = graph.edges('adjacency');
-      const h = this.dropout.forward(tf.relu(this.conv1.forward(x, edges)));
+      const h = this.dropout.forwardRelu(this.conv1.forward(x, edges));
       return this.conv2.forward(h, edges);
     });
   }

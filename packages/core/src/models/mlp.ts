@@ -45,7 +45,7 @@ export class Mlp extends NodeModel {
 
   forward(graph: GraphTensors): tf.Tensor2D {
     const x = this.dropout.features(graph);
-    return tf.tidy(() => this.lin2.forward(this.dropout.forward(tf.relu(this.lin1.forward(x)))));
+    return tf.tidy(() => this.lin2.forward(this.dropout.forwardRelu(this.lin1.forward(x))));
   }
 }
 

@@ -2,6 +2,7 @@ import { InvalidArgumentError } from '@coin-gnn/graph';
 import * as tf from '@tensorflow/tfjs-core';
 import type { ModelOutput } from '../models/node-model.js';
 import { gatherRows } from '../ops/gather-rows.js';
+import { softmaxCrossEntropy } from '../ops/softmax-cross-entropy.js';
 import { logProbabilities } from './log-probabilities.js';
 import { nllLoss } from './nll-loss.js';
 
@@ -55,7 +56,8 @@ export function oneHotTargets(
 /**
  * Training loss of a model's output on some nodes: the mean negative log-likelihood ({@link nllLoss}) of
  * the rows `rows` of `output`, their log-probabilities taken as `outputKind` says ({@link logProbabilities}:
- * log-softmax of logits, or the log of probabilities clamped at `PROBABILITY_FLOOR`). Differentiable; call it
+ * log-softmax of logits, or the log of probabilities clamped at `PROBABILITY_FLOOR`). For logits it is one
+ * fused kernel ({@link softmaxCrossEntropy}), equal bit for bit on cpu to those composed ops. Differentiable; call it
  * inside `tf.tidy` or `tf.variableGrads`, which free its intermediate tensors.
  *
  * @param output - the model's output over all nodes, (numNodes, numClasses)
@@ -71,5 +73,6 @@ export function lossOnSplit(
   outputKind: ModelOutput,
 ): tf.Scalar {
   const oneHot = targets instanceof tf.Tensor ? targets : oneHotTargets(targets, rows, output.shape[1]);
+  if (outputKind === 'logits') return softmaxCrossEntropy(output, rows, oneHot);
   return nllLoss(logProbabilities(gatherRows(output, rows), outputKind), oneHot);
 }

@@ -3,13 +3,17 @@ import {
   AdamStep,
   AddBias,
   ApplyMask,
+  AppnpPropagation,
   ColumnSums,
   CsrMatMul,
+  DropoutDiffusion,
   EdgeSoftmax,
   EdgeSpmm,
   ExplicitDiffusion,
   GatherRows,
   ImplicitDiffusion,
+  MaskedRelu,
+  MaskedReluGrad,
   MatMul2d,
   ResidualClassifier,
   ResidualClassifierGrad,
@@ -17,6 +21,8 @@ import {
   Sddmm,
   SegmentMax,
   SegmentMean,
+  SoftmaxCrossEntropy,
+  SoftmaxCrossEntropyGrad,
   SoftmaxDiffusion,
   SoftmaxDiffusionGrad,
   SparseResidualLinear,
@@ -25,18 +31,22 @@ import {
 import { adamStepComposed } from './AdamStep.js';
 import { addBiasComposed, columnSumsComposed } from './AddBias.js';
 import { applyMaskComposed } from './ApplyMask.js';
+import { appnpPropagationComposed } from './AppnpPropagation.js';
 import { csrMatMulComposed } from './CsrMatMul.js';
+import { dropoutDiffusionComposed } from './DropoutDiffusion.js';
 import { edgeSoftmaxComposed } from './EdgeSoftmax.js';
 import { edgeSpmmComposed } from './EdgeSpmm.js';
 import { explicitDiffusionComposed } from './ExplicitDiffusion.js';
 import { gatherRowsComposed } from './GatherRows.js';
 import { implicitDiffusionComposed } from './ImplicitDiffusion.js';
+import { maskedReluComposed, maskedReluGradComposed } from './MaskedRelu.js';
 import { matMul2dComposed, matMul2dTransposeFirst } from './MatMul2d.js';
 import { residualClassifierComposed, residualClassifierGradComposed } from './ResidualClassifier.js';
 import { scatterRowsComposed } from './ScatterRows.js';
 import { sddmmComposed } from './Sddmm.js';
 import { segmentMaxComposed } from './SegmentMax.js';
 import { segmentMeanComposed } from './SegmentMean.js';
+import { softmaxCrossEntropyComposed, softmaxCrossEntropyGradComposed } from './SoftmaxCrossEntropy.js';
 import { softmaxDiffusionComposed, softmaxDiffusionGradComposed } from './SoftmaxDiffusion.js';
 import { sparseResidualLinearComposed, sparseResidualLinearGradComposed } from './SparseResidualLinear.js';
 
@@ -69,6 +79,12 @@ export function composedKernelConfigs(backendName: string): KernelConfig[] {
     [ResidualClassifierGrad, residualClassifierGradComposed],
     [SoftmaxDiffusion, softmaxDiffusionComposed],
     [SoftmaxDiffusionGrad, softmaxDiffusionGradComposed],
+    [SoftmaxCrossEntropy, softmaxCrossEntropyComposed],
+    [SoftmaxCrossEntropyGrad, softmaxCrossEntropyGradComposed],
+    [AppnpPropagation, appnpPropagationComposed],
+    [MaskedRelu, maskedReluComposed],
+    [MaskedReluGrad, maskedReluGradComposed],
+    [DropoutDiffusion, dropoutDiffusionComposed],
   ];
   return funcs.map(([kernelName, kernelFunc]) => ({
     kernelName,

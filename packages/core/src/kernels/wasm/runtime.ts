@@ -150,6 +150,22 @@ export interface WasmKernels {
     rowStart: number,
     rowEnd: number,
   ): void;
+  /** One APPNP step Z' = κ A Z + α H on the rows [rowStart, rowEnd), `assembly/appnp.ts`. */
+  pprStep(
+    indptr: number,
+    indices: number,
+    values: number,
+    z: number,
+    h: number,
+    out: number,
+    cols: number,
+    keep: number,
+    teleport: number,
+    rowStart: number,
+    rowEnd: number,
+  ): void;
+  /** Dropout with a byte mask, u ← u · (keep ? s : 0), in place on the rows [rowStart, rowEnd), `assembly/keep-mask.ts`. */
+  keepMaskRows(u: number, keep: number, cols: number, scale: number, rowStart: number, rowEnd: number): void;
 }
 
 /** The compiled module, as `build:wasm` writes it (see above). */
