@@ -13,7 +13,7 @@ function npy(
   const dims = shape.length === 1 ? `${shape[0]},` : shape.join(', ');
   let header = `{'descr': '${descr}', 'fortran_order': ${options.fortran ? 'True' : 'False'}, 'shape': (${dims}), }`;
   const prefix = major === 1 ? 10 : 12;
-  header += ' '.repeat(63 - ((prefix + header.length) % 64)) + '\n';
+  header += `${' '.repeat(63 - ((prefix + header.length) % 64))}\n`;
   const len = Buffer.alloc(major === 1 ? 2 : 4);
   if (major === 1) len.writeUInt16LE(header.length);
   else len.writeUInt32LE(header.length);
