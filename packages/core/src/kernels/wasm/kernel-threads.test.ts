@@ -12,6 +12,7 @@ import {
 } from './kernel-threads.js';
 import { simdCsrMatMul, simdDenseMatMul } from './mat-mul.js';
 import { simdResidualBackward, simdResidualForward } from './residual.js';
+import { simdResidualClassifierBackward } from './residual-classifier.js';
 import { sharedInstance } from './runtime.js';
 import { onThreads } from './testing/on-threads.js';
 
@@ -92,6 +93,20 @@ describe('kernels split over threads', () => {
       const h = simdResidualForward(x, w, b, cols);
       const { dw, db } = simdResidualBackward(x, h, dh, cols);
       return [h, dw, db];
+    });
+  });
+
+  it('gives the fused classifier-into-residual gradient (dW₁, db₁, dW₂) bit for bit on 1, 2 and 3 threads', async () => {
+    // 230 columns of H: seven 32-column blocks and one of 6; 7 classes (one group of 8, padded).
+    const [n, cols, classes] = [700, 230, 7];
+    const m = randomCsr(n, cols, 0.1, 5);
+    const x = { indptr: m.indptr, indices: m.indices, values: m.values as Float32Array, numRows: n };
+    expect(n * cols * 8).toBeGreaterThan(MIN_PARALLEL_WORK);
+    const h = simdResidualForward(x, draw(rng, cols * cols), draw(rng, cols), cols);
+    const [w2, dz] = [draw(rng, cols * classes), draw(rng, n * classes)];
+    await expectSameOnAnyThreads(() => {
+      const { dw1, db1, dw2 } = simdResidualClassifierBackward(x, h, w2, dz, cols, classes);
+      return [dw1, db1, dw2];
     });
   });
 

@@ -23,7 +23,14 @@
 import { kernelsModule, type WasmInstance, type WasmMemory } from './runtime.js';
 
 /** The kernels whose calls may be split (functions of `kernels.wasm`, see `WasmKernels` in `runtime.ts`). */
-export const PARALLEL_KERNELS = ['spmm', 'dense', 'thin', 'csrTiled', 'residualGrad'] as const;
+export const PARALLEL_KERNELS = [
+  'spmm',
+  'dense',
+  'thin',
+  'csrTiled',
+  'residualGrad',
+  'residualClassifierGradCols',
+] as const;
 
 /** One of {@link PARALLEL_KERNELS}. */
 export type ParallelKernel = (typeof PARALLEL_KERNELS)[number];
@@ -38,7 +45,7 @@ export const MIN_PARALLEL_WORK = 1 << 20;
 export const MAX_BLOCKS = 256;
 
 /** Most arguments of a kernel function. */
-const MAX_ARGS = 12;
+const MAX_ARGS = 16;
 
 /**
  * Int32 slots of the control block: job number, claim word, blocks, blocks done, failure flag. The claim
@@ -81,7 +88,7 @@ function runClaimedBlocks(
     if (block >= count) return;
     if (Atomics.compareExchange(control, 1, claim, claim + 1) !== claim) continue;
     try {
-      fns[control[8 + block]](...args.subarray(block * 12, block * 12 + 12));
+      fns[control[8 + block]](...args.subarray(block * 16, block * 16 + 16));
     } catch {
       Atomics.store(control, 4, 1);
     }
@@ -193,7 +200,7 @@ class KernelPool {
   }
 }
 
-/** One block of a split call: a kernel function and its arguments (at most 12, byte offsets and sizes). */
+/** One block of a split call: a kernel function and its arguments (at most 16, byte offsets and sizes). */
 export interface KernelCall {
   readonly kernel: ParallelKernel;
   readonly args: readonly number[];
