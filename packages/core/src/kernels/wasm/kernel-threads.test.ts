@@ -1,6 +1,7 @@
 import { Rng } from '@coin-gnn/graph';
 import { randomCsr } from '@coin-gnn/graph/testing';
 import { afterAll, describe, expect, it } from 'vitest';
+import { ADAM_COPY_CHUNK, WasmAdam } from './adam.js';
 import {
   blockRanges,
   kernelThreadBlocks,
@@ -107,6 +108,34 @@ describe('kernels split over threads', () => {
     await expectSameOnAnyThreads(() => {
       const { dw1, db1, dw2 } = simdResidualClassifierBackward(x, h, w2, dz, cols, classes);
       return [dw1, db1, dw2];
+    });
+  });
+
+  it("gives Adam's update of a large weight (θ, m, v) bit for bit on 1, 2 and 3 threads", async () => {
+    // Two chunks of the copy in and a last one of 5 entries (one step of 8 lanes, padded).
+    const n = 2 * ADAM_COPY_CHUNK + 5;
+    const theta0 = draw(rng, n);
+    const grads = [draw(rng, n), draw(rng, n, 0.3)];
+    await expectSameOnAnyThreads(() => {
+      // A new instance (a memory the workers have not seen) per run, dropped by `dispose` after it.
+      const adam = new WasmAdam(n);
+      const theta = theta0.slice();
+      grads.forEach((grad, t) => {
+        const stepSize = 0.01 / (1 - 0.9 ** (t + 1));
+        const sqrtBias2 = Math.sqrt(1 - 0.999 ** (t + 1));
+        adam.step(theta, grad, theta, {
+          beta1: 0.9,
+          beta2: 0.999,
+          weightDecay: 5e-4,
+          stepSize,
+          sqrtBias2,
+          eps: 1e-8,
+        });
+      });
+      const { m, v } = adam.moments();
+      const result = [theta, m.slice(), v.slice()];
+      adam.dispose();
+      return result;
     });
   });
 
