@@ -8,7 +8,7 @@ import { outputArray, outputTensorInfo } from './output-reuse.js';
 
 /**
  * The moments of each state id on cpu: a {@link WasmAdam} (m and v in the memory of an instance of its own,
- * which the garbage collector frees once the id is disposed).
+ * which the kernel threads drop at `disposeAdamState` and the garbage collector then frees).
  */
 const states = adamStateStore<WasmAdam>();
 

@@ -1,6 +1,6 @@
 import { expectClose } from '@coin-gnn/graph/testing';
 import { describe, expect, it } from 'vitest';
-import { ADAM_CHUNK, type AdamHyper, WasmAdam } from './adam.js';
+import { ADAM_CHUNK, ADAM_COPY_CHUNK, type AdamHyper, WasmAdam } from './adam.js';
 
 const f = Math.fround;
 
@@ -26,7 +26,7 @@ function float32Step(
 }
 
 describe('WasmAdam', () => {
-  // The largest size spans three of the chunks the update copies in at a time.
+  // The largest size spans three of the blocks the update splits a chunk into.
   const sizes = [7, 1, 5, 2 * ADAM_CHUNK + 5];
   const hyper = (t: number, weightDecay: number): AdamHyper => ({
     beta1: 0.9,
@@ -62,6 +62,8 @@ describe('WasmAdam', () => {
   it.each([
     [13, 5e-4],
     [2 * ADAM_CHUNK + 5, 0],
+    // Two chunks of the copy in, the first split into blocks over the kernel threads.
+    [ADAM_COPY_CHUNK + 5, 5e-4],
   ])('is bit-identical to float32 arithmetic in its order of operations (%i entries, λ = %d)', (n, wd) => {
     const kernel = new WasmAdam(n);
     const theta = Float32Array.from({ length: n }, (_, j) => Math.sin(7 * j) * 3);

@@ -1,10 +1,21 @@
+import { releaseKernelMemory, runSplit } from './kernel-threads.js';
 import { WasmInstance } from './runtime.js';
 
 /**
- * Entries of θ and g copied into the module per call of its update (64 KiB of each): the module's memory
- * holds m and v plus two such buffers, not two more copies of the largest weight, and the chunks stay in cache.
+ * Entries of θ and g per block of the update (64 KiB of each): the blocks of a chunk that the kernel threads
+ * share ({@link runSplit}) start at multiples of it.
  */
 export const ADAM_CHUNK = 16384;
+
+/**
+ * Most entries of θ and g copied into the module at a time (1 MiB of each): the module's memory holds m and
+ * v plus two such buffers, not two more copies of the largest weight, and a chunk is long enough to be split
+ * over the kernel threads in {@link ADAM_CHUNK} blocks.
+ */
+export const ADAM_COPY_CHUNK = 16 * ADAM_CHUNK;
+
+/** Multiply-adds counted per entry of the update for {@link runSplit}'s threshold (a sqrt and two divides besides). */
+const WORK_PER_ENTRY = 4;
 
 /** Hyperparameters of one update, as in the formula of {@link WasmAdam}. */
 export interface AdamHyper {
@@ -25,7 +36,9 @@ export interface AdamHyper {
 /**
  * Adam's update of one weight in WebAssembly SIMD (f32x4, `adam` of `assembly/adam.ts`), for the cpu kernel
  * of `CoinAdamStep`: the moment estimates m and v live in the memory of an instance of its own for the whole
- * run, θ and g are copied in and θ out {@link ADAM_CHUNK} entries at a time.
+ * run, θ and g are copied in and θ out {@link ADAM_COPY_CHUNK} entries at a time, and each such chunk is
+ * split by blocks of {@link ADAM_CHUNK} entries over the kernel threads (an entry's update reads and writes
+ * only that entry: the same numbers on any number of threads). {@link dispose} when the weight is dropped.
  * Per entry, in float32 as PyTorch's `torch.optim.Adam` (L2 weight decay λ inside the gradient):
  * $$ g \leftarrow g + \lambda\theta,\quad m \leftarrow \beta_1 m + (1-\beta_1) g,\quad
  *    v \leftarrow \beta_2 v + (1-\beta_2) g^2,\quad
@@ -46,13 +59,19 @@ export class WasmAdam {
   /** @param size - number of entries of the weight */
   constructor(readonly size: number) {
     const padded = Math.ceil(size / 8) * 32;
+    const chunk = Math.min(ADAM_COPY_CHUNK, padded / 4);
     this.offM = 0;
     this.offV = padded;
     this.offTheta = 2 * padded;
-    this.offGrad = this.offTheta + 4 * ADAM_CHUNK;
-    this.wasm = new WasmInstance(this.offGrad + 4 * ADAM_CHUNK);
-    this.thetaMem = this.wasm.f32(this.offTheta, ADAM_CHUNK);
-    this.gradMem = this.wasm.f32(this.offGrad, ADAM_CHUNK);
+    this.offGrad = this.offTheta + 4 * chunk;
+    this.wasm = new WasmInstance(this.offGrad + 4 * chunk);
+    this.thetaMem = this.wasm.f32(this.offTheta, chunk);
+    this.gradMem = this.wasm.f32(this.offGrad, chunk);
+  }
+
+  /** Makes the kernel threads drop this instance's memory (the state of the weight is no longer needed). */
+  dispose(): void {
+    releaseKernelMemory(this.wasm);
   }
 
   /** The moment estimates m and v (views into the module's memory, zero at the start). */
@@ -68,18 +87,20 @@ export class WasmAdam {
    * @param h - β₁, β₂, λ, s, c and ε of the formula
    */
   step(theta: Float32Array, grad: Float32Array, out: Float32Array, h: AdamHyper): void {
-    const { size, thetaMem, gradMem } = this;
-    for (let start = 0; start < size; start += ADAM_CHUNK) {
-      const count = Math.min(ADAM_CHUNK, size - start);
+    const { size, thetaMem, gradMem, offTheta, offGrad, offM, offV } = this;
+    for (let start = 0; start < size; start += ADAM_COPY_CHUNK) {
+      const count = Math.min(ADAM_COPY_CHUNK, size - start);
       const lanes = Math.ceil(count / 8) * 8;
       thetaMem.set(theta.subarray(start, start + count));
       gradMem.set(grad.subarray(start, start + count));
       // Padding lanes of a last partial step (two f32x4): zeros, so m and v stay finite there.
       thetaMem.fill(0, count, lanes);
       gradMem.fill(0, count, lanes);
+      // Blocks [from, to) of the chunk, multiples of 8 entries (the module's step).
       // biome-ignore format: the module's argument order
-      this.wasm.kernels.adam(this.offTheta, this.offGrad, this.offM + 4 * start, this.offV + 4 * start, 4 * lanes,
-        h.beta1, 1 - h.beta1, h.beta2, 1 - h.beta2, h.weightDecay, h.stepSize, h.sqrtBias2, h.eps);
+      runSplit(this.wasm, 'adam', lanes, ADAM_CHUNK, WORK_PER_ENTRY * lanes, (from, to) => [offTheta + 4 * from,
+        offGrad + 4 * from, offM + 4 * (start + from), offV + 4 * (start + from), 4 * (to - from), h.beta1,
+        1 - h.beta1, h.beta2, 1 - h.beta2, h.weightDecay, h.stepSize, h.sqrtBias2, h.eps]);
       out.set(thetaMem.subarray(0, count), start);
     }
   }

@@ -1,6 +1,7 @@
 import { Rng } from '@coin-gnn/graph';
 import { randomCsr } from '@coin-gnn/graph/testing';
 import { afterAll, describe, expect, it } from 'vitest';
+import { ADAM_COPY_CHUNK, WasmAdam } from './adam.js';
 import {
   blockRanges,
   kernelThreadBlocks,
@@ -12,6 +13,7 @@ import {
 } from './kernel-threads.js';
 import { simdCsrMatMul, simdDenseMatMul } from './mat-mul.js';
 import { simdResidualBackward, simdResidualForward } from './residual.js';
+import { simdResidualClassifierBackward } from './residual-classifier.js';
 import { sharedInstance } from './runtime.js';
 import { onThreads } from './testing/on-threads.js';
 
@@ -92,6 +94,48 @@ describe('kernels split over threads', () => {
       const h = simdResidualForward(x, w, b, cols);
       const { dw, db } = simdResidualBackward(x, h, dh, cols);
       return [h, dw, db];
+    });
+  });
+
+  it('gives the fused classifier-into-residual gradient (dW₁, db₁, dW₂) bit for bit on 1, 2 and 3 threads', async () => {
+    // 230 columns of H: seven 32-column blocks and one of 6; 7 classes (one group of 8, padded).
+    const [n, cols, classes] = [700, 230, 7];
+    const m = randomCsr(n, cols, 0.1, 5);
+    const x = { indptr: m.indptr, indices: m.indices, values: m.values as Float32Array, numRows: n };
+    expect(n * cols * 8).toBeGreaterThan(MIN_PARALLEL_WORK);
+    const h = simdResidualForward(x, draw(rng, cols * cols), draw(rng, cols), cols);
+    const [w2, dz] = [draw(rng, cols * classes), draw(rng, n * classes)];
+    await expectSameOnAnyThreads(() => {
+      const { dw1, db1, dw2 } = simdResidualClassifierBackward(x, h, w2, dz, cols, classes);
+      return [dw1, db1, dw2];
+    });
+  });
+
+  it("gives Adam's update of a large weight (θ, m, v) bit for bit on 1, 2 and 3 threads", async () => {
+    // Two chunks of the copy in and a last one of 5 entries (one step of 8 lanes, padded).
+    const n = 2 * ADAM_COPY_CHUNK + 5;
+    const theta0 = draw(rng, n);
+    const grads = [draw(rng, n), draw(rng, n, 0.3)];
+    await expectSameOnAnyThreads(() => {
+      // A new instance (a memory the workers have not seen) per run, dropped by `dispose` after it.
+      const adam = new WasmAdam(n);
+      const theta = theta0.slice();
+      grads.forEach((grad, t) => {
+        const stepSize = 0.01 / (1 - 0.9 ** (t + 1));
+        const sqrtBias2 = Math.sqrt(1 - 0.999 ** (t + 1));
+        adam.step(theta, grad, theta, {
+          beta1: 0.9,
+          beta2: 0.999,
+          weightDecay: 5e-4,
+          stepSize,
+          sqrtBias2,
+          eps: 1e-8,
+        });
+      });
+      const { m, v } = adam.moments();
+      const result = [theta, m.slice(), v.slice()];
+      adam.dispose();
+      return result;
     });
   });
 

@@ -1,13 +1,15 @@
 /**
- * Several threads for one kernel call: a pool of Node `worker_threads`, each with an instance of the same
- * compiled module (`runtime.ts`) on the shared memory of the calling thread's {@link WasmInstance}, takes
- * blocks of the call's output while the calling thread takes blocks too.
+ * Several threads for one kernel call: a pool of Node `worker_threads`, each with instances of the same
+ * compiled module (`runtime.ts`) on the shared memories of the calling thread's {@link WasmInstance}s, takes
+ * blocks of the call's output while the calling thread takes blocks too. A memory is sent to the workers
+ * (through a `MessagePort`, read synchronously with `receiveMessageOnPort`) at its first split call, and
+ * dropped by them at {@link releaseKernelMemory}.
  *
  * A call is split into blocks of rows or columns of its output by {@link blockRanges}, a partition fixed by
  * the shape alone (not by the number of threads); a block's entries are computed exactly as in a single
  * call, and no sum spans two blocks, so the results are the same bit for bit for any number of threads.
  * Blocks are handed out through an Int32Array control block on a SharedArrayBuffer: the caller writes each
- * block's function and arguments, opens a claim word and wakes the workers (`Atomics.notify`); every
+ * block's function (kernel and memory) and arguments, opens a claim word and wakes the workers (`Atomics.notify`); every
  * thread, the caller included, claims the next block (`Atomics.compareExchange`) until none is left, and the
  * caller then sleeps (`Atomics.wait`) until the last block is done. Claiming, not a fixed assignment, lets a thread that
  * the system runs late do fewer blocks (a busy machine) without changing any result. No message is posted
@@ -23,7 +25,15 @@
 import { kernelsModule, type WasmInstance, type WasmMemory } from './runtime.js';
 
 /** The kernels whose calls may be split (functions of `kernels.wasm`, see `WasmKernels` in `runtime.ts`). */
-export const PARALLEL_KERNELS = ['spmm', 'dense', 'thin', 'csrTiled', 'residualGrad'] as const;
+export const PARALLEL_KERNELS = [
+  'spmm',
+  'dense',
+  'thin',
+  'csrTiled',
+  'residualGrad',
+  'residualClassifierGradCols',
+  'adam',
+] as const;
 
 /** One of {@link PARALLEL_KERNELS}. */
 export type ParallelKernel = (typeof PARALLEL_KERNELS)[number];
@@ -38,7 +48,7 @@ export const MIN_PARALLEL_WORK = 1 << 20;
 export const MAX_BLOCKS = 256;
 
 /** Most arguments of a kernel function. */
-const MAX_ARGS = 12;
+const MAX_ARGS = 16;
 
 /**
  * Int32 slots of the control block: job number, claim word, blocks, blocks done, failure flag. The claim
@@ -54,7 +64,12 @@ const FAILED = 4;
 /** Int32 slots counting the blocks run by the workers and by the caller (all jobs). */
 const WORKER_BLOCKS = 5;
 const CALLER_BLOCKS = 6;
-/** Int32 slot of block 0's kernel index (one per block follows). */
+/** Int32 slot counting the memories sent to or released from the workers (a worker reads its port when it changes). */
+const MEMORY_CHANGES = 7;
+/**
+ * Int32 slot of block 0's function id (one per block follows): memory index · {@link PARALLEL_KERNELS}.length
+ * + kernel index.
+ */
 const KERNEL_IDS = 8;
 /** Byte offset of the float64 arguments (MAX_ARGS per block). */
 const ARGS_OFFSET = (KERNEL_IDS + MAX_BLOCKS) * 4;
@@ -66,12 +81,13 @@ const CLOSED = (1 << BLOCK_BITS) - 1;
  * Claims blocks of the current job and runs them until none is left; run by the caller and, from its source
  * text, by every worker (so it must not refer to anything outside itself: the slots and sizes are literals,
  * those of the constants above). A failing block sets the failure flag; the last block done wakes the caller.
+ * @param fnOf - the function of a function id (kernel on a memory)
  * @param counter - the slot counting the blocks this thread runs
  */
 function runClaimedBlocks(
   control: Int32Array,
   args: Float64Array,
-  fns: ((...a: number[]) => void)[],
+  fnOf: (id: number) => (...a: number[]) => void,
   counter: number,
 ): void {
   for (;;) {
@@ -81,7 +97,7 @@ function runClaimedBlocks(
     if (block >= count) return;
     if (Atomics.compareExchange(control, 1, claim, claim + 1) !== claim) continue;
     try {
-      fns[control[8 + block]](...args.subarray(block * 12, block * 12 + 12));
+      fnOf(control[8 + block])(...args.subarray(block * 16, block * 16 + 16));
     } catch {
       Atomics.store(control, 4, 1);
     }
@@ -90,20 +106,35 @@ function runClaimedBlocks(
   }
 }
 
-/** The source of a worker: instantiate the module on the shared memory, then run blocks of each job. */
+/**
+ * The source of a worker: instantiate the module on each memory its port brings ({ index, memory }, memory
+ * null to drop one), then run blocks of each job.
+ */
 const WORKER_SOURCE = `
-const { workerData } = require('node:worker_threads');
-const { module, memory, control: buffer, names, argsOffset } = workerData;
-const { exports } = new WebAssembly.Instance(module, { env: { memory } });
-const fns = names.map((name) => exports[name]);
+const { workerData, receiveMessageOnPort } = require('node:worker_threads');
+const { module, control: buffer, names, argsOffset, port } = workerData;
 const control = new Int32Array(buffer, 0, argsOffset / 4);
 const args = new Float64Array(buffer, argsOffset);
+const fns = [];
+let changes = 0;
+const fnOf = (id) => {
+  const now = Atomics.load(control, ${MEMORY_CHANGES});
+  if (now !== changes || fns[id] === undefined) {
+    changes = now;
+    for (let got = receiveMessageOnPort(port); got !== undefined; got = receiveMessageOnPort(port)) {
+      const { index, memory } = got.message;
+      const exports = memory === null ? {} : new WebAssembly.Instance(module, { env: { memory } }).exports;
+      names.forEach((name, k) => { fns[index * names.length + k] = exports[name]; });
+    }
+  }
+  return fns[id];
+};
 const runClaimedBlocks = ${runClaimedBlocks.toString()};
 let seen = 0;
 for (;;) {
   Atomics.wait(control, ${SEQ}, seen);
   seen = Atomics.load(control, ${SEQ});
-  runClaimedBlocks(control, args, fns, ${WORKER_BLOCKS});
+  runClaimedBlocks(control, args, fnOf, ${WORKER_BLOCKS});
 }
 `;
 
@@ -114,54 +145,97 @@ interface WorkerHandle {
   on(event: 'error', listener: (error: Error) => void): void;
 }
 
-/** Workers on one memory and the control block they share with the calling thread. */
+/** The sending end of a worker's port, as much of Node's `MessagePort` as is used here. */
+interface PortHandle {
+  postMessage(message: { index: number; memory: WasmMemory | null }): void;
+  unref(): void;
+  close(): void;
+}
+
+/** Workers on the memories of the instances split so far and the control block they share with the caller. */
 class KernelPool {
   private readonly control: Int32Array;
   private readonly args: Float64Array;
   private readonly workers: WorkerHandle[] = [];
-  private readonly fns: ((...a: number[]) => void)[];
+  private readonly ports: PortHandle[] = [];
+  /** The memory index of each instance sent to the workers, and the caller's function of each function id. */
+  private readonly memories = new Map<WasmInstance, number>();
+  private readonly fns: ((...a: number[]) => void)[] = [];
+  private nextMemory = 0;
   private failure: Error | null = null;
 
-  constructor(
-    readonly wasm: WasmInstance,
-    workers: number,
-  ) {
+  constructor(workers: number) {
     const buffer = new SharedArrayBuffer(ARGS_OFFSET + MAX_BLOCKS * MAX_ARGS * 8);
     this.control = new Int32Array(buffer, 0, ARGS_OFFSET / 4);
     this.args = new Float64Array(buffer, ARGS_OFFSET);
     this.control[CLAIM] = CLOSED;
-    const kernels = wasm.kernels as unknown as Record<string, (...a: number[]) => void>;
-    this.fns = PARALLEL_KERNELS.map((name) => kernels[name]);
-    const { Worker } = process.getBuiltinModule('node:worker_threads');
-    const workerData = {
-      module: kernelsModule(),
-      memory: wasm.memory,
-      control: buffer,
-      names: PARALLEL_KERNELS,
-      argsOffset: ARGS_OFFSET,
-    };
+    const { Worker, MessageChannel } = process.getBuiltinModule('node:worker_threads');
     for (let w = 0; w < workers; w++) {
-      const worker: WorkerHandle = new Worker(WORKER_SOURCE, { eval: true, workerData });
+      const { port1, port2 } = new MessageChannel();
+      const workerData = {
+        module: kernelsModule(),
+        control: buffer,
+        names: PARALLEL_KERNELS,
+        argsOffset: ARGS_OFFSET,
+        port: port2,
+      };
+      const worker: WorkerHandle = new Worker(WORKER_SOURCE, {
+        eval: true,
+        workerData,
+        transferList: [port2],
+      });
       worker.on('error', (error) => {
         this.failure = error;
       });
       worker.unref();
+      port1.unref();
       this.workers.push(worker);
+      this.ports.push(port1);
     }
   }
 
-  /** Runs the blocks `calls` on all threads; returns when all are done. */
-  run(calls: readonly KernelCall[]): void {
+  /** The index of `wasm`'s memory, sent to the workers (before the job that uses it opens) at its first use. */
+  private memoryIndex(wasm: WasmInstance): number {
+    const known = this.memories.get(wasm);
+    if (known !== undefined) return known;
+    const index = this.nextMemory++;
+    this.memories.set(wasm, index);
+    const kernels = wasm.kernels as unknown as Record<string, (...a: number[]) => void>;
+    PARALLEL_KERNELS.forEach((name, k) => {
+      this.fns[index * PARALLEL_KERNELS.length + k] = kernels[name];
+    });
+    this.send(index, wasm.memory);
+    return index;
+  }
+
+  /** Makes the workers drop their instance on `wasm`'s memory (a no-op when they have none). */
+  release(wasm: WasmInstance): void {
+    const index = this.memories.get(wasm);
+    if (index === undefined) return;
+    this.memories.delete(wasm);
+    for (let k = 0; k < PARALLEL_KERNELS.length; k++) delete this.fns[index * PARALLEL_KERNELS.length + k];
+    this.send(index, null);
+  }
+
+  /** Posts the memory of `index` (null: drop it) to every worker and marks the change for them. */
+  private send(index: number, memory: WasmMemory | null): void {
+    for (const port of this.ports) port.postMessage({ index, memory });
+    Atomics.add(this.control, MEMORY_CHANGES, 1);
+  }
+
+  /** Runs the blocks `calls` on `wasm`'s memory on all threads; returns when all are done. */
+  run(wasm: WasmInstance, calls: readonly KernelCall[]): void {
     if (this.failure !== null) {
       throw new Error(`@coin-gnn/core: a kernel worker thread failed: ${this.failure.message}`, {
         cause: this.failure,
       });
     }
     const { control, args } = this;
+    const first = this.memoryIndex(wasm) * PARALLEL_KERNELS.length;
     const tag = ((Atomics.load(control, SEQ) + 1) & ((1 << (31 - BLOCK_BITS)) - 1)) << BLOCK_BITS;
     Atomics.store(control, CLAIM, tag | CLOSED);
     calls.forEach((call, block) => {
-      control[KERNEL_IDS + block] = PARALLEL_KERNELS.indexOf(call.kernel);
+      control[KERNEL_IDS + block] = first + PARALLEL_KERNELS.indexOf(call.kernel);
       args.set(call.args, block * MAX_ARGS);
     });
     Atomics.store(control, COUNT, calls.length);
@@ -170,7 +244,7 @@ class KernelPool {
     Atomics.store(control, CLAIM, tag);
     Atomics.add(control, SEQ, 1);
     Atomics.notify(control, SEQ);
-    runClaimedBlocks(control, args, this.fns, CALLER_BLOCKS);
+    runClaimedBlocks(control, args, (id) => this.fns[id], CALLER_BLOCKS);
     for (let done = Atomics.load(control, DONE); done < calls.length; done = Atomics.load(control, DONE)) {
       Atomics.wait(control, DONE, done);
     }
@@ -190,10 +264,11 @@ class KernelPool {
   /** Stops the workers. */
   close(): void {
     for (const worker of this.workers) void worker.terminate();
+    for (const port of this.ports) port.close();
   }
 }
 
-/** One block of a split call: a kernel function and its arguments (at most 12, byte offsets and sizes). */
+/** One block of a split call: a kernel function and its arguments (at most 16, byte offsets and sizes). */
 export interface KernelCall {
   readonly kernel: ParallelKernel;
   readonly args: readonly number[];
@@ -256,8 +331,8 @@ export function blockRanges(total: number, grain: number): [number, number][] {
  * or less than {@link MIN_PARALLEL_WORK} multiply-adds of `work`, as the single call `argsOf(0, total)` on
  * the calling thread (so `work` 0 keeps a call there); otherwise as the calls `argsOf(start, end)` of the
  * blocks of {@link blockRanges},
- * shared with the pool's workers, which run on the memory of `wasm` (the shared instance: a pool serves one
- * memory, and calls on another stay on the calling thread).
+ * shared with the pool's workers, which run on the memory of `wasm` (any instance: its memory is sent to the
+ * workers at its first split call; {@link releaseKernelMemory} when the instance is dropped).
  * @param grain - rows or columns per block (blocks start at multiples of it)
  * @param argsOf - the kernel's arguments for the block [start, end)
  */
@@ -270,12 +345,15 @@ export function runSplit(
   argsOf: (start: number, end: number) => number[],
 ): void {
   const threads = kernelThreads();
-  if (threads === 1 || work < MIN_PARALLEL_WORK || total <= grain || !sameMemory(wasm.memory)) {
+  if (threads === 1 || work < MIN_PARALLEL_WORK || total <= grain) {
     (wasm.kernels[kernel] as (...a: number[]) => void)(...argsOf(0, total));
     return;
   }
-  pool ??= new KernelPool(wasm, threads - 1);
-  pool.run(blockRanges(total, grain).map(([start, end]) => ({ kernel, args: argsOf(start, end) })));
+  pool ??= new KernelPool(threads - 1);
+  pool.run(
+    wasm,
+    blockRanges(total, grain).map(([start, end]) => ({ kernel, args: argsOf(start, end) })),
+  );
 }
 
 /**
@@ -286,7 +364,11 @@ export function kernelThreadBlocks(): { workers: number; caller: number } {
   return pool?.blocks() ?? { workers: 0, caller: 0 };
 }
 
-/** Whether the pool (started or to be started) serves `memory`: the first memory split over threads. */
-function sameMemory(memory: WasmMemory): boolean {
-  return pool === null || pool.wasm.memory === memory;
+/**
+ * Makes the kernel threads drop their instance on the memory of `wasm`, an instance that {@link runSplit} may
+ * have split calls on and that the caller is dropping (else the workers keep its memory alive); a later
+ * split call on it sends it again. A no-op when no call on it was split.
+ */
+export function releaseKernelMemory(wasm: WasmInstance): void {
+  pool?.release(wasm);
 }

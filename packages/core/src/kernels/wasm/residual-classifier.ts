@@ -1,8 +1,8 @@
 /**
  * The gradient of COIN's classifier on its residual block, Z = H W₂ + b₂ with H = X + relu(X W₁ + b₁), in
- * WebAssembly SIMD: `residualClassifierGradRows` of `assembly/classifier.ts` (dW₂, db₁ and the masked dR in one
+ * WebAssembly SIMD: `residualClassifierGradCols` of `assembly/classifier.ts` (dW₂, db₁ and the masked dR in one
  * pass over the rows of H, dH = dZ W₂ᵀ never stored), then `csrTiled` of `assembly/residual.ts` for
- * dW₁ = Xᵀ dR, split by blocks of 32 columns over the kernel threads ({@link runSplit}). The operands are copied into the memory of the shared {@link WasmInstance} once and the
+ * dW₁ = Xᵀ dR, each split by blocks of 32 columns (of H, of dW₁) over the kernel threads ({@link runSplit}). The operands are copied into the memory of the shared {@link WasmInstance} once and the
  * results out once; dR stays in the memory between the two calls.
  */
 import { type CsrParts, csrBytes, writeCsr } from './csr-memory.js';
@@ -65,8 +65,8 @@ export function simdResidualClassifierBackward(
   wasm.f32(offDw2t, groups * cols).fill(0);
   wasm.f32(offDb, cols).fill(0);
   // biome-ignore format: the module's argument order
-  wasm.kernels.residualClassifierGradRows(a.indptr, a.indices, a.values, offH, offW2t, offDz, offDr, offDw2t, offDb,
-    cols, groups, 0, n);
+  runSplit(wasm, 'residualClassifierGradCols', cols, TILE_COLS, n * cols * groups, (start, end) => [a.indptr,
+    a.indices, a.values, offH, offW2t, offDz, offDr, offDw2t, offDb, cols, groups, n, start, end]);
   // biome-ignore format: the module's argument order
   runSplit(wasm, 'csrTiled', cols, TILE_COLS, x.indices.length * cols, (start, end) => [at.indptr, at.indices,
     at.values, at.numRows, offDr, offDw, cols, 0, start, end]);

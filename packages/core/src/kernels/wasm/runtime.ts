@@ -132,10 +132,10 @@ export interface WasmKernels {
     colEnd: number,
   ): void;
   /**
-   * Rows [rowStart, rowEnd) of COIN's classifier gradient fused into the residual block's:
-   * dW₂ᵀ += dZᵀH, dR = (dZ W₂ᵀ) ⊙ [H − X > 0], db₁ += 1ᵀdR, `assembly/classifier.ts`.
+   * Columns [colStart, colEnd) of COIN's classifier gradient fused into the residual block's, over all
+   * `numRows` rows: dW₂ᵀ += dZᵀH, dR = (dZ W₂ᵀ) ⊙ [H − X > 0], db₁ += 1ᵀdR, `assembly/classifier.ts`.
    */
-  residualClassifierGradRows(
+  residualClassifierGradCols(
     indptr: number,
     indices: number,
     values: number,
@@ -147,8 +147,9 @@ export interface WasmKernels {
     db: number,
     cols: number,
     classes: number,
-    rowStart: number,
-    rowEnd: number,
+    numRows: number,
+    colStart: number,
+    colEnd: number,
   ): void;
   /** One APPNP step Z' = κ A Z + α H on the rows [rowStart, rowEnd), `assembly/appnp.ts`. */
   pprStep(

@@ -19,14 +19,17 @@ import { addScaledRow } from './rows';
 const GROUP = 8;
 
 /**
- * The pass above over rows [rowStart, rowEnd) (its column sums dW₂ᵀ and db₁ are added to what the buffers
- * hold, so a split of the rows into blocks sums block by block in a fixed order).
+ * The pass above over all `numRows` rows, for the columns [colStart, colEnd) of H, dR, W₂ᵀ, dW₂ᵀ and db₁
+ * only: a block of columns reads and writes nothing of another block's columns, and each of its sums runs
+ * in the same order as over all columns (classes ascending for dR, rows ascending for dW₂ᵀ and db₁), so a
+ * split of the columns into blocks, on any threads, gives the numbers of one call over all of them. The
+ * column sums dW₂ᵀ and db₁ are added to what the buffers hold.
  * X: CSR (`indptr`, `indices`, `values`); H and dR: `cols` floats per row; W₂ᵀ and dW₂ᵀ: `classes` rows of
  * `cols` floats; dZ: `classes` floats per row; db₁: `cols` floats. `classes` is a multiple of 8 (the rows
  * past the real classes hold zeros, which add nothing): each group of 8 classes is splat into registers
  * once per row, and each 4-column step of a row runs the group without a branch.
  */
-export function residualClassifierGradRows(
+export function residualClassifierGradCols(
   indptr: usize,
   indices: usize,
   values: usize,
@@ -38,17 +41,20 @@ export function residualClassifierGradRows(
   db: usize,
   cols: i32,
   classes: i32,
-  rowStart: i32,
-  rowEnd: i32,
+  numRows: i32,
+  colStart: i32,
+  colEnd: i32,
 ): void {
   const rowBytes = (cols as usize) << 2;
-  const vecBytes = ((cols as usize) >> 2) << 4;
-  const tailBytes = rowBytes - vecBytes;
+  const startBytes = (colStart as usize) << 2;
+  const blockBytes = ((colEnd - colStart) as usize) << 2;
+  const vecBytes = ((blockBytes >> 4) << 4) as usize;
+  const tailBytes = blockBytes - vecBytes;
   const classBytes = (classes as usize) << 2;
   const zero = f32x4.splat(0);
-  for (let i = rowStart; i < rowEnd; i++) {
-    const hRow = h + (i as usize) * rowBytes;
-    const rRow = dr + (i as usize) * rowBytes;
+  for (let i = 0; i < numRows; i++) {
+    const hRow = h + (i as usize) * rowBytes + startBytes;
+    const rRow = dr + (i as usize) * rowBytes + startBytes;
     const zRow = dz + (i as usize) * classBytes;
     for (let c0: usize = 0; c0 < (classes as usize); c0 += GROUP) {
       // dR_k += Σ_c dZ_ic W₂ᵀ_ck (c ascending) and dW₂ᵀ_ck += dZ_ic H_ik, 4 columns k at a time.
@@ -62,8 +68,8 @@ export function residualClassifierGradRows(
       const g6 = f32x4.splat(load<f32>(g, 24));
       const g7 = f32x4.splat(load<f32>(g, 28));
       const first = c0 === 0;
-      let w = w2t + c0 * rowBytes;
-      let d = dw2t + c0 * rowBytes;
+      let w = w2t + c0 * rowBytes + startBytes;
+      let d = dw2t + c0 * rowBytes + startBytes;
       let hp = hRow;
       let rp = rRow;
       const end = hRow + vecBytes;
@@ -108,19 +114,20 @@ export function residualClassifierGradRows(
         w += 16;
         d += 16;
       }
-      for (let k = vecBytes; k < rowBytes; k += 4) {
+      for (let k = vecBytes; k < blockBytes; k += 4) {
         const hk = load<f32>(hRow + k);
         let acc: f32 = first ? 0 : load<f32>(rRow + k);
         for (let c: usize = c0; c < c0 + GROUP; c++) {
           const gc = load<f32>(zRow + (c << 2));
-          const at = c * rowBytes + k;
+          const at = c * rowBytes + startBytes + k;
           acc += gc * load<f32>(w2t + at);
           store<f32>(dw2t + at, load<f32>(dw2t + at) + gc * hk);
         }
         store<f32>(rRow + k, acc);
       }
     }
-    // The relu's mask: H > 0, and where X has a stored entry H − X > 0 (H > 0 alone does not say it).
+    // The relu's mask: H > 0, and where X has a stored entry in the block H − X > 0 (H > 0 alone does not
+    // say it).
     let hp = hRow;
     let rp = rRow;
     const vecEnd = rRow + vecBytes;
@@ -129,7 +136,7 @@ export function residualClassifierGradRows(
       hp += 16;
       rp += 16;
     }
-    const end = rRow + rowBytes;
+    const end = rRow + blockBytes;
     while (rp < end) {
       if (!(load<f32>(hp) > 0)) store<f32>(rp, 0);
       hp += 4;
@@ -137,9 +144,11 @@ export function residualClassifierGradRows(
     }
     const qEnd = (load<i32>(indptr + ((i as usize) << 2), 4) as usize) << 2;
     for (let q = (load<i32>(indptr + ((i as usize) << 2)) as usize) << 2; q < qEnd; q += 4) {
-      const k = (load<i32>(indices + q) as usize) << 2;
+      const col = load<i32>(indices + q);
+      if (col < colStart || col >= colEnd) continue;
+      const k = ((col - colStart) as usize) << 2;
       if (load<f32>(hRow + k) - load<f32>(values + q) <= 0) store<f32>(rRow + k, 0);
     }
-    addScaledRow(db, rRow, 1, vecBytes, tailBytes);
+    addScaledRow(db + startBytes, rRow, 1, vecBytes, tailBytes);
   }
 }
