@@ -39,6 +39,7 @@ export { edgeSpmm } from './ops/edge-spmm.js';
 export { explicitDiffusion } from './ops/explicit-diffusion.js';
 export { gatherRows } from './ops/gather-rows.js';
 export { matMul2d } from './ops/mat-mul-2d.js';
+export { scaledSum } from './ops/scaled-sum.js';
 export { scatterRows } from './ops/scatter-rows.js';
 export { type SddmmOptions, sddmm } from './ops/sddmm.js';
 export { segmentMax } from './ops/segment-max.js';

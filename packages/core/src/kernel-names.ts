@@ -202,3 +202,11 @@ export type AddBiasInputs = TensorInfos<'x' | 'bias'>;
 export const ColumnSums = 'CoinColumnSums';
 /** Inputs of {@link ColumnSums}: x (rank 2). */
 export type ColumnSumsInputs = TensorInfos<'x'>;
+
+/** Weighted sum of same-shaped tensors, Y = Σ_j w_j X_j (one pass; tfjs would make a product per term). */
+export const ScaledSum = 'CoinScaledSum';
+/** Attributes of {@link ScaledSum}. */
+export interface ScaledSumAttrs {
+  /** w_j, one per input, in the inputs' order. */
+  weights: number[];
+}

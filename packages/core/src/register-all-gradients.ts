@@ -15,6 +15,7 @@ import { explicitDiffusionGradConfig } from './gradients/ExplicitDiffusion_grad.
 import { gatherRowsGradConfig } from './gradients/GatherRows_grad.js';
 import { implicitDiffusionGradConfig } from './gradients/ImplicitDiffusion_grad.js';
 import { matMul2dGradConfig } from './gradients/MatMul2d_grad.js';
+import { scaledSumGradConfig } from './gradients/ScaledSum_grad.js';
 import { scatterRowsGradConfig } from './gradients/ScatterRows_grad.js';
 import { sddmmGradConfig } from './gradients/Sddmm_grad.js';
 import { segmentMaxGradConfig } from './gradients/SegmentMax_grad.js';
@@ -31,6 +32,7 @@ const gradConfigs: GradConfig[] = [
   implicitDiffusionGradConfig,
   addBiasGradConfig,
   applyMaskGradConfig,
+  scaledSumGradConfig,
   sddmmGradConfig,
   edgeSoftmaxGradConfig,
   edgeSpmmGradConfig,

@@ -18,6 +18,7 @@ import { gatherRowsCpuConfig } from './kernels/cpu/GatherRows.js';
 import { implicitDiffusionCpuConfig } from './kernels/cpu/ImplicitDiffusion.js';
 import { matMul2dCpuConfig } from './kernels/cpu/MatMul2d.js';
 import { withReusedOutputs } from './kernels/cpu/output-reuse.js';
+import { scaledSumCpuConfig } from './kernels/cpu/ScaledSum.js';
 import { scatterRowsCpuConfig } from './kernels/cpu/ScatterRows.js';
 import { sddmmCpuConfig } from './kernels/cpu/Sddmm.js';
 import { segmentMaxCpuConfig } from './kernels/cpu/SegmentMax.js';
@@ -50,6 +51,7 @@ const kernelConfigs: KernelConfig[] = [
   matMul2dCpuConfig,
   implicitDiffusionCpuConfig,
   applyMaskCpuConfig,
+  scaledSumCpuConfig,
   adamStepCpuConfig,
   sddmmCpuConfig,
   edgeSoftmaxCpuConfig,

@@ -11,6 +11,7 @@ import {
   GatherRows,
   ImplicitDiffusion,
   MatMul2d,
+  ScaledSum,
   ScatterRows,
   Sddmm,
   SegmentMax,
@@ -28,6 +29,7 @@ import { explicitDiffusionComposed } from './ExplicitDiffusion.js';
 import { gatherRowsComposed } from './GatherRows.js';
 import { implicitDiffusionComposed } from './ImplicitDiffusion.js';
 import { matMul2dComposed, matMul2dTransposeFirst } from './MatMul2d.js';
+import { scaledSumComposed } from './ScaledSum.js';
 import { scatterRowsComposed } from './ScatterRows.js';
 import { sddmmComposed } from './Sddmm.js';
 import { segmentMaxComposed } from './SegmentMax.js';
@@ -51,6 +53,7 @@ export function composedKernelConfigs(backendName: string): KernelConfig[] {
     [SparseResidualLinearGrad, sparseResidualLinearGradComposed],
     [ImplicitDiffusion, implicitDiffusionComposed],
     [ApplyMask, applyMaskComposed],
+    [ScaledSum, scaledSumComposed],
     [AdamStep, adamStepComposed],
     [Sddmm, sddmmComposed],
     [EdgeSoftmax, edgeSoftmaxComposed],
