@@ -38,6 +38,7 @@ export { edgeSoftmax } from './ops/edge-softmax.js';
 export { edgeSpmm } from './ops/edge-spmm.js';
 export { explicitDiffusion } from './ops/explicit-diffusion.js';
 export { gatherRows } from './ops/gather-rows.js';
+export { layerNorm } from './ops/layer-norm.js';
 export { matMul2d } from './ops/mat-mul-2d.js';
 export { scaledSum } from './ops/scaled-sum.js';
 export { scatterRows } from './ops/scatter-rows.js';

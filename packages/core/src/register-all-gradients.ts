@@ -14,6 +14,7 @@ import { edgeSpmmGradConfig } from './gradients/EdgeSpmm_grad.js';
 import { explicitDiffusionGradConfig } from './gradients/ExplicitDiffusion_grad.js';
 import { gatherRowsGradConfig } from './gradients/GatherRows_grad.js';
 import { implicitDiffusionGradConfig } from './gradients/ImplicitDiffusion_grad.js';
+import { layerNormGradConfig } from './gradients/LayerNorm_grad.js';
 import { matMul2dGradConfig } from './gradients/MatMul2d_grad.js';
 import { scaledSumGradConfig } from './gradients/ScaledSum_grad.js';
 import { scatterRowsGradConfig } from './gradients/ScatterRows_grad.js';
@@ -33,6 +34,7 @@ const gradConfigs: GradConfig[] = [
   addBiasGradConfig,
   applyMaskGradConfig,
   scaledSumGradConfig,
+  layerNormGradConfig,
   sddmmGradConfig,
   edgeSoftmaxGradConfig,
   edgeSpmmGradConfig,

@@ -16,6 +16,7 @@ import { edgeSpmmCpuConfig } from './kernels/cpu/EdgeSpmm.js';
 import { explicitDiffusionCpuConfig } from './kernels/cpu/ExplicitDiffusion.js';
 import { gatherRowsCpuConfig } from './kernels/cpu/GatherRows.js';
 import { implicitDiffusionCpuConfig } from './kernels/cpu/ImplicitDiffusion.js';
+import { layerNormCpuConfig, layerNormGradCpuConfig } from './kernels/cpu/LayerNorm.js';
 import { matMul2dCpuConfig } from './kernels/cpu/MatMul2d.js';
 import { withReusedOutputs } from './kernels/cpu/output-reuse.js';
 import { scaledSumCpuConfig } from './kernels/cpu/ScaledSum.js';
@@ -52,6 +53,8 @@ const kernelConfigs: KernelConfig[] = [
   implicitDiffusionCpuConfig,
   applyMaskCpuConfig,
   scaledSumCpuConfig,
+  layerNormCpuConfig,
+  layerNormGradCpuConfig,
   adamStepCpuConfig,
   sddmmCpuConfig,
   edgeSoftmaxCpuConfig,

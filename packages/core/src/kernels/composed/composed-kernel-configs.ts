@@ -10,6 +10,8 @@ import {
   ExplicitDiffusion,
   GatherRows,
   ImplicitDiffusion,
+  LayerNorm,
+  LayerNormGrad,
   MatMul2d,
   ScaledSum,
   ScatterRows,
@@ -28,6 +30,7 @@ import { edgeSpmmComposed } from './EdgeSpmm.js';
 import { explicitDiffusionComposed } from './ExplicitDiffusion.js';
 import { gatherRowsComposed } from './GatherRows.js';
 import { implicitDiffusionComposed } from './ImplicitDiffusion.js';
+import { layerNormComposed, layerNormGradComposed } from './LayerNorm.js';
 import { matMul2dComposed, matMul2dTransposeFirst } from './MatMul2d.js';
 import { scaledSumComposed } from './ScaledSum.js';
 import { scatterRowsComposed } from './ScatterRows.js';
@@ -54,6 +57,8 @@ export function composedKernelConfigs(backendName: string): KernelConfig[] {
     [ImplicitDiffusion, implicitDiffusionComposed],
     [ApplyMask, applyMaskComposed],
     [ScaledSum, scaledSumComposed],
+    [LayerNorm, layerNormComposed],
+    [LayerNormGrad, layerNormGradComposed],
     [AdamStep, adamStepComposed],
     [Sddmm, sddmmComposed],
     [EdgeSoftmax, edgeSoftmaxComposed],
