@@ -56,7 +56,7 @@ describe('paper suite', () => {
     expect(markdown).toContain(
       '| model | cora runs | cora acc % | cora ms/epoch | cora convergence s | cora memory MiB |',
     );
-    expect(markdown).toMatch(/\| preset-probe \| \d+\.\d ± 0\.0 \| /);
+    expect(markdown).toMatch(/\| preset-probe \| 1 \| \d+\.\d ± 0\.0 \| /);
     expect(markdown).toContain('](figures/paper-memory.svg)');
   });
 
