@@ -6,7 +6,6 @@ import { type OperatorBuilder, type OperatorName, operatorBuilder } from './oper
 
 export type { OperatorName } from './operators.js';
 
-/** The graph a node classifier runs on: a NodeDataset from `@coin-gnn/datasets` satisfies it. */
 /**
  * Which features a model reads ({@link GraphTensors.features}): `'stored'`, the dataset's as loaded;
  * `'binary'`, their sparsity pattern with 1s.
@@ -16,6 +15,7 @@ export type FeatureKind = 'stored' | 'binary';
 /** Names of {@link FeatureKind}, for option validation. */
 export const FEATURE_KINDS: readonly FeatureKind[] = ['stored', 'binary'];
 
+/** The graph a node classifier runs on: a NodeDataset from `@coin-gnn/datasets` satisfies it. */
 export interface GraphData {
   readonly numNodes: number;
   readonly numFeatures: number;
