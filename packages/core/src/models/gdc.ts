@@ -80,6 +80,7 @@ export const gdcDefinition: ModelDefinition<GdcOptions> = {
     features: {
       description: "features of the first layer: 'binary' (their pattern, the reproduction's) or 'stored'",
       choices: FEATURE_KINDS,
+      flag: 'input-features',
     },
   },
   validate: (options) => {

@@ -65,6 +65,7 @@ export const ODE_GNN_OPTION_INFO = {
   features: {
     description: "features the encoder reads: 'stored' or 'binary' (their pattern, GRAND's reproduction's)",
     choices: FEATURE_KINDS,
+    flag: 'input-features',
   },
   ...ODE_SOLVER_OPTION_INFO,
 } as const satisfies Record<string, OptionInfo>;
