@@ -32,7 +32,12 @@ export {
   RK4_STABILITY_LIMIT,
 } from './diffusion/diffusion-limits.js';
 export { explicitStepWarning, stepBounds, substepSizes } from './diffusion/step-bounds.js';
-export { type GraphData, GraphTensors } from './graph/graph-tensors.js';
+export {
+  FEATURE_KINDS,
+  type FeatureKind,
+  type GraphData,
+  GraphTensors,
+} from './graph/graph-tensors.js';
 export {
   type BuiltinOperatorName,
   type OperatorBuilder,

@@ -299,3 +299,32 @@ export interface DropoutDiffusionAttrs {
   /** Run the adjoint (the gradient's direction). */
   adjoint: boolean;
 }
+
+/** Weighted sum of same-shaped tensors, Y = Σ_j w_j X_j (one pass; tfjs would make a product per term). */
+export const ScaledSum = 'CoinScaledSum';
+/** Attributes of {@link ScaledSum}. */
+export interface ScaledSumAttrs {
+  /** w_j, one per input, in the inputs' order. */
+  weights: number[];
+}
+
+/**
+ * Layer normalisation of the rows of a matrix, y_{ij} = (x_{ij} − μ_i)/√(σ_i² + ε)·γ_j + β_j with μ_i, σ_i² the
+ * mean and (biased) variance of row i.
+ */
+export const LayerNorm = 'CoinLayerNorm';
+/** Inputs of {@link LayerNorm}: x (numRows × F), gamma and beta (F). */
+export type LayerNormInputs = TensorInfos<'x' | 'gamma' | 'beta'>;
+/** Attributes of {@link LayerNorm} (and of {@link LayerNormGrad}). */
+export interface LayerNormAttrs {
+  /** ε added to the variance. */
+  epsilon: number;
+}
+/**
+ * Gradient of {@link LayerNorm}: outputs [dX (numRows × F), dγ (F), dβ (F)] from dY, X and γ, with
+ * x̂ = (x − μ)/√(σ² + ε), g = dY ⊙ γ: dX_i = (g_i − mean(g_i) − x̂_i·mean(g_i ⊙ x̂_i))/√(σ_i² + ε),
+ * dγ = Σ_i dY_i ⊙ x̂_i, dβ = Σ_i dY_i.
+ */
+export const LayerNormGrad = 'CoinLayerNormGrad';
+/** Inputs of {@link LayerNormGrad}: dy and x (numRows × F), gamma (F). */
+export type LayerNormGradInputs = TensorInfos<'dy' | 'x' | 'gamma'>;

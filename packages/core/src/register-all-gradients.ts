@@ -16,9 +16,11 @@ import { edgeSpmmGradConfig } from './gradients/EdgeSpmm_grad.js';
 import { explicitDiffusionGradConfig } from './gradients/ExplicitDiffusion_grad.js';
 import { gatherRowsGradConfig } from './gradients/GatherRows_grad.js';
 import { implicitDiffusionGradConfig } from './gradients/ImplicitDiffusion_grad.js';
+import { layerNormGradConfig } from './gradients/LayerNorm_grad.js';
 import { maskedReluGradConfig } from './gradients/MaskedRelu_grad.js';
 import { matMul2dGradConfig } from './gradients/MatMul2d_grad.js';
 import { residualClassifierGradConfig } from './gradients/ResidualClassifier_grad.js';
+import { scaledSumGradConfig } from './gradients/ScaledSum_grad.js';
 import { scatterRowsGradConfig } from './gradients/ScatterRows_grad.js';
 import { sddmmGradConfig } from './gradients/Sddmm_grad.js';
 import { segmentMaxGradConfig } from './gradients/SegmentMax_grad.js';
@@ -37,6 +39,8 @@ const gradConfigs: GradConfig[] = [
   implicitDiffusionGradConfig,
   addBiasGradConfig,
   applyMaskGradConfig,
+  scaledSumGradConfig,
+  layerNormGradConfig,
   sddmmGradConfig,
   edgeSoftmaxGradConfig,
   edgeSpmmGradConfig,

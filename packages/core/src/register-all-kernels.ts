@@ -18,6 +18,7 @@ import { edgeSpmmCpuConfig } from './kernels/cpu/EdgeSpmm.js';
 import { explicitDiffusionCpuConfig } from './kernels/cpu/ExplicitDiffusion.js';
 import { gatherRowsCpuConfig } from './kernels/cpu/GatherRows.js';
 import { implicitDiffusionCpuConfig } from './kernels/cpu/ImplicitDiffusion.js';
+import { layerNormCpuConfig, layerNormGradCpuConfig } from './kernels/cpu/LayerNorm.js';
 import { maskedReluCpuConfig, maskedReluGradCpuConfig } from './kernels/cpu/MaskedRelu.js';
 import { matMul2dCpuConfig } from './kernels/cpu/MatMul2d.js';
 import { withReusedOutputs } from './kernels/cpu/output-reuse.js';
@@ -25,6 +26,7 @@ import {
   residualClassifierCpuConfig,
   residualClassifierGradCpuConfig,
 } from './kernels/cpu/ResidualClassifier.js';
+import { scaledSumCpuConfig } from './kernels/cpu/ScaledSum.js';
 import { scatterRowsCpuConfig } from './kernels/cpu/ScatterRows.js';
 import { sddmmCpuConfig } from './kernels/cpu/Sddmm.js';
 import { segmentMaxCpuConfig } from './kernels/cpu/SegmentMax.js';
@@ -79,6 +81,9 @@ const kernelConfigs: KernelConfig[] = [
   matMul2dCpuConfig,
   implicitDiffusionCpuConfig,
   applyMaskCpuConfig,
+  scaledSumCpuConfig,
+  layerNormCpuConfig,
+  layerNormGradCpuConfig,
   adamStepCpuConfig,
   sddmmCpuConfig,
   edgeSoftmaxCpuConfig,

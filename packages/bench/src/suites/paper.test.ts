@@ -54,9 +54,9 @@ describe('paper suite', () => {
     const markdown = readFileSync(report, 'utf8');
     expect(markdown).toContain('## `paper`');
     expect(markdown).toContain(
-      '| model | cora acc % | cora ms/epoch | cora convergence s | cora memory MiB |',
+      '| model | cora runs | cora acc % | cora ms/epoch | cora convergence s | cora memory MiB |',
     );
-    expect(markdown).toMatch(/\| preset-probe \| \d+\.\d ± 0\.0 \| /);
+    expect(markdown).toMatch(/\| preset-probe \| 1 \| \d+\.\d ± 0\.0 \| /);
     expect(markdown).toContain('](figures/paper-memory.svg)');
   });
 
@@ -77,7 +77,7 @@ describe('paper suite', () => {
 });
 
 describe('paperTable', () => {
-  it('puts each model on a row with accuracy mean ± sample std, ms/epoch, convergence s and memory per dataset', () => {
+  it('puts each model on a row with runs, accuracy mean ± sample std, ms/epoch, convergence s and memory per dataset', () => {
     const result = fakeSuiteResult('paper', {
       trainRuns: [
         fakeTrainRecord({ model: 'gcn', testAcc: 0.8 }),
@@ -88,10 +88,12 @@ describe('paperTable', () => {
     });
     const lines = paperTable(result).split('\n');
     expect(lines[0]).toBe(
-      '| model | cora acc % | cora ms/epoch | cora convergence s | cora memory MiB | citeseer acc % | citeseer ms/epoch | citeseer convergence s | citeseer memory MiB |',
+      '| model | cora runs | cora acc % | cora ms/epoch | cora convergence s | cora memory MiB | citeseer runs | citeseer acc % | citeseer ms/epoch | citeseer convergence s | citeseer memory MiB |',
     );
     // gcn on cora: mean 82.0, sample std √((0.02² + 0.02²)/1) = 2.83 %; median convergence (2 s, 4 s) = 3 s
-    expect(lines[2]).toBe('| gcn | 82.0 ± 2.8 | 11.5 | 3.0 | 30.0 | 70.0 ± 0.0 | 11.5 | 2.0 | 30.0 |');
-    expect(lines[3]).toBe('| coin | 85.0 ± 0.0 | 3.5 | 2.0 | 30.0 | – | – | – | – |');
+    expect(lines[2]).toBe(
+      '| gcn | 2 | 82.0 ± 2.8 | 11.5 | 3.0 | 30.0 | 1 | 70.0 ± 0.0 | 11.5 | 2.0 | 30.0 |',
+    );
+    expect(lines[3]).toBe('| coin | 1 | 85.0 ± 0.0 | 3.5 | 2.0 | 30.0 | – | – | – | – | – |');
   });
 });

@@ -1,9 +1,10 @@
-import { gcnNorm, toDense } from '@coin-gnn/graph';
+import { CsrMatrix, gcnNorm, toDense } from '@coin-gnn/graph';
 import { randomGraph } from '@coin-gnn/graph/testing';
 import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
 import '../index.js';
 import { graphOf } from '../testing/graph-of.js';
+import { GraphTensors } from './graph-tensors.js';
 
 describe('GraphTensors derived caches', () => {
   it('builds a derived operator once per key, apart from the registered names, and frees it on dispose', () => {
@@ -38,5 +39,24 @@ describe('GraphTensors derived caches', () => {
     expect(builds).toBe(1);
     graph.dispose();
     expect(t.isDisposed).toBe(true);
+  });
+
+  it("gives the features' pattern with 1s as 'binary', built once, the stored ones untouched", () => {
+    const adjacency = randomGraph(6, 0.5, 3);
+    const features = CsrMatrix.trusted(
+      adjacency.shape,
+      adjacency.indptr,
+      adjacency.indices,
+      Float32Array.from(adjacency.values, (_, k) => 0.25 * (k + 1)),
+    );
+    const graph = new GraphTensors({ numNodes: 6, numFeatures: 6, adjacency, features });
+    const binary = toDense(graph.featureMatrix('binary'));
+    expect(Array.from(binary)).toEqual(Array.from(toDense(features), (v) => (v !== 0 ? 1 : 0)));
+    expect(graph.featureMatrix('stored')).toBe(features);
+    const tensor = graph.features('binary');
+    expect(graph.features('binary')).toBe(tensor);
+    expect(Array.from(tensor.values.dataSync())).toEqual(Array.from(features.values, () => 1));
+    expect(Array.from(graph.features().values.dataSync())).toEqual(Array.from(features.values));
+    graph.dispose();
   });
 });

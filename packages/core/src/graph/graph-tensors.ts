@@ -1,10 +1,19 @@
-import type { CsrMatrix } from '@coin-gnn/graph';
+import { CsrMatrix } from '@coin-gnn/graph';
 import * as tf from '@tensorflow/tfjs-core';
 import { CsrTensor } from '../ops/csr-tensor.js';
 import { EdgeIndex } from '../ops/edge-index.js';
 import { type OperatorBuilder, type OperatorName, operatorBuilder } from './operators.js';
 
 export type { OperatorName } from './operators.js';
+
+/**
+ * Which features a model reads ({@link GraphTensors.features}): `'stored'`, the dataset's as loaded;
+ * `'binary'`, their sparsity pattern with 1s.
+ */
+export type FeatureKind = 'stored' | 'binary';
+
+/** Names of {@link FeatureKind}, for option validation. */
+export const FEATURE_KINDS: readonly FeatureKind[] = ['stored', 'binary'];
 
 /** The graph a node classifier runs on: a NodeDataset from `@coin-gnn/datasets` satisfies it. */
 export interface GraphData {
@@ -24,6 +33,8 @@ export interface GraphData {
  */
 export class GraphTensors {
   private sparseFeatures: CsrTensor | null = null;
+  private binaryFeatures: CsrTensor | null = null;
+  private binaryFeatureMatrix: CsrMatrix | null = null;
   private readonly matrices = new Map<OperatorName, CsrMatrix>();
   private readonly tensors = new Map<OperatorName, CsrTensor>();
   private readonly edgeIndices = new Map<OperatorName, EdgeIndex>();
@@ -39,10 +50,36 @@ export class GraphTensors {
     return this.data.numNodes;
   }
 
-  /** Features as a constant sparse tensor (numNodes, numFeatures). */
-  features(): CsrTensor {
+  /**
+   * Features as a constant sparse tensor (numNodes, numFeatures): `'stored'` (default), the dataset's as
+   * loaded (row-normalised by the protocols); `'binary'`, their pattern with every stored entry 1 (see
+   * {@link GraphTensors.featureMatrix}).
+   */
+  features(kind: FeatureKind = 'stored'): CsrTensor {
+    if (kind === 'binary') {
+      this.binaryFeatures ??= CsrTensor.fromCsr(this.featureMatrix('binary'));
+      return this.binaryFeatures;
+    }
     this.sparseFeatures ??= CsrTensor.fromCsr(this.data.features);
     return this.sparseFeatures;
+  }
+
+  /**
+   * Features as a CSR matrix: `'stored'`, `data.features` itself; `'binary'`, its sparsity pattern with the
+   * value 1 (built once), $$ B_{ij} = [X_{ij} 
+e 0] $$ — the raw bag-of-words of Cora and Citeseer, which
+   * some reproductions (GDC, GRAND) feed their models instead of row-normalised features.
+   */
+  featureMatrix(kind: FeatureKind = 'stored'): CsrMatrix {
+    if (kind === 'stored') return this.data.features;
+    const { shape, indptr, indices } = this.data.features;
+    this.binaryFeatureMatrix ??= CsrMatrix.trusted(
+      shape,
+      indptr,
+      indices,
+      new Float32Array(indices.length).fill(1),
+    );
+    return this.binaryFeatureMatrix;
   }
 
   /** The operator `name` of the graph as a CSR matrix, built once. */
@@ -142,6 +179,7 @@ export class GraphTensors {
   /** Frees every tensor built so far. */
   dispose(): void {
     this.sparseFeatures?.dispose();
+    this.binaryFeatures?.dispose();
     for (const t of this.tensors.values()) t.dispose();
     for (const e of this.edgeIndices.values()) e.dispose();
     this.edgeIndices.clear();

@@ -1,9 +1,15 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { Module } from '../module/module.js';
+import { addBias } from '../ops/add-bias.js';
 import { csrMatMul } from '../ops/csr-mat-mul.js';
 import type { CsrTensor } from '../ops/csr-tensor.js';
 import { matMul2d } from '../ops/mat-mul-2d.js';
 import { Linear } from './linear.js';
+
+/** X/‖X‖_F as a product with the scalar 1/‖X‖_F (tfjs' `norm` goes through `pow` and `abs`). */
+function frobeniusNormalized(x: tf.Tensor2D): tf.Tensor2D {
+  return tf.mul(x, tf.rsqrt(tf.sum(tf.square(x))));
+}
 
 /**
  * All-pair attention with DIFFormer's "simple" kernel in linear time (Wu et al., "DIFFormer: Scalable (Graph)
@@ -16,9 +22,9 @@ import { Linear } from './linear.js';
  */
 export function simpleAttention(q: tf.Tensor2D, k: tf.Tensor2D, v: tf.Tensor2D): tf.Tensor2D {
   return tf.tidy(() => {
-    const qn = tf.div(q, tf.norm(q)) as tf.Tensor2D;
-    const kn = tf.div(k, tf.norm(k)) as tf.Tensor2D;
-    const numerator = tf.add(matMul2d(qn, matMul2d(kn, v, true)), tf.sum(v, 0, true));
+    const qn = frobeniusNormalized(q);
+    const kn = frobeniusNormalized(k);
+    const numerator = addBias(matMul2d(qn, matMul2d(kn, v, true)), tf.sum(v, 0));
     const keySums = tf.sum(kn, 0, true) as tf.Tensor2D; // 1 × M
     const denominator = tf.add(matMul2d(qn, keySums, false, true), v.shape[0]);
     return tf.div(numerator, denominator) as tf.Tensor2D;

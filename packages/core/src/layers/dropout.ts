@@ -1,6 +1,6 @@
 import { CsrMatrix, InvalidArgumentError, type Rng } from '@coin-gnn/graph';
 import * as tf from '@tensorflow/tfjs-core';
-import type { GraphTensors } from '../graph/graph-tensors.js';
+import type { FeatureKind, GraphTensors } from '../graph/graph-tensors.js';
 import { Module } from '../module/module.js';
 import { applyMask } from '../ops/apply-mask.js';
 import { CsrTensor } from '../ops/csr-tensor.js';
@@ -63,13 +63,16 @@ export class Dropout extends Module<[tf.Tensor], tf.Tensor> {
   }
 
   /**
-   * The graph's sparse features with dropout on their stored entries in training mode (a fresh sparse
-   * tensor each call, kept in `graph` until the next one, since the backward pass reads it), the cached
-   * features otherwise.
+   * The graph's sparse features of kind `kind` (default `'stored'`, see `GraphTensors.features`) with dropout
+   * on their stored entries in training mode (a fresh sparse tensor each call, kept in `graph` until the next
+   * one, since the backward pass reads it), the cached features otherwise.
    */
-  features(graph: GraphTensors): CsrTensor {
-    if (!this.active) return graph.features();
-    return graph.scratch('features.dropout', CsrTensor.fromCsr(this.forwardSparse(graph.data.features)));
+  features(graph: GraphTensors, kind: FeatureKind = 'stored'): CsrTensor {
+    if (!this.active) return graph.features(kind);
+    return graph.scratch(
+      'features.dropout',
+      CsrTensor.fromCsr(this.forwardSparse(graph.featureMatrix(kind))),
+    );
   }
 
   /**

@@ -2,6 +2,7 @@ import { InvalidArgumentError } from '@coin-gnn/graph';
 import * as tf from '@tensorflow/tfjs-core';
 import { glorotUniform, zeros } from '../module/initializers.js';
 import { Parameter } from '../module/parameter.js';
+import { addBias } from '../ops/add-bias.js';
 import type { CsrTensor } from '../ops/csr-tensor.js';
 import type { EdgeIndex } from '../ops/edge-index.js';
 import { edgeSoftmax } from '../ops/edge-softmax.js';
@@ -85,13 +86,14 @@ export class GatConv extends MessagePassing<[tf.Tensor2D | CsrTensor, EdgeIndex]
     return tf.tidy(() => {
       const [n, h, c] = [edges.numNodes, this.heads, this.outFeatures];
       const z = denseOrSparseMatMul(x, this.weight.variable as tf.Tensor2D);
-      const blocks = [this.attSource, this.attTarget].map((a) => headBlocks(a.variable as tf.Tensor2D));
-      const [source, target] = tf.split(matMul2d(z, tf.concat(blocks, 1)), 2, 1) as tf.Tensor2D[];
+      const [source, target] = [this.attSource, this.attTarget].map((a) =>
+        matMul2d(z, headBlocks(a.variable as tf.Tensor2D)),
+      );
       const e = tf.leakyRelu(sddmm(source, target, edges, { mode: 'add' }), this.negativeSlope);
       const alpha = this.attentionDropout.forward(edgeSoftmax(e as tf.Tensor2D, edges));
       const out = this.propagate(edges, z, alpha);
       const combined = this.concat ? out : (tf.mean(tf.reshape(out, [n, h, c]), 1) as tf.Tensor2D);
-      return this.bias ? (tf.add(combined, this.bias.variable) as tf.Tensor2D) : combined;
+      return this.bias ? addBias(combined, this.bias.variable) : combined;
     });
   }
 }

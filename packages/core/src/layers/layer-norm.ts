@@ -1,7 +1,8 @@
-import * as tf from '@tensorflow/tfjs-core';
+import type * as tf from '@tensorflow/tfjs-core';
 import { ones, zeros } from '../module/initializers.js';
 import { Module } from '../module/module.js';
 import { Parameter } from '../module/parameter.js';
+import { layerNorm } from '../ops/layer-norm.js';
 import { checkFeatureCounts } from './linear.js';
 
 /**
@@ -9,7 +10,7 @@ import { checkFeatureCounts } from './linear.js';
  * normalised over its features, then scaled and shifted,
  * $$ y_{ij} = \frac{x_{ij} - \mu_i}{\sqrt{\sigma_i^2 + \epsilon}}\,\gamma_j + \beta_j,\quad
  *    \mu_i = \tfrac1F \textstyle\sum_j x_{ij},\ \sigma_i^2 = \tfrac1F \sum_j (x_{ij} - \mu_i)^2 $$
- * with ε = 1e-5, γ = 1 (`weight`) and β = 0 (`bias`) at initialisation.
+ * with ε = 1e-5, γ = 1 (`weight`) and β = 0 (`bias`) at initialisation, computed by the {@link layerNorm} op.
  * Shapes: x (numNodes, F) → (numNodes, F).
  *
  * @throws {@link InvalidArgumentError} if the feature count is not a positive integer
@@ -33,10 +34,6 @@ export class LayerNorm extends Module<[tf.Tensor2D], tf.Tensor2D> {
   }
 
   forward(x: tf.Tensor2D): tf.Tensor2D {
-    return tf.tidy(() => {
-      const { mean, variance } = tf.moments(x, 1, true);
-      const normalized = tf.div(tf.sub(x, mean), tf.sqrt(tf.add(variance, this.epsilon)));
-      return tf.add(tf.mul(normalized, this.weight.variable), this.bias.variable) as tf.Tensor2D;
-    });
+    return layerNorm(x, this.weight.variable, this.bias.variable, this.epsilon);
   }
 }

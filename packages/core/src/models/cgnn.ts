@@ -42,6 +42,7 @@ export const cgnnDefinition: ModelDefinition<CgnnOptions> = {
     hidden: 16,
     inputDropout: 0.5,
     dropout: 0,
+    features: 'stored',
     alphaInit: 0.885,
     selfLoopWeight: 0.595,
     time: 23.9,

@@ -4,6 +4,7 @@ import { DifformerConv } from '../layers/difformer-conv.js';
 import { Dropout } from '../layers/dropout.js';
 import { LayerNorm } from '../layers/layer-norm.js';
 import { Linear } from '../layers/linear.js';
+import { scaledSum } from '../ops/scaled-sum.js';
 import { HIDDEN_OPTION_INFO } from './mlp.js';
 import { NodeModel } from './node-model.js';
 import type { ModelDefinition } from './registry.js';
@@ -66,7 +67,7 @@ export class Difformer extends NodeModel {
     return tf.tidy(() => {
       let h = this.dropout.forward(tf.relu(this.inputNorm.forward(this.input.forward(graph.features()))));
       this.convs.forEach((conv, l) => {
-        const step = tf.add(tf.mul(conv.forward(h, adjacency), alpha), tf.mul(h, 1 - alpha)) as tf.Tensor2D;
+        const step = scaledSum([conv.forward(h, adjacency), h], [alpha, 1 - alpha]);
         h = this.dropout.forward(this.norms[l].forward(step));
       });
       return this.classifier.forward(h);

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import type { GraphTensors } from '../graph/graph-tensors.js';
+import type { FeatureKind, GraphTensors } from '../graph/graph-tensors.js';
 import { Dropout } from '../layers/dropout.js';
 import { GcnConv } from '../layers/gcn-conv.js';
 import type { CsrTensor } from '../ops/csr-tensor.js';
@@ -29,6 +29,8 @@ export class Gcn extends NodeModel {
   readonly conv2: GcnConv;
   /** Whether dropout applies to the input features too (GCN: yes). */
   protected readonly inputDropout: boolean = true;
+  /** Which features the first layer reads (`GraphTensors.features`): the stored ones. */
+  protected readonly featureKind: FeatureKind = 'stored';
 
   /**
    * @param numFeatures - F
@@ -43,7 +45,8 @@ export class Gcn extends NodeModel {
   }
 
   forward(graph: GraphTensors): tf.Tensor2D {
-    const x = this.inputDropout ? this.dropout.features(graph) : graph.features();
+    const kind = this.featureKind;
+    const x = this.inputDropout ? this.dropout.features(graph, kind) : graph.features(kind);
     return tf.tidy(() => {
       const adjacency = this.propagation(graph);
       const h = this.dropout.forwardRelu(this.conv1.forward(x, adjacency));

@@ -1,5 +1,5 @@
 import { gdcHeat, InvalidArgumentError } from '@coin-gnn/graph';
-import type { GraphTensors } from '../graph/graph-tensors.js';
+import { FEATURE_KINDS, type FeatureKind, type GraphTensors } from '../graph/graph-tensors.js';
 import type { CsrTensor } from '../ops/csr-tensor.js';
 import { Gcn, type GcnOptions, gcnDefinition } from './gcn.js';
 import type { ModelDefinition } from './registry.js';
@@ -10,6 +10,8 @@ export interface GdcOptions extends GcnOptions {
   readonly diffusionTime: number;
   /** Sparsification threshold ε. */
   readonly epsilon: number;
+  /** Features the first layer reads: `'binary'` (the reproduction's raw bag-of-words) or `'stored'`. */
+  readonly features: FeatureKind;
 }
 
 /**
@@ -19,11 +21,13 @@ export interface GdcOptions extends GcnOptions {
  * $$ Y = P\,\operatorname{drop}(\operatorname{relu}(P X W_1 + b_1)) W_2 + b_2,\quad
  *    P = D^{-1}\big[e^{-t(I - \hat A)}\big]_{\ge \varepsilon} $$
  * (`gdcHeat` of the graph package, computed once per graph and (t, ε) without a dense matrix). Dropout on
- * the hidden layer only, weight decay on the first layer (as the reproduction). Output: logits. Defaults:
- * hidden 64, dropout 0.5, t = 5, ε = 1e-4.
+ * the hidden layer only, weight decay on the first layer, binary features X (the pattern of the stored ones:
+ * the reproduction does not row-normalise them) (as the reproduction). Output: logits. Defaults: hidden 64,
+ * dropout 0.5, t = 5, ε = 1e-4, binary features.
  */
 export class Gdc extends Gcn {
   protected override readonly inputDropout = false;
+  protected override readonly featureKind: FeatureKind;
 
   /**
    * @param numFeatures - F
@@ -36,6 +40,7 @@ export class Gdc extends Gcn {
     readonly options: GdcOptions,
   ) {
     super(numFeatures, numClasses, options);
+    this.featureKind = options.features;
   }
 
   protected override propagation(graph: GraphTensors): CsrTensor {
@@ -53,7 +58,14 @@ export class Gdc extends Gcn {
 export const gdcDefinition: ModelDefinition<GdcOptions> = {
   description: 'GDC: a GCN on the sparsified heat-kernel diffusion matrix',
   factory: ({ numFeatures, numClasses, options }) => new Gdc(numFeatures, numClasses, options),
-  defaults: { hidden: 64, dropout: 0.5, decayLayers: 'first', diffusionTime: 5, epsilon: 1e-4 },
+  defaults: {
+    hidden: 64,
+    dropout: 0.5,
+    decayLayers: 'first',
+    diffusionTime: 5,
+    epsilon: 1e-4,
+    features: 'binary',
+  },
   options: {
     ...gcnDefinition.options,
     diffusionTime: {
@@ -65,6 +77,11 @@ export const gdcDefinition: ModelDefinition<GdcOptions> = {
       flag: 'time',
     },
     epsilon: { description: 'heat-kernel entries below it are dropped', min: 0, max: 1, maxExclusive: true },
+    features: {
+      description: "features of the first layer: 'binary' (their pattern, the reproduction's) or 'stored'",
+      choices: FEATURE_KINDS,
+      flag: 'input-features',
+    },
   },
   validate: (options) => {
     if (options.diffusionTime <= 0) {

@@ -27,7 +27,8 @@ const tolerances = (tolScale: number) => ({ atol: tolScale * 1e-7, rtol: tolScal
 
 /**
  * GRAND-l in the model registry, with the settings of COIN's reproduction for Cora as defaults
- * (graph/reproduce/grand, `best_params_dict`, to 3–4 digits: hidden 80, input dropout 0.5, dropout 0.047, T = 18.29,
+ * (graph/reproduce/grand, `best_params_dict`, to 3–4 digits: binary features (the reproduction does not
+ * row-normalise them), hidden 80, input dropout 0.5, dropout 0.047, T = 18.29,
  * dopri5 with tol_scale 822, lr 0.0229, weight decay 0.00508). Preset `official`: those settings for Cora
  * and Citeseer (hidden 80, input dropout 0.68, dropout 0.749, T = 7.87, tol_scale 2.90, lr 0.00864, weight
  * decay 0.1). The reproduction runs GRAND with attention (`block: attention`) computed once at t = 0; this
@@ -41,6 +42,7 @@ export const grandLinearDefinition: ModelDefinition<GrandLinearOptions> = {
     hidden: 80,
     inputDropout: 0.5,
     dropout: 0.0469,
+    features: 'binary',
     time: 18.29,
     method: 'dopri5',
     stepSize: 1,

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import type { GraphTensors } from '../graph/graph-tensors.js';
+import { FEATURE_KINDS, type FeatureKind, type GraphTensors } from '../graph/graph-tensors.js';
 import { Dropout } from '../layers/dropout.js';
 import { Linear } from '../layers/linear.js';
 import { type GraphOdeFunc, OdeBlock, type OdeBlockSolver } from '../layers/ode-block.js';
@@ -53,6 +53,8 @@ export interface OdeGnnOptions extends OdeSolverOptions {
   readonly inputDropout: number;
   /** Dropout rate before the decoder. */
   readonly dropout: number;
+  /** Features the encoder reads: `'stored'` (row-normalised by the protocols) or `'binary'` (their pattern). */
+  readonly features: FeatureKind;
 }
 
 /** Registry metadata of {@link OdeGnnOptions}' own fields. */
@@ -60,12 +62,17 @@ export const ODE_GNN_OPTION_INFO = {
   hidden: { description: 'hidden width', integer: true, min: 1 },
   inputDropout: { description: 'dropout rate on the input features', min: 0, max: 1, maxExclusive: true },
   dropout: { description: 'dropout rate', min: 0, max: 1, maxExclusive: true },
+  features: {
+    description: "features the encoder reads: 'stored' or 'binary' (their pattern, GRAND's reproduction's)",
+    choices: FEATURE_KINDS,
+    flag: 'input-features',
+  },
   ...ODE_SOLVER_OPTION_INFO,
 } as const satisfies Record<string, OptionInfo>;
 
 /**
  * Encoder, graph ODE, decoder: the architecture of GRAND and CGNN (arXiv:2106.10934, arXiv:1912.00967),
- * $$ x(0) = \operatorname{drop}(X) W_1 + b_1,\quad x(T) = x(0) + \int_0^T f(t, x)\,dt,\quad
+ * $$ x(0) = \operatorname{drop}(X) W_1 + b_1 \ (X \text{ the stored or binary features}),\quad x(T) = x(0) + \int_0^T f(t, x)\,dt,\quad
  *    Y = \operatorname{drop}(\operatorname{relu}(x(T))) W_2 + b_2 $$
  * with f the model's {@link GraphOdeFunc}, solved by an {@link OdeBlock}. Output: logits.
  */
@@ -75,6 +82,7 @@ export class OdeGnn extends NodeModel {
   readonly ode: OdeBlock;
   readonly dropout: Dropout;
   readonly decoder: Linear;
+  readonly featureKind: FeatureKind;
 
   /**
    * @param numFeatures - F
@@ -89,10 +97,11 @@ export class OdeGnn extends NodeModel {
     this.ode = new OdeBlock(func, options.time, odeBlockSolver(options));
     this.dropout = new Dropout(options.dropout);
     this.decoder = new Linear(options.hidden, numClasses);
+    this.featureKind = options.features;
   }
 
   forward(graph: GraphTensors): tf.Tensor2D {
-    const x = this.inputDropout.features(graph);
+    const x = this.inputDropout.features(graph, this.featureKind);
     return tf.tidy(() => {
       const z = tf.relu(this.ode.forward(this.encoder.forward(x), graph));
       return this.decoder.forward(this.dropout.forward(z));

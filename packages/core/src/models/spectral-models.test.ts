@@ -157,13 +157,16 @@ describe('graphheat', () => {
 });
 
 describe('gdc', () => {
-  it('is a GCN on P = D⁻¹[e^{-t(I − Â)}]_{≥ε}', () => {
-    const options = { hidden: 4, diffusionTime: 2, epsilon: 0.02 };
+  it.each([
+    ['binary', (v: number) => (v !== 0 ? 1 : 0)],
+    ['stored', (v: number) => v],
+  ] as const)('is a GCN on P = D⁻¹[e^{-t(I − Â)}]_{≥ε} reading the %s features', (features, entry) => {
+    const options = { hidden: 4, diffusionTime: 2, epsilon: 0.02, features };
     const model = createModel('gdc', { ...sizes, options, seed: 4 });
     const p = rowNormalize(map(heat(symNorm(a, 1), 2), (v) => (v >= 0.02 ? v : 0)));
     const w = weightsOf(model);
     const get = (name: string): Dense => w.get(name) as Dense;
-    const hidden = relu(withBias(matMul(p, matMul(x, get('conv1.weight'))), get('conv1.bias')));
+    const hidden = relu(withBias(matMul(p, matMul(map(x, entry), get('conv1.weight'))), get('conv1.bias')));
     const y = withBias(matMul(p, matMul(hidden, get('conv2.weight'))), get('conv2.bias'));
     expectClose(output(model), y.data, 1e-5);
   });

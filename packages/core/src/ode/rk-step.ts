@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
+import { scaledSum } from '../ops/scaled-sum.js';
 import type { ButcherTableau } from './butcher-tableau.js';
 import type { VectorField } from './vector-field.js';
 
@@ -14,20 +15,33 @@ export interface RkStepResult<T extends tf.Tensor> {
   readonly evaluations: number;
 }
 
-/** y + Σ_j (h·w_j) k_j over the nonzero weights w_j, with tfjs ops (on the tape). */
-function combine<T extends tf.Tensor>(y: T, h: number, weights: readonly number[], ks: readonly T[]): T {
-  const terms: tf.Tensor[] = [y];
+/**
+ * y + Σ_j (h·w_j) k_j over the nonzero weights w_j as one {@link scaledSum} (on the tape); Σ_j (h·w_j) k_j
+ * without y when y is null.
+ */
+function combine<T extends tf.Tensor>(
+  y: T | null,
+  h: number,
+  weights: readonly number[],
+  ks: readonly T[],
+): T {
+  const terms: T[] = y === null ? [] : [y];
+  const coefficients: number[] = y === null ? [] : [1];
   weights.forEach((w, j) => {
-    if (w !== 0) terms.push(tf.mul(ks[j], h * w));
+    if (w !== 0) {
+      terms.push(ks[j]);
+      coefficients.push(h * w);
+    }
   });
-  return (terms.length === 1 ? y : tf.addN(terms)) as T;
+  if (terms.length === 0) return tf.zerosLike(ks[0]) as T;
+  return terms.length === 1 && y !== null ? y : scaledSum(terms, coefficients);
 }
 
 /**
  * One step of an explicit Runge–Kutta method ({@link ButcherTableau}) from (t, y) with step h:
  * $$ k_i = f\Big(t + c_i h,\ y + h \sum_{j<i} a_{ij} k_j\Big),\qquad y_{n+1} = y + h \sum_i b_i k_i $$
- * composed from tfjs ops, so the tape records it and gradients flow to y, to h's coefficients' tensors and to
- * whatever f closes over. The caller owns the tensors returned (wrap the call in `tf.tidy`).
+ * composed from differentiable ops (each stage's combination one {@link scaledSum}), so the tape records it
+ * and gradients flow to y and to whatever f closes over (h and the tableau's weights are constants). The caller owns the tensors returned (wrap the call in `tf.tidy`).
  *
  * @param f - the vector field
  * @param tableau - the method
@@ -57,6 +71,6 @@ export function rkStep<T extends tf.Tensor>(
     evaluations++;
   });
   const yNext = tableau.fsal ? lastInput : combine(y, h, tableau.b, ks);
-  const error = tableau.bError ? combine(tf.zerosLike(y) as T, h, tableau.bError, ks) : null;
+  const error = tableau.bError ? combine(null, h, tableau.bError, ks) : null;
   return { y: yNext, error, last: tableau.fsal ? ks[ks.length - 1] : null, evaluations };
 }

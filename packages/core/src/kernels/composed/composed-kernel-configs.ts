@@ -12,11 +12,14 @@ import {
   ExplicitDiffusion,
   GatherRows,
   ImplicitDiffusion,
+  LayerNorm,
+  LayerNormGrad,
   MaskedRelu,
   MaskedReluGrad,
   MatMul2d,
   ResidualClassifier,
   ResidualClassifierGrad,
+  ScaledSum,
   ScatterRows,
   Sddmm,
   SegmentMax,
@@ -39,9 +42,11 @@ import { edgeSpmmComposed } from './EdgeSpmm.js';
 import { explicitDiffusionComposed } from './ExplicitDiffusion.js';
 import { gatherRowsComposed } from './GatherRows.js';
 import { implicitDiffusionComposed } from './ImplicitDiffusion.js';
+import { layerNormComposed, layerNormGradComposed } from './LayerNorm.js';
 import { maskedReluComposed, maskedReluGradComposed } from './MaskedRelu.js';
 import { matMul2dComposed, matMul2dTransposeFirst } from './MatMul2d.js';
 import { residualClassifierComposed, residualClassifierGradComposed } from './ResidualClassifier.js';
+import { scaledSumComposed } from './ScaledSum.js';
 import { scatterRowsComposed } from './ScatterRows.js';
 import { sddmmComposed } from './Sddmm.js';
 import { segmentMaxComposed } from './SegmentMax.js';
@@ -67,6 +72,9 @@ export function composedKernelConfigs(backendName: string): KernelConfig[] {
     [SparseResidualLinearGrad, sparseResidualLinearGradComposed],
     [ImplicitDiffusion, implicitDiffusionComposed],
     [ApplyMask, applyMaskComposed],
+    [ScaledSum, scaledSumComposed],
+    [LayerNorm, layerNormComposed],
+    [LayerNormGrad, layerNormGradComposed],
     [AdamStep, adamStepComposed],
     [Sddmm, sddmmComposed],
     [EdgeSoftmax, edgeSoftmaxComposed],
