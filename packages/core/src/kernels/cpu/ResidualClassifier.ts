@@ -7,16 +7,16 @@ import {
   type ResidualClassifierInputs,
   type SparseResidualLinearAttrs,
 } from '../../kernel-names.js';
-import { simdDenseMatMul } from '../wasm/mat-mul.js';
-import { simdResidualForward } from '../wasm/residual.js';
-import { simdResidualClassifierBackward } from '../wasm/residual-classifier.js';
+import {
+  simdResidualClassifierBackward,
+  simdResidualClassifierForward,
+} from '../wasm/residual-classifier.js';
 import { cpuCsr, cpuData } from './cpu-data.js';
 import { outputArray, outputTensorInfo } from './output-reuse.js';
 
 /**
- * `CoinResidualClassifier` on cpu: H = X + max(X W₁ + b₁, 0) ({@link simdResidualForward}), then
- * Z = H W₂ + b₂ ({@link simdDenseMatMul}, the bias added row by row in float32); outputs [Z, H], H in a
- * reused output array.
+ * `CoinResidualClassifier` on cpu: H = X + max(X W₁ + b₁, 0), then Z = H W₂ + b₂
+ * ({@link simdResidualClassifierForward}); outputs [Z, H] in reused output arrays.
  */
 export function residualClassifierCpu(args: {
   inputs: ResidualClassifierInputs;
@@ -31,9 +31,9 @@ export function residualClassifierCpu(args: {
   const w2 = cpuData<Float32Array>(backend, inputs.w2);
   const b2 = cpuData<Float32Array>(backend, inputs.b2);
   const classes = inputs.w2.shape[1];
-  const h = simdResidualForward(x, w1, b1, numCols, outputArray(backend, numRows * numCols));
-  const z = simdDenseMatMul(h, numRows, numCols, w2, classes, false, outputArray(backend, numRows * classes));
-  for (let r = 0; r < z.length; r += classes) for (let c = 0; c < classes; c++) z[r + c] += b2[c];
+  const h = outputArray(backend, numRows * numCols);
+  const z = outputArray(backend, numRows * classes);
+  simdResidualClassifierForward(x, w1, b1, w2, b2, numCols, classes, h, z);
   return [outputTensorInfo(backend, [numRows, classes], z), outputTensorInfo(backend, [numRows, numCols], h)];
 }
 

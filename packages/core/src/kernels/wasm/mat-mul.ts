@@ -76,7 +76,7 @@ export function simdCsrMatMul(
 }
 
 /** Width of B (padded) for which A·B runs the module's `thin` function. */
-const THIN_COLS = 8;
+export const THIN_COLS = 8;
 
 /**
  * Dense × dense product with the SIMD module (a pure typed-array kernel; it trusts its inputs):
@@ -105,15 +105,31 @@ export function simdDenseMatMul(
     wasm.write(0, a);
     const work = numRows * inner * cols;
     if (cols === THIN_COLS && !transposeA) {
-      // biome-ignore format: the module's argument order
-      runSplit(wasm, 'thin', numRows, ROW_GRAIN, work, (start, end) => [start * inner * 4, end - start, inner,
-        offB, offOut + start * cols * 4]);
+      thinInMemory(wasm, 0, numRows, inner, offB, offOut);
     } else {
       // biome-ignore format: the module's argument order
       runSplit(wasm, 'dense', outRows, transposeA ? TRANSPOSED_GRAIN : ROW_GRAIN, work, (start, end) => [0, 0, 0, numRows, offB, offOut, cols,
         transposeA ? 1 : 0, inner, start, end]);
     }
   });
+}
+
+/**
+ * C = A B for a B of exactly {@link THIN_COLS} columns with A, B and C already in the memory of `wasm` (the
+ * module's `thin`, split by blocks of rows of C over the kernel threads): A numRows × inner at `offA`, B
+ * inner × 8 at `offB`, C numRows × 8 written at `offOut`, all row-major.
+ */
+export function thinInMemory(
+  wasm: WasmInstance,
+  offA: number,
+  numRows: number,
+  inner: number,
+  offB: number,
+  offOut: number,
+): void {
+  // biome-ignore format: the module's argument order
+  runSplit(wasm, 'thin', numRows, ROW_GRAIN, numRows * inner * THIN_COLS, (start, end) => [offA + start * inner * 4,
+    end - start, inner, offB, offOut + start * THIN_COLS * 4]);
 }
 
 /** Widest B that is padded to a multiple of 4 columns, so that thin rows need no scalar tail. */

@@ -12,7 +12,7 @@
 import { CsrMatrix, transpose } from '@coin-gnn/graph';
 import { type CsrParts, csrBytes, writeCsr } from './csr-memory.js';
 import { runSplit } from './kernel-threads.js';
-import { align16, sharedInstance } from './runtime.js';
+import { align16, sharedInstance, type WasmInstance } from './runtime.js';
 
 /** Output columns of a block of the split products: one register tile of the module's `csrTiled`. */
 export const TILE_COLS = 32;
@@ -32,6 +32,35 @@ export function transposeOf(x: CsrParts, cols: number): CsrParts {
 }
 
 /**
+ * Computes the sparse residual block H = X + relu(X W + b) of {@link simdResidualForward} into the memory of
+ * the shared {@link WasmInstance} and leaves it there, with `extraBytes` reserved after it (16-byte aligned)
+ * for a caller that goes on with H in the memory.
+ * @returns the instance, the byte offset of H (numRows × cols, row-major) and the first free byte after it
+ */
+export function residualInMemory(
+  x: CsrParts,
+  w: Float32Array,
+  bias: Float32Array,
+  cols: number,
+  extraBytes = 0,
+): { wasm: WasmInstance; offH: number; end: number } {
+  const size = x.numRows * cols;
+  const offW = csrBytes(x);
+  const offBias = offW + align16(w.length * 4);
+  const offH = offBias + align16(cols * 4);
+  const end = offH + align16(size * 4);
+  const wasm = sharedInstance(end + extraBytes);
+  const a = writeCsr(wasm, x, 0);
+  wasm.write(offW, w);
+  wasm.write(offBias, bias);
+  // biome-ignore format: the module's argument order
+  runSplit(wasm, 'csrTiled', cols, TILE_COLS, x.indices.length * cols, (start, end) => [a.indptr, a.indices,
+    a.values, a.numRows, offW, offH, cols, offBias, start, end]);
+  wasm.kernels.addCsr(a.indptr, a.indices, a.values, a.numRows, offH, cols);
+  return { wasm, offH, end };
+}
+
+/**
  * Sparse residual block (a pure typed-array kernel; it trusts its inputs):
  * $$ H = X + \operatorname{relu}(X W + b) $$
  * X numRows × cols (CSR; stored zeros add nothing), W cols × cols and H row-major, b of cols entries.
@@ -46,19 +75,9 @@ export function simdResidualForward(
   target?: Float32Array,
 ): Float32Array {
   const size = x.numRows * cols;
-  const offW = csrBytes(x);
-  const offBias = offW + align16(w.length * 4);
-  const offOut = offBias + align16(cols * 4);
-  const wasm = sharedInstance(offOut + size * 4);
-  const a = writeCsr(wasm, x, 0);
-  wasm.write(offW, w);
-  wasm.write(offBias, bias);
-  // biome-ignore format: the module's argument order
-  runSplit(wasm, 'csrTiled', cols, TILE_COLS, x.indices.length * cols, (start, end) => [a.indptr, a.indices,
-    a.values, a.numRows, offW, offOut, cols, offBias, start, end]);
-  wasm.kernels.addCsr(a.indptr, a.indices, a.values, a.numRows, offOut, cols);
+  const { wasm, offH } = residualInMemory(x, w, bias, cols);
   const out = target ?? new Float32Array(size);
-  out.set(wasm.f32(offOut, size));
+  out.set(wasm.f32(offH, size));
   return out;
 }
 
