@@ -26,6 +26,9 @@ const MODELS: readonly [string, ModelOptionValues][] = [
   // few implicit steps: each is a conjugate-gradient solve, slow on a software GPU
   ['coin', { scheme: 'implicit', numSteps: 2, sigma2: 1 }],
   ['coin', { scheme: 'fed' }],
+  ['coin', { scheme: 'rk4', numSteps: 4 }],
+  // not 'dopri5': its step-size control reads the error norm to the host at every step (a synchronous read,
+  // which WebGPU in Node cannot do)
 ];
 const EPOCHS = 4;
 const data = plantedPartition(5);
