@@ -42,7 +42,7 @@ export function simdResidualClassifierForward(
     simdDenseMatMul(hTarget, n, cols, w2, classes, false, zTarget);
   } else {
     const extra = align16(cols * THIN_COLS * 4) + n * THIN_COLS * 4;
-    const { wasm, offH, end: offW2 } = residualInMemory(x, w1, b1, cols, extra);
+    const { wasm, offH, free: offW2 } = residualInMemory(x, w1, b1, cols, extra);
     const offZ = offW2 + align16(cols * THIN_COLS * 4);
     wasm.writeRows(offW2, w2, cols, classes, THIN_COLS);
     thinInMemory(wasm, offH, n, cols, offW2, offZ);

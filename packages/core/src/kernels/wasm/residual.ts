@@ -43,13 +43,13 @@ export function residualInMemory(
   bias: Float32Array,
   cols: number,
   extraBytes = 0,
-): { wasm: WasmInstance; offH: number; end: number } {
+): { wasm: WasmInstance; offH: number; free: number } {
   const size = x.numRows * cols;
   const offW = csrBytes(x);
   const offBias = offW + align16(w.length * 4);
   const offH = offBias + align16(cols * 4);
-  const end = offH + align16(size * 4);
-  const wasm = sharedInstance(end + extraBytes);
+  const free = offH + align16(size * 4);
+  const wasm = sharedInstance(free + extraBytes);
   const a = writeCsr(wasm, x, 0);
   wasm.write(offW, w);
   wasm.write(offBias, bias);
@@ -57,7 +57,7 @@ export function residualInMemory(
   runSplit(wasm, 'csrTiled', cols, TILE_COLS, x.indices.length * cols, (start, end) => [a.indptr, a.indices,
     a.values, a.numRows, offW, offH, cols, offBias, start, end]);
   wasm.kernels.addCsr(a.indptr, a.indices, a.values, a.numRows, offH, cols);
-  return { wasm, offH, end };
+  return { wasm, offH, free };
 }
 
 /**
