@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { DropoutDiffusionAttrs, DropoutDiffusionInputs } from '../../kernel-names.js';
-import { CsrTensor } from '../../ops/csr-tensor.js';
 import { explicitDiffusion } from '../../ops/explicit-diffusion.js';
+import { csrTensorOf } from './csr-tensor-of.js';
 
 /**
  * `CoinDropoutDiffusion` composed from tfjs ops and the backend's `CoinExplicitDiffusion` (the tape is off
@@ -14,13 +14,7 @@ export function dropoutDiffusionComposed(args: {
 }): tf.Tensor2D {
   const { inputs, attrs } = args;
   const { numRows: n, stepSizes, scale, adjoint } = attrs;
-  const laplacian = new CsrTensor(
-    [n, n],
-    inputs.indptr as tf.Tensor1D,
-    inputs.indices as tf.Tensor1D,
-    inputs.values as tf.Tensor1D,
-    inputs.rowIds as tf.Tensor1D,
-  );
+  const laplacian = csrTensorOf(inputs, [n, n]);
   return tf.tidy(() => {
     const masks = tf.unstack(tf.mul(tf.cast(inputs.keep as tf.Tensor3D, 'float32'), scale));
     let u = tf.clone(inputs.u as tf.Tensor2D);

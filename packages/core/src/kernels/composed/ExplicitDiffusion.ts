@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { ExplicitDiffusionAttrs, ExplicitDiffusionInputs } from '../../kernel-names.js';
 import { csrMatMul } from '../../ops/csr-mat-mul.js';
-import { CsrTensor } from '../../ops/csr-tensor.js';
+import { csrTensorOf } from './csr-tensor-of.js';
 
 /** `CoinExplicitDiffusion` composed from tfjs ops: K times u ← u − τ_k op(L) u with {@link csrMatMul}. */
 export function explicitDiffusionComposed(args: {
@@ -10,13 +10,7 @@ export function explicitDiffusionComposed(args: {
 }): tf.Tensor2D {
   const { inputs, attrs } = args;
   const n = attrs.numRows;
-  const laplacian = new CsrTensor(
-    [n, n],
-    inputs.indptr as tf.Tensor1D,
-    inputs.indices as tf.Tensor1D,
-    inputs.values as tf.Tensor1D,
-    inputs.rowIds as tf.Tensor1D,
-  );
+  const laplacian = csrTensorOf(inputs, [n, n]);
   return tf.tidy(() => {
     let u = tf.clone(inputs.u as tf.Tensor2D);
     for (const tau of attrs.stepSizes) {

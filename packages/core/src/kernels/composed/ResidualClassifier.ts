@@ -7,9 +7,9 @@ import {
   type SparseResidualLinearGradInputs,
 } from '../../kernel-names.js';
 import { addBias } from '../../ops/add-bias.js';
-import { CsrTensor } from '../../ops/csr-tensor.js';
 import { matMul2d } from '../../ops/mat-mul-2d.js';
 import { sparseResidualLinear } from '../../ops/sparse-residual-linear.js';
+import { csrTensorOf } from './csr-tensor-of.js';
 
 /**
  * `CoinResidualClassifier` composed from our ops: H = {@link sparseResidualLinear}(X, W₁, b₁), then
@@ -20,13 +20,7 @@ export function residualClassifierComposed(args: {
   attrs: SparseResidualLinearAttrs;
 }): tf.Tensor[] {
   const { inputs, attrs } = args;
-  const x = new CsrTensor(
-    [attrs.numRows, attrs.numCols],
-    inputs.indptr as tf.Tensor1D,
-    inputs.indices as tf.Tensor1D,
-    inputs.values as tf.Tensor1D,
-    inputs.rowIds as tf.Tensor1D,
-  );
+  const x = csrTensorOf(inputs, [attrs.numRows, attrs.numCols]);
   return tf.tidy(() => {
     const h = sparseResidualLinear(x, inputs.w1 as tf.Tensor2D, inputs.b1 as tf.Tensor1D);
     return [addBias(matMul2d(h, inputs.w2 as tf.Tensor2D), inputs.b2 as tf.Tensor), h];

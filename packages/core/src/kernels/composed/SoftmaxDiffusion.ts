@@ -1,23 +1,11 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type {
-  CsrInputs,
   ExplicitDiffusionAttrs,
   SoftmaxDiffusionGradInputs,
   SoftmaxDiffusionInputs,
 } from '../../kernel-names.js';
-import { CsrTensor } from '../../ops/csr-tensor.js';
 import { explicitDiffusion } from '../../ops/explicit-diffusion.js';
-
-/** L as a {@link CsrTensor} over the kernel's CSR inputs (no copy). */
-function laplacianOf(inputs: CsrInputs, n: number): CsrTensor {
-  return new CsrTensor(
-    [n, n],
-    inputs.indptr as tf.Tensor1D,
-    inputs.indices as tf.Tensor1D,
-    inputs.values as tf.Tensor1D,
-    inputs.rowIds as tf.Tensor1D,
-  );
-}
+import { csrTensorOf } from './csr-tensor-of.js';
 
 /** `CoinSoftmaxDiffusion` composed from tfjs ops: {@link explicitDiffusion} of `tf.softmax(Z)`. */
 export function softmaxDiffusionComposed(args: {
@@ -25,7 +13,7 @@ export function softmaxDiffusionComposed(args: {
   attrs: ExplicitDiffusionAttrs;
 }): tf.Tensor2D {
   const { inputs, attrs } = args;
-  const laplacian = laplacianOf(inputs, attrs.numRows);
+  const laplacian = csrTensorOf(inputs, [attrs.numRows, attrs.numRows]);
   return tf.tidy(() =>
     explicitDiffusion(tf.softmax(inputs.logits as tf.Tensor2D), laplacian, attrs.stepSizes, attrs.transposeL),
   );
@@ -40,7 +28,7 @@ export function softmaxDiffusionGradComposed(args: {
   attrs: ExplicitDiffusionAttrs;
 }): tf.Tensor2D {
   const { inputs, attrs } = args;
-  const laplacian = laplacianOf(inputs, attrs.numRows);
+  const laplacian = csrTensorOf(inputs, [attrs.numRows, attrs.numRows]);
   return tf.tidy(() => {
     const steps = [...attrs.stepSizes].reverse();
     const dp = explicitDiffusion(inputs.du as tf.Tensor2D, laplacian, steps, !attrs.transposeL);

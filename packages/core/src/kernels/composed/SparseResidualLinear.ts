@@ -5,7 +5,7 @@ import type {
   SparseResidualLinearInputs,
 } from '../../kernel-names.js';
 import { csrMatMul } from '../../ops/csr-mat-mul.js';
-import { CsrTensor } from '../../ops/csr-tensor.js';
+import { csrTensorOf } from './csr-tensor-of.js';
 
 function denseX(
   inputs: SparseResidualLinearInputs | SparseResidualLinearGradInputs,
@@ -15,27 +15,13 @@ function denseX(
   return tf.scatterND(coords, inputs.values as tf.Tensor1D, [attrs.numRows, attrs.numCols]) as tf.Tensor2D;
 }
 
-/** X as a {@link CsrTensor} over the kernel's CSR inputs (no copy). */
-function csrOf(
-  inputs: SparseResidualLinearInputs | SparseResidualLinearGradInputs,
-  attrs: SparseResidualLinearAttrs,
-): CsrTensor {
-  return new CsrTensor(
-    [attrs.numRows, attrs.numCols],
-    inputs.indptr as tf.Tensor1D,
-    inputs.indices as tf.Tensor1D,
-    inputs.values as tf.Tensor1D,
-    inputs.rowIds as tf.Tensor1D,
-  );
-}
-
 /** `CoinSparseResidualLinear` composed from tfjs ops: H = dense(X) + relu(csrMatMul(X, W) + b). */
 export function sparseResidualLinearComposed(args: {
   inputs: SparseResidualLinearInputs;
   attrs: SparseResidualLinearAttrs;
 }): tf.Tensor2D {
   const { inputs, attrs } = args;
-  const x = csrOf(inputs, attrs);
+  const x = csrTensorOf(inputs, [attrs.numRows, attrs.numCols]);
   return tf.tidy(() =>
     tf.add(
       denseX(inputs, attrs),
@@ -58,6 +44,6 @@ export function sparseResidualLinearGradComposed(args: {
   return tf.tidy(() => {
     const relu = tf.sub(inputs.h as tf.Tensor2D, denseX(inputs, attrs));
     const dz = tf.mul(inputs.dh as tf.Tensor2D, tf.cast(tf.greater(relu, 0), 'float32')) as tf.Tensor2D;
-    return [csrMatMul(csrOf(inputs, attrs), dz, true), tf.sum(dz, 0)];
+    return [csrMatMul(csrTensorOf(inputs, [attrs.numRows, attrs.numCols]), dz, true), tf.sum(dz, 0)];
   });
 }
