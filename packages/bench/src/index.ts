@@ -23,9 +23,12 @@ export {
   sumCosts,
 } from './measure/roofline.js';
 export { type TimeCallsOptions, timeCalls } from './measure/timer.js';
+export { type MergeBenchOptions, mergeBench } from './merge-bench.js';
 export { latestSuiteResults } from './output/latest-suite-results.js';
+export { readSuiteResult } from './output/read-suite-result.js';
 export { writeBenchmarksReport } from './output/write-benchmarks-report.js';
 export { writeSuiteFigures } from './output/write-suite-figures.js';
+export { writeSuiteOutputs } from './output/write-suite-outputs.js';
 export { writeSuiteResult } from './output/write-suite-result.js';
 export { epochVsConvergenceChart } from './plots/epoch-vs-convergence-chart.js';
 export { kernelsChart } from './plots/kernels-chart.js';
@@ -34,9 +37,10 @@ export { renderSvg } from './plots/render-svg.js';
 export { scalingChart } from './plots/scaling-chart.js';
 export { sigmaBoxChart } from './plots/sigma-box-chart.js';
 export { type SuiteFigure, suiteFigures } from './plots/suite-figures.js';
-export { aggregateRuns, type RunGroup } from './report/aggregate-runs.js';
+export { aggregateRuns, configurationKey, type RunGroup } from './report/aggregate-runs.js';
 export { benchmarksReport, type ReportEntry } from './report/benchmarks-report.js';
 export { bytesPerEdgeTable } from './report/bytes-per-edge-table.js';
+export { type MergeInput, mergeSuiteResults } from './report/merge-suite-results.js';
 export { paperTable } from './report/paper-table.js';
 export { suiteMarkdown } from './report/suite-markdown.js';
 export { DEFAULT_RESULTS_DIR, type RunBenchOptions, type RunBenchResult, runBench } from './run-bench.js';

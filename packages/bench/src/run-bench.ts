@@ -1,8 +1,6 @@
-import { join } from 'node:path';
 import { InvalidArgumentError } from '@coin-gnn/graph';
 import { writeBenchmarksReport } from './output/write-benchmarks-report.js';
-import { writeSuiteFigures } from './output/write-suite-figures.js';
-import { writeSuiteResult } from './output/write-suite-result.js';
+import { writeSuiteOutputs } from './output/write-suite-outputs.js';
 import type { SuiteOptions } from './suites/suite.js';
 import { SUITE_NAMES, type SuiteName, type SuiteResult } from './suites/suite-result.js';
 import { SUITES } from './suites/suites.js';
@@ -53,8 +51,7 @@ export async function runBench(options: RunBenchOptions): Promise<RunBenchResult
     options.onProgress?.(`suite ${name}: ${SUITES[name as SuiteName].description}`);
     const result = await SUITES[name as SuiteName].run(options);
     results.push(result);
-    files.push(writeSuiteResult(result, outDir));
-    for (const figure of await writeSuiteFigures(result, join(outDir, 'figures'))) files.push(figure.path);
+    files.push(...(await writeSuiteOutputs(result, outDir)));
     options.onProgress?.(`suite ${name}: done in ${result.wallSeconds.toFixed(1)} s`);
   }
   if (report !== undefined) {

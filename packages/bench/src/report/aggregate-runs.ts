@@ -32,7 +32,15 @@ export interface RunGroup {
 }
 
 /**
- * Groups training runs by configuration (dataset, model, scheme, σ², K), in first-seen order, and summarises
+ * The configuration a training run belongs to, as a string key: its dataset, model, scheme, σ² and K.
+ * Runs with equal keys are splits or initialisations of one row of a table.
+ */
+export function configurationKey(r: TrainRecord): string {
+  return JSON.stringify([r.dataset, r.model, r.scheme, r.sigma2, r.numSteps]);
+}
+
+/**
+ * Groups training runs by configuration ({@link configurationKey}), in first-seen order, and summarises
  * each group: accuracy as mean ± sample standard deviation
  * $$ \bar a = \frac1R\sum_r a_r,\qquad s = \sqrt{\tfrac{1}{R-1}\textstyle\sum_r (a_r - \bar a)^2} $$
  * over the R runs that did not diverge (s = 0 when R = 1), times as medians of the per-run medians, memory
@@ -43,7 +51,7 @@ export interface RunGroup {
 export function aggregateRuns(records: readonly TrainRecord[]): RunGroup[] {
   const groups = new Map<string, TrainRecord[]>();
   for (const r of records) {
-    const key = JSON.stringify([r.dataset, r.model, r.scheme, r.sigma2, r.numSteps]);
+    const key = configurationKey(r);
     const list = groups.get(key);
     if (list) list.push(r);
     else groups.set(key, [r]);

@@ -1,5 +1,6 @@
 import {
   DEFAULT_RESULTS_DIR,
+  mergeBench,
   runBench,
   SUITE_NAMES,
   SUITES,
@@ -43,9 +44,10 @@ function numberList(flag: string, integer: boolean): (value: string) => number[]
 const list = (value: string): string[] => value.split(',').filter((s) => s.length > 0);
 
 /**
- * Registers `coin bench`: runs benchmark suites of `@coin-gnn/bench`, writes one JSON file per suite and its
- * SVG figures to `--out`, prints a Markdown table per suite (or the JSON with `--json`), and with `--report`
- * regenerates that Markdown file from the newest results (with `--report` and no `--suite`, only that).
+ * Registers `coin bench`: runs benchmark suites of `@coin-gnn/bench` (or with `--merge`, merges result files of
+ * one suite run as several processes), writes one JSON file per suite and its SVG figures to `--out`, prints
+ * a Markdown table per suite (or the JSON with `--json`), and with `--report` regenerates that Markdown file
+ * from the newest results (with `--report` and neither `--suite` nor `--merge`, only that).
  * Progress lines go to stderr.
  */
 export function registerBenchCommand(program: Command): void {
@@ -92,42 +94,52 @@ export function registerBenchCommand(program: Command): void {
       numberList('--sizes', true),
     )
     .option('--seed <n>', "master seed (default 42, the official code's: its splits)", positiveInt('--seed'))
+    .option(
+      '--merge <files>',
+      "merge result files of one suite into one result in --out (comma-separated; a later file's runs of a configuration replace an earlier one's)",
+      list,
+    )
     .option('--json', 'print the suite results as JSON on stdout instead of tables')
     .addHelpText(
       'after',
       `\nSuites:\n${SUITE_NAMES.map((n) => `  ${n.padEnd(8)} ${SUITES[n]?.description}`).join('\n')}`,
     )
     .action(async (opts) => {
-      if (opts.suite === undefined && opts.report !== undefined) {
+      if (opts.suite === undefined && opts.merge === undefined && opts.report !== undefined) {
         const included = await writeBenchmarksReport(opts.report, opts.out);
         process.stdout.write(
           `wrote ${opts.report} from the newest ${included.join(', ')} results in ${opts.out}\n`,
         );
         return;
       }
+      if (opts.merge !== undefined && opts.suite !== undefined)
+        throw new InvalidArgumentError('coin bench', '--merge', opts.merge, 'used without --suite');
       const suites = opts.suite ?? ['quick'];
       const started = process.hrtime.bigint();
-      const { results, files } = await runBench({
-        suites,
-        outDir: opts.out,
-        report: opts.report,
-        runs: opts.runs,
-        epochs: opts.epochs,
-        patience: opts.patience,
-        warmupEpochs: opts.warmup,
-        backend: opts.backend,
-        datasets: opts.dataset,
-        models: opts.model,
-        schemes: opts.scheme,
-        sigma2Values: opts.sigma2,
-        numSteps: opts.steps,
-        sizes: opts.sizes,
-        seed: opts.seed,
-        onProgress: (line) => {
-          const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-          process.stderr.write(`[${seconds.toFixed(0).padStart(4)} s] ${line}\n`);
-        },
-      });
+      const { results, files } =
+        opts.merge !== undefined
+          ? await mergeBench({ files: opts.merge, outDir: opts.out, report: opts.report })
+          : await runBench({
+              suites,
+              outDir: opts.out,
+              report: opts.report,
+              runs: opts.runs,
+              epochs: opts.epochs,
+              patience: opts.patience,
+              warmupEpochs: opts.warmup,
+              backend: opts.backend,
+              datasets: opts.dataset,
+              models: opts.model,
+              schemes: opts.scheme,
+              sigma2Values: opts.sigma2,
+              numSteps: opts.steps,
+              sizes: opts.sizes,
+              seed: opts.seed,
+              onProgress: (line) => {
+                const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+                process.stderr.write(`[${seconds.toFixed(0).padStart(4)} s] ${line}\n`);
+              },
+            });
       if (opts.json) {
         process.stdout.write(`${JSON.stringify(results, null, 1)}\n`);
       } else {
