@@ -19,7 +19,6 @@ import { implicitDiffusionGradConfig } from './gradients/ImplicitDiffusion_grad.
 import { layerNormGradConfig } from './gradients/LayerNorm_grad.js';
 import { maskedReluGradConfig } from './gradients/MaskedRelu_grad.js';
 import { matMul2dGradConfig } from './gradients/MatMul2d_grad.js';
-import { residualClassifierGradConfig } from './gradients/ResidualClassifier_grad.js';
 import { scaledSumGradConfig } from './gradients/ScaledSum_grad.js';
 import { scatterRowsGradConfig } from './gradients/ScatterRows_grad.js';
 import { sddmmGradConfig } from './gradients/Sddmm_grad.js';
@@ -46,7 +45,6 @@ const gradConfigs: GradConfig[] = [
   edgeSpmmGradConfig,
   segmentMeanGradConfig,
   segmentMaxGradConfig,
-  residualClassifierGradConfig,
   softmaxDiffusionGradConfig,
   softmaxCrossEntropyGradConfig,
   appnpPropagationGradConfig,

@@ -1,18 +1,24 @@
 import { InvalidArgumentError, ShapeMismatchError } from '@coin-gnn/graph';
 import {
+  customGrad,
   engine,
+  type GradSaveFunc,
   type NamedAttrMap,
   type NamedTensorMap,
   op,
+  reshape,
   type Tensor,
   type Tensor1D,
   type Tensor2D,
 } from '@tensorflow/tfjs-core';
 import {
   ResidualClassifier,
+  ResidualClassifierGrad,
+  type ResidualClassifierGradInputs,
   type ResidualClassifierInputs,
   type SparseResidualLinearAttrs,
 } from '../kernel-names.js';
+import { columnSums } from './column-sums.js';
 import type { CsrTensor } from './csr-tensor.js';
 import { checkResidualOperands } from './sparse-residual-linear.js';
 
@@ -24,7 +30,8 @@ import { checkResidualOperands } from './sparse-residual-linear.js';
  * the gradient is one kernel `CoinResidualClassifierGrad` for W₁, b₁ and W₂, with
  * $$ dR = (dZ\, W_2^\top) \odot [H - X > 0],\quad \frac{\partial\ell}{\partial W_1} = X^\top dR,\quad
  *    \frac{\partial\ell}{\partial b_1} = dR^\top\mathbf 1,\quad \frac{\partial\ell}{\partial W_2} = H^\top dZ $$
- * (on cpu one pass over the rows of H: dZ W₂ᵀ is never stored unmasked), and ∂ℓ/∂b₂ = dZᵀ1.
+ * (on cpu one pass over the rows of H: dZ W₂ᵀ is never stored unmasked), and ∂ℓ/∂b₂ = dZᵀ1, as a custom gradient
+ * of the op (H saved, no gradient of H asked for).
  * The same numbers as `addBias(matMul2d(sparseResidualLinear(X, W₁, b₁), W₂), b₂)`. X gets no gradient.
  *
  * @param x - X, numNodes × F
@@ -63,14 +70,29 @@ function residualClassifier_(
       `b2 of shape [${b2.shape.join(', ')}]`,
     );
   }
-  const inputs: ResidualClassifierInputs = { ...x.kernelInputs(), w1, b1, w2, b2 };
   const attrs: SparseResidualLinearAttrs = { numRows: x.numRows, numCols: f };
-  const [logits] = engine().runKernel(
-    ResidualClassifier,
-    inputs as unknown as NamedTensorMap,
-    attrs as unknown as NamedAttrMap,
-  ) as Tensor[];
-  return logits as Tensor2D;
+  const run = (kernel: string, inputs: ResidualClassifierInputs | ResidualClassifierGradInputs) =>
+    engine().runKernel(
+      kernel,
+      inputs as unknown as NamedTensorMap,
+      attrs as unknown as NamedAttrMap,
+    ) as Tensor[];
+  // A custom gradient, not one registered for the kernel: the tape then records Z alone, and does not fill a
+  // numNodes × F array of zeros for the gradient of the kernel's output H every step (H is saved instead).
+  // The inputs are w1, b1, w2, b2 (read from the closure), then the save function.
+  const block = customGrad((...args: (Tensor | GradSaveFunc)[]) => {
+    const save = args[4] as GradSaveFunc;
+    const [z, h] = run(ResidualClassifier, { ...x.kernelInputs(), w1, b1, w2, b2 });
+    save([h]);
+    return {
+      value: z,
+      gradFunc: (dz: Tensor, [saved]: Tensor[]) => {
+        const [dw1, db1, dw2] = run(ResidualClassifierGrad, { ...x.kernelInputs(), h: saved, w2, dz });
+        return [dw1, reshape(db1, b1.shape), dw2, reshape(columnSums(dz as Tensor2D), b2.shape)];
+      },
+    };
+  });
+  return block(w1, b1, w2, b2) as Tensor2D;
 }
 
 /** COIN's logits $$ Z = (X + \operatorname{relu}(X W_1 + b_1)) W_2 + b_2 $$ in one kernel (details above). */

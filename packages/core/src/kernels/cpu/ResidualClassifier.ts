@@ -8,15 +8,28 @@ import {
   type SparseResidualLinearAttrs,
 } from '../../kernel-names.js';
 import {
+  holdResident,
   simdResidualClassifierBackward,
   simdResidualClassifierForward,
 } from '../wasm/residual-classifier.js';
 import { cpuCsr, cpuData } from './cpu-data.js';
-import { outputArray, outputTensorInfo } from './output-reuse.js';
+import { outputArray, outputsReused, outputTensorInfo } from './output-reuse.js';
+
+/**
+ * A tensor of `values` on the cpu backend: inside a scope of reused outputs a view into the block's
+ * WebAssembly memory, held there while the tensor lives ({@link holdResident}) and never handed out by
+ * `outputArray`; outside it an array of its own.
+ */
+function blockOutput(backend: MathBackendCPU, shape: number[], values: Float32Array): TensorInfo {
+  const info = backend.makeTensorInfo(shape, 'float32', values);
+  if (outputsReused()) holdResident(values, () => backend.data.has(info.dataId));
+  return info;
+}
 
 /**
  * `CoinResidualClassifier` on cpu: H = X + max(X W₁ + b₁, 0), then Z = H W₂ + b₂
- * ({@link simdResidualClassifierForward}); outputs [Z, H] in reused output arrays.
+ * ({@link simdResidualClassifierForward}); outputs [Z, H], Z in a reused output array, H where the kernel
+ * left it in its memory when outputs are reused ({@link outputsReused}), else in an array of its own.
  */
 export function residualClassifierCpu(args: {
   inputs: ResidualClassifierInputs;
@@ -31,15 +44,16 @@ export function residualClassifierCpu(args: {
   const w2 = cpuData<Float32Array>(backend, inputs.w2);
   const b2 = cpuData<Float32Array>(backend, inputs.b2);
   const classes = inputs.w2.shape[1];
-  const h = outputArray(backend, numRows * numCols);
   const z = outputArray(backend, numRows * classes);
-  simdResidualClassifierForward(x, w1, b1, w2, b2, numCols, classes, h, z);
-  return [outputTensorInfo(backend, [numRows, classes], z), outputTensorInfo(backend, [numRows, numCols], h)];
+  const hTarget = outputsReused() ? undefined : new Float32Array(numRows * numCols);
+  const h = simdResidualClassifierForward(x, w1, b1, w2, b2, numCols, classes, z, hTarget);
+  return [outputTensorInfo(backend, [numRows, classes], z), blockOutput(backend, [numRows, numCols], h)];
 }
 
 /**
  * `CoinResidualClassifierGrad` on cpu: dW₁, db₁ and dW₂ by {@link simdResidualClassifierBackward} (dR formed
- * in the module's memory, never a tensor); dW₁ in a reused output array.
+ * in the module's memory, never a tensor); dW₁ where the kernel left it when outputs are reused (as H in
+ * {@link residualClassifierCpu}), else in an array of its own.
  */
 export function residualClassifierGradCpu(args: {
   inputs: ResidualClassifierGradInputs;
@@ -57,10 +71,10 @@ export function residualClassifierGradCpu(args: {
     cpuData<Float32Array>(backend, inputs.dz),
     numCols,
     classes,
-    outputArray(backend, numCols * numCols),
+    outputsReused() ? undefined : new Float32Array(numCols * numCols),
   );
   return [
-    outputTensorInfo(backend, [numCols, numCols], dw1),
+    blockOutput(backend, [numCols, numCols], dw1),
     backend.makeTensorInfo([numCols], 'float32', db1),
     backend.makeTensorInfo([numCols, classes], 'float32', dw2),
   ];

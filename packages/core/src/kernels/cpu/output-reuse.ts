@@ -37,6 +37,14 @@ export function withReusedOutputs<T>(fn: () => T): T {
 }
 
 /**
+ * Whether kernel outputs are reused now (inside {@link withReusedOutputs}): then a kernel may also hand out
+ * a view into a WebAssembly memory of its own as an output, overwritten once the tensor is disposed.
+ */
+export function outputsReused(): boolean {
+  return depth > 0;
+}
+
+/**
  * A float32 array of `size` entries for a kernel's output, to be overwritten entirely: in a
  * {@link withReusedOutputs} scope one of an earlier, since disposed output of that size if any, else new.
  */

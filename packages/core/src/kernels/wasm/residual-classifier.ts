@@ -4,26 +4,139 @@
  * pass over the rows of H, dH = dZ W₂ᵀ never stored), then `csrTiled` of `assembly/residual.ts` for
  * dW₁ = Xᵀ dR, split by blocks of 32 columns of dW₁ over the kernel threads ({@link runSplit}). The pass over
  * H stays one call on the calling thread: it is bound by memory traffic, and split by column blocks it took
- * twice as long on 2 threads as on one (Cora, quiet 2-core machine). The operands are copied into the memory
- * of the shared {@link WasmInstance} once and the results out once; dR stays in the memory between the calls.
+ * twice as long on 2 threads as on one (Cora, quiet 2-core machine).
+ *
+ * Both passes run in a memory of their own (a {@link WasmInstance} that no other kernel writes to, laid out
+ * by {@link blockLayout}): H and dW₁ can stay there as the outputs themselves (views into the memory) instead
+ * of being copied out and H copied back in: on Cora (2485 × 1433) two 14.2 MB copies of H and one 8.2 MB copy of
+ * dW₁ fewer per epoch, and no H or dW₁ array of the backend besides the memory. A caller that hands such a view to a tensor says how
+ * long it lives ({@link holdResident}); while it does, a pass that would overwrite it moves to a fresh
+ * memory, and the view keeps the former one alive until it is dropped.
  */
-import { type CsrParts, csrBytes, writeCsr } from './csr-memory.js';
-import { runSplit } from './kernel-threads.js';
+import { type CsrOffsets, type CsrParts, writeCsr } from './csr-memory.js';
+import { releaseKernelMemory, runSplit } from './kernel-threads.js';
 import { simdDenseMatMul, THIN_COLS, thinInMemory } from './mat-mul.js';
-import { residualInMemory, simdResidualForward, TILE_COLS, transposeOf } from './residual.js';
-import { align16, sharedInstance } from './runtime.js';
+import { residualTiles, TILE_COLS, transposeOf } from './residual.js';
+import { align16, WasmInstance } from './runtime.js';
 
 /** Classes per register group of the module's pass (W₂ᵀ and the rows of dZ are padded with zeros to it). */
 const CLASS_GROUP = 8;
 
+/** Byte offsets of the operands of both passes in the block's memory ({@link blockLayout}). */
+interface BlockLayout {
+  /** X and Xᵀ (CSR). */
+  readonly x: CsrOffsets;
+  readonly xt: CsrOffsets;
+  /** W₂ padded to 8 columns (forward) or W₂ᵀ padded to a whole class group (gradient). */
+  readonly w2: number;
+  /** dW₂ᵀ, class-group rows × cols. */
+  readonly dw2t: number;
+  /** b₁ (forward) and db₁ (gradient), cols each. */
+  readonly b1: number;
+  readonly db: number;
+  /** Z, numRows × 8 (forward), or dZ, numRows × class groups (gradient). */
+  readonly z: number;
+  /** W₁ (forward) or dR (gradient): the larger of cols² and numRows · cols floats. */
+  readonly scratch: number;
+  /** H, numRows × cols, and dW₁, cols × cols: the regions that may be outputs ({@link holdResident}). */
+  readonly h: number;
+  readonly dw: number;
+  /** Bytes in all. */
+  readonly bytes: number;
+}
+
+/**
+ * The layout of the block's memory for X (numRows × cols, `nnz` stored entries) and `groups` padded classes,
+ * each region 16-byte aligned; X and Xᵀ come first, H and dW₁ last.
+ */
+function blockLayout(numRows: number, nnz: number, cols: number, groups: number): BlockLayout {
+  const csr = (rows: number, at: number): CsrOffsets => {
+    const indices = at + align16((rows + 1) * 4);
+    return { indptr: at, indices, values: indices + align16(nnz * 4), numRows: rows };
+  };
+  const x = csr(numRows, 0);
+  const xt = csr(cols, x.values + align16(nnz * 4));
+  const w2 = xt.values + align16(nnz * 4);
+  const dw2t = w2 + align16(Math.max(THIN_COLS, groups) * cols * 4);
+  const b1 = dw2t + align16(groups * cols * 4);
+  const db = b1 + align16(cols * 4);
+  const z = db + align16(cols * 4);
+  const scratch = z + align16(numRows * Math.max(THIN_COLS, groups) * 4);
+  const h = scratch + align16(Math.max(cols, numRows) * cols * 4);
+  const dw = h + align16(numRows * cols * 4);
+  return { x, xt, w2, dw2t, b1, db, z, scratch, h, dw, bytes: dw + cols * cols * 4 };
+}
+
+/** How long a view handed out as an output lives: true while a tensor still holds it. */
+export type Liveness = () => boolean;
+
+/** A memory of the block's own, its layout, and the outputs that live in it. */
+class BlockMemory {
+  readonly wasm: WasmInstance;
+  /** The views handed out of H and dW₁, and while they live (null: the region is free). */
+  h: Float32Array | null = null;
+  hAlive: Liveness | null = null;
+  dw: Float32Array | null = null;
+  dwAlive: Liveness | null = null;
+
+  constructor(
+    readonly key: string,
+    readonly layout: BlockLayout,
+  ) {
+    this.wasm = new WasmInstance(layout.bytes);
+  }
+
+  /** Whether H's region may be overwritten (no tensor holds the view of it). */
+  hFree(): boolean {
+    return this.hAlive === null || !this.hAlive();
+  }
+
+  /** Whether dW₁'s region may be overwritten. */
+  dwFree(): boolean {
+    return this.dwAlive === null || !this.dwAlive();
+  }
+}
+
+let block: BlockMemory | null = null;
+
+/**
+ * The block's memory for these shapes: the current one when its layout fits and `usable` accepts it, else
+ * a fresh one (the kernel threads drop the former; views into it keep it alive until they are dropped).
+ */
+function blockMemory(
+  x: CsrParts,
+  cols: number,
+  groups: number,
+  usable: (m: BlockMemory) => boolean,
+): BlockMemory {
+  const key = `${x.numRows} ${x.indices.length} ${cols} ${groups}`;
+  if (block !== null && block.key === key && usable(block)) return block;
+  if (block !== null) releaseKernelMemory(block.wasm);
+  block = new BlockMemory(key, blockLayout(x.numRows, x.indices.length, cols, groups));
+  return block;
+}
+
+/**
+ * Declares that `view`, an H or dW₁ returned without a target by {@link simdResidualClassifierForward} or
+ * {@link simdResidualClassifierBackward}, is held while `alive()` is true: until then no pass overwrites it.
+ * A view not returned by the last pass is ignored.
+ */
+export function holdResident(view: Float32Array, alive: Liveness): void {
+  if (block === null) return;
+  if (view === block.h) block.hAlive = alive;
+  else if (view === block.dw) block.dwAlive = alive;
+}
+
 /**
  * COIN's residual block and classifier (a pure typed-array kernel; it trusts its inputs):
  * $$ H = X + \operatorname{relu}(X W_1 + b_1),\qquad Z = H W_2 + b_2 $$
- * the numbers of {@link simdResidualForward} then {@link simdDenseMatMul} (b₂ added row by row in float32).
- * With at most 8 classes the product runs on H where the block left it in the module's memory (no copy of H
- * back in). X numRows × cols (CSR), W₁ cols × cols, W₂ cols × classes, all row-major.
- * @param hTarget - receives H (numRows · cols entries)
+ * the numbers of `simdResidualForward` then {@link simdDenseMatMul} (b₂ added row by row in float32). With
+ * at most 8 classes the product runs on H where the block left it in the memory. X numRows × cols (CSR), W₁
+ * cols × cols, W₂ cols × classes, all row-major.
  * @param zTarget - receives Z (numRows · classes entries)
+ * @param hTarget - receives H (numRows · cols entries); without it H stays in the block's memory
+ * @returns H: `hTarget`, or a view into the block's memory, valid until the next pass unless held
+ *   ({@link holdResident})
  */
 export function simdResidualClassifierForward(
   x: CsrParts,
@@ -33,23 +146,34 @@ export function simdResidualClassifierForward(
   b2: Float32Array,
   cols: number,
   classes: number,
-  hTarget: Float32Array,
   zTarget: Float32Array,
-): void {
+  hTarget?: Float32Array,
+): Float32Array {
   const n = x.numRows;
+  const groups = Math.ceil(classes / CLASS_GROUP) * CLASS_GROUP;
+  const mem = blockMemory(x, cols, groups, (m) => m.hFree());
+  const { wasm, layout: l } = mem;
+  const a = writeCsr(wasm, x, l.x.indptr);
+  wasm.write(l.scratch, w1);
+  wasm.write(l.b1, b1);
+  residualTiles(wasm, a, x.indices.length, l.scratch, l.b1, l.h, cols);
+  const h = wasm.f32(l.h, n * cols);
   if (classes > THIN_COLS) {
-    simdResidualForward(x, w1, b1, cols, hTarget);
-    simdDenseMatMul(hTarget, n, cols, w2, classes, false, zTarget);
+    simdDenseMatMul(h, n, cols, w2, classes, false, zTarget);
   } else {
-    const extra = align16(cols * THIN_COLS * 4) + n * THIN_COLS * 4;
-    const { wasm, offH, free: offW2 } = residualInMemory(x, w1, b1, cols, extra);
-    const offZ = offW2 + align16(cols * THIN_COLS * 4);
-    wasm.writeRows(offW2, w2, cols, classes, THIN_COLS);
-    thinInMemory(wasm, offH, n, cols, offW2, offZ);
-    hTarget.set(wasm.f32(offH, n * cols));
-    wasm.readRows(offZ, n, classes, THIN_COLS, zTarget);
+    wasm.writeRows(l.w2, w2, cols, classes, THIN_COLS);
+    thinInMemory(wasm, l.h, n, cols, l.w2, l.z);
+    wasm.readRows(l.z, n, classes, THIN_COLS, zTarget);
   }
   for (let r = 0; r < zTarget.length; r += classes) for (let c = 0; c < classes; c++) zTarget[r + c] += b2[c];
+  if (hTarget !== undefined) {
+    hTarget.set(h);
+    mem.h = null;
+    return hTarget;
+  }
+  mem.h = h;
+  mem.hAlive = null;
+  return h;
 }
 
 /** The weight gradients of {@link simdResidualClassifierBackward}. */
@@ -69,8 +193,9 @@ export interface ResidualClassifierGrads {
  *    \frac{\partial\ell}{\partial b_1} = \mathbf 1^\top dR,\quad \frac{\partial\ell}{\partial W_2} = H^\top dZ $$
  * The numbers of the unfused kernels (dZ W₂ᵀ and dZᵀH as `simdDenseMatMul`, the mask and db₁ as
  * `simdResidualBackward`). X numRows × cols (CSR), H numRows × cols, W₂ cols × classes, dZ numRows × classes,
- * all row-major.
- * @param target - receives dW₁ (cols · cols entries) instead of a new array
+ * all row-major. H returned by the last forward pass is read where it is (no copy).
+ * @param target - receives dW₁ (cols · cols entries); without it dW₁ stays in the block's memory
+ * @returns the gradients, dW₁ `target` or a view valid until the next pass unless held ({@link holdResident})
  */
 export function simdResidualClassifierBackward(
   x: CsrParts,
@@ -82,37 +207,39 @@ export function simdResidualClassifierBackward(
   target?: Float32Array,
 ): ResidualClassifierGrads {
   const n = x.numRows;
-  const size = n * cols;
   const groups = Math.ceil(classes / CLASS_GROUP) * CLASS_GROUP;
   const xt = transposeOf(x, cols);
-  const offXt = csrBytes(x);
-  const offH = offXt + csrBytes(xt);
-  const offDr = offH + align16(size * 4);
-  const offDz = offDr + align16(size * 4);
-  const offW2t = offDz + align16(n * groups * 4);
-  const offDw2t = offW2t + align16(groups * cols * 4);
-  const offDb = offDw2t + align16(groups * cols * 4);
-  const offDw = offDb + align16(cols * 4);
-  const wasm = sharedInstance(offDw + cols * cols * 4);
-  const a = writeCsr(wasm, x, 0);
-  const at = writeCsr(wasm, xt, offXt);
-  wasm.write(offH, h);
-  wasm.writeRows(offDz, dz, n, classes, groups);
-  const w2t = wasm.f32(offW2t, groups * cols);
+  const mem = blockMemory(x, cols, groups, (m) => m.dwFree() && (h === m.h || m.hFree()));
+  const { wasm, layout: l } = mem;
+  const a = writeCsr(wasm, x, l.x.indptr);
+  const at = writeCsr(wasm, xt, l.xt.indptr);
+  if (h !== mem.h) {
+    wasm.write(l.h, h);
+    mem.h = null;
+  }
+  wasm.writeRows(l.z, dz, n, classes, groups);
+  const w2t = wasm.f32(l.w2, groups * cols);
   w2t.fill(0);
   for (let j = 0; j < cols; j++) for (let c = 0; c < classes; c++) w2t[c * cols + j] = w2[j * classes + c];
-  wasm.f32(offDw2t, groups * cols).fill(0);
-  wasm.f32(offDb, cols).fill(0);
+  wasm.f32(l.dw2t, groups * cols).fill(0);
+  wasm.f32(l.db, cols).fill(0);
   // biome-ignore format: the module's argument order
-  wasm.kernels.residualClassifierGradCols(a.indptr, a.indices, a.values, offH, offW2t, offDz, offDr, offDw2t, offDb,
+  wasm.kernels.residualClassifierGradCols(a.indptr, a.indices, a.values, l.h, l.w2, l.z, l.scratch, l.dw2t, l.db,
     cols, groups, n, 0, cols);
   // biome-ignore format: the module's argument order
   runSplit(wasm, 'csrTiled', cols, TILE_COLS, x.indices.length * cols, (start, end) => [at.indptr, at.indices,
-    at.values, at.numRows, offDr, offDw, cols, 0, start, end]);
-  const dw1 = target ?? new Float32Array(cols * cols);
-  dw1.set(wasm.f32(offDw, cols * cols));
-  const dw2t = wasm.f32(offDw2t, classes * cols);
+    at.values, at.numRows, l.scratch, l.dw, cols, 0, start, end]);
+  const dwView = wasm.f32(l.dw, cols * cols);
+  let dw1 = dwView;
+  if (target !== undefined) {
+    target.set(dwView);
+    dw1 = target;
+  } else {
+    mem.dw = dwView;
+    mem.dwAlive = null;
+  }
+  const dw2t = wasm.f32(l.dw2t, classes * cols);
   const dw2 = new Float32Array(cols * classes);
   for (let j = 0; j < cols; j++) for (let c = 0; c < classes; c++) dw2[j * classes + c] = dw2t[c * cols + j];
-  return { dw1, db1: wasm.f32(offDb, cols).slice(), dw2 };
+  return { dw1, db1: wasm.f32(l.db, cols).slice(), dw2 };
 }

@@ -10,7 +10,7 @@
  * of dZ and sums them into db, so no sum spans two blocks.
  */
 import { CsrMatrix, transpose } from '@coin-gnn/graph';
-import { type CsrParts, csrBytes, writeCsr } from './csr-memory.js';
+import { type CsrOffsets, type CsrParts, csrBytes, writeCsr } from './csr-memory.js';
 import { runSplit } from './kernel-threads.js';
 import { align16, sharedInstance, type WasmInstance } from './runtime.js';
 
@@ -32,32 +32,22 @@ export function transposeOf(x: CsrParts, cols: number): CsrParts {
 }
 
 /**
- * Computes the sparse residual block H = X + relu(X W + b) of {@link simdResidualForward} into the memory of
- * the shared {@link WasmInstance} and leaves it there, with `extraBytes` reserved after it (16-byte aligned)
- * for a caller that goes on with H in the memory.
- * @returns the instance, the byte offset of H (numRows × cols, row-major) and the first free byte after it
+ * H = X + relu(X W + b) of {@link simdResidualForward} with X, W and b already in the memory of `wasm`
+ * (X at the offsets `a`, with `nnz` stored entries), H (numRows × cols, row-major) written at `offH`.
  */
-export function residualInMemory(
-  x: CsrParts,
-  w: Float32Array,
-  bias: Float32Array,
+export function residualTiles(
+  wasm: WasmInstance,
+  a: CsrOffsets,
+  nnz: number,
+  offW: number,
+  offBias: number,
+  offH: number,
   cols: number,
-  extraBytes = 0,
-): { wasm: WasmInstance; offH: number; free: number } {
-  const size = x.numRows * cols;
-  const offW = csrBytes(x);
-  const offBias = offW + align16(w.length * 4);
-  const offH = offBias + align16(cols * 4);
-  const free = offH + align16(size * 4);
-  const wasm = sharedInstance(free + extraBytes);
-  const a = writeCsr(wasm, x, 0);
-  wasm.write(offW, w);
-  wasm.write(offBias, bias);
+): void {
   // biome-ignore format: the module's argument order
-  runSplit(wasm, 'csrTiled', cols, TILE_COLS, x.indices.length * cols, (start, end) => [a.indptr, a.indices,
-    a.values, a.numRows, offW, offH, cols, offBias, start, end]);
+  runSplit(wasm, 'csrTiled', cols, TILE_COLS, nnz * cols, (start, end) => [a.indptr, a.indices, a.values,
+    a.numRows, offW, offH, cols, offBias, start, end]);
   wasm.kernels.addCsr(a.indptr, a.indices, a.values, a.numRows, offH, cols);
-  return { wasm, offH, free };
 }
 
 /**
@@ -75,7 +65,14 @@ export function simdResidualForward(
   target?: Float32Array,
 ): Float32Array {
   const size = x.numRows * cols;
-  const { wasm, offH } = residualInMemory(x, w, bias, cols);
+  const offW = csrBytes(x);
+  const offBias = offW + align16(w.length * 4);
+  const offH = offBias + align16(cols * 4);
+  const wasm = sharedInstance(offH + align16(size * 4));
+  const a = writeCsr(wasm, x, 0);
+  wasm.write(offW, w);
+  wasm.write(offBias, bias);
+  residualTiles(wasm, a, x.indices.length, offW, offBias, offH, cols);
   const out = target ?? new Float32Array(size);
   out.set(wasm.f32(offH, size));
   return out;
