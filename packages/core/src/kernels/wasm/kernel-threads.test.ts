@@ -2,6 +2,7 @@ import { Rng } from '@coin-gnn/graph';
 import { randomCsr } from '@coin-gnn/graph/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ADAM_COPY_CHUNK, WasmAdam } from './adam.js';
+import { simdExplicitDiffusion } from './diffusion.js';
 import {
   blockRanges,
   kernelThreadBlocks,
@@ -95,6 +96,20 @@ describe('kernels split over threads', () => {
       const { dw, db } = simdResidualBackward(x, h, dh, cols);
       return [h, dw, db];
     });
+  });
+
+  it('gives explicit diffusion steps (L split by rows, Lᵀ on one thread) bit for bit on 1, 2 and 3 threads', async () => {
+    // 5 columns (padded to 8) and 3000 rows: 47 blocks of 64 rows, the last one shorter.
+    const n = 3000;
+    const m = randomCsr(n, n, 0.02, 11);
+    const l = { indptr: m.indptr, indices: m.indices, values: m.values as Float32Array, numRows: n };
+    expect(m.indices.length * 8).toBeGreaterThan(MIN_PARALLEL_WORK);
+    const u = draw(rng, n * 5);
+    const taus = [0.05, 0.02, 0.01];
+    await expectSameOnAnyThreads(() => [
+      simdExplicitDiffusion(l, u, 5, taus, false),
+      simdExplicitDiffusion(l, u, 5, taus, true),
+    ]);
   });
 
   it('gives the fused classifier-into-residual gradient (dW₁, db₁, dW₂) bit for bit on 1, 2 and 3 threads', async () => {

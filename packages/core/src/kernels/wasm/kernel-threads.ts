@@ -25,7 +25,15 @@
 import { kernelsModule, type WasmInstance, type WasmMemory } from './runtime.js';
 
 /** The kernels whose calls may be split (functions of `kernels.wasm`, see `WasmKernels` in `runtime.ts`). */
-export const PARALLEL_KERNELS = ['spmm', 'dense', 'thin', 'csrTiled', 'residualGrad', 'adam'] as const;
+export const PARALLEL_KERNELS = [
+  'spmm',
+  'dense',
+  'thin',
+  'csrTiled',
+  'residualGrad',
+  'adam',
+  'explicitStepRows',
+] as const;
 
 /** One of {@link PARALLEL_KERNELS}. */
 export type ParallelKernel = (typeof PARALLEL_KERNELS)[number];

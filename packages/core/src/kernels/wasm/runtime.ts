@@ -114,6 +114,18 @@ export interface WasmKernels {
     numSteps: number,
     transpose: number,
   ): void;
+  /** Rows [start, end) of one step dst = src − τ L src (L untransposed), `assembly/diffusion.ts`. */
+  explicitStepRows(
+    indptr: number,
+    indices: number,
+    values: number,
+    src: number,
+    dst: number,
+    cols: number,
+    tau: number,
+    start: number,
+    end: number,
+  ): void;
   /**
    * Columns [colStart, colEnd) of dZ = dH ⊙ [H − X > 0] (in place), of db = 1ᵀ dZ and of dW = Xᵀ dZ, for X
    * given by its transpose (CSR, cols rows), `assembly/residual.ts` (colStart a multiple of 32).

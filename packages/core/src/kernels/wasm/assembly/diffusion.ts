@@ -33,26 +33,74 @@ export function explicitSteps(
   for (let k = 0; k < numSteps; k++) {
     memory.fill(dst, 0, bytes);
     spmm(indptr, indices, values, numRows, src, dst, cols, transpose, 0, 0, numRows);
-    const tau = f64x2.splat(load<f64>(taus + ((k as usize) << 3)));
-    const end = dst + bytes;
-    let s = src;
-    let d = dst;
-    while (d < end) {
-      const a = v128.load(s);
-      const b = v128.load(d);
-      const lo = f64x2.sub(f64x2.promote_low_f32x4(a), f64x2.mul(tau, f64x2.promote_low_f32x4(b)));
-      const hi = f64x2.sub(
-        f64x2.promote_low_f32x4(v128.shuffle<f32>(a, a, 2, 3, 0, 1)),
-        f64x2.mul(tau, f64x2.promote_low_f32x4(v128.shuffle<f32>(b, b, 2, 3, 0, 1))),
-      );
-      const lo4 = f32x4.demote_f64x2_zero(lo);
-      const hi4 = f32x4.demote_f64x2_zero(hi);
-      v128.store(d, v128.shuffle<f32>(lo4, hi4, 0, 1, 4, 5));
-      s += 16;
-      d += 16;
-    }
+    update(src, dst, bytes, load<f64>(taus + ((k as usize) << 3)));
     const t = src;
     src = dst;
     dst = t;
   }
+}
+
+/**
+ * Rows [start, end) of one explicit step with L untransposed, fused into one pass over those rows (each row
+ * of L u reads only row i of L, so blocks of rows are independent):
+ * $$ \mathrm{dst}_{i,:} = \mathrm{src}_{i,:} - \tau\,(L\,\mathrm{src})_{i,:} \qquad (start \le i < end) $$
+ * Each f32x4 of (L src)_{i,:} is summed in a register over the row's nonzero entries in stored order, as
+ * `spmm` sums it into memory from zero, then updated as in {@link explicitSteps}: the same bits, without
+ * zeroing `dst` or reading it back. `src` and `dst` hold numRows × cols floats, cols a multiple of 4 (padded
+ * as in {@link explicitSteps}).
+ */
+export function explicitStepRows(
+  indptr: usize,
+  indices: usize,
+  values: usize,
+  src: usize,
+  dst: usize,
+  cols: i32,
+  tau: f64,
+  start: i32,
+  end: i32,
+): void {
+  const rowBytes = (cols as usize) << 2;
+  const t = f64x2.splat(tau);
+  for (let i = start; i < end; i++) {
+    const qStart = (load<i32>(indptr + ((i as usize) << 2)) as usize) << 2;
+    const qEnd = (load<i32>(indptr + ((i as usize) << 2), 4) as usize) << 2;
+    const iRow = (i as usize) * rowBytes;
+    for (let c: usize = 0; c < rowBytes; c += 16) {
+      let acc = f32x4.splat(0);
+      for (let q = qStart; q < qEnd; q += 4) {
+        const x = load<f32>(values + q);
+        if (x !== 0) {
+          const j = load<i32>(indices + q) as usize;
+          acc = f32x4.add(acc, f32x4.mul(f32x4.splat(x), v128.load(src + j * rowBytes + c)));
+        }
+      }
+      v128.store(dst + iRow + c, updated(v128.load(src + iRow + c), acc, t));
+    }
+  }
+}
+
+/** dst ← src − τ · dst over `bytes` (a multiple of 16). */
+function update(src: usize, dst: usize, bytes: usize, tau: f64): void {
+  const t = f64x2.splat(tau);
+  const end = dst + bytes;
+  let s = src;
+  let d = dst;
+  while (d < end) {
+    v128.store(d, updated(v128.load(s), v128.load(d), t));
+    s += 16;
+    d += 16;
+  }
+}
+
+/** a − τ b for four floats, computed in float64 and rounded once to float32 (τ splat in both lanes of t). */
+// @ts-expect-error: decorator
+@inline
+function updated(a: v128, b: v128, t: v128): v128 {
+  const lo = f64x2.sub(f64x2.promote_low_f32x4(a), f64x2.mul(t, f64x2.promote_low_f32x4(b)));
+  const hi = f64x2.sub(
+    f64x2.promote_low_f32x4(v128.shuffle<f32>(a, a, 2, 3, 0, 1)),
+    f64x2.mul(t, f64x2.promote_low_f32x4(v128.shuffle<f32>(b, b, 2, 3, 0, 1))),
+  );
+  return v128.shuffle<f32>(f32x4.demote_f64x2_zero(lo), f32x4.demote_f64x2_zero(hi), 0, 1, 4, 5);
 }
