@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { explainLoadFailure } from './explain-load-failure.js';
+import { missingGpuDevice } from './gpu-device.js';
 import { missingVulkan } from './missing-vulkan.js';
 import {
   addSoftwareVulkanDriver,
@@ -107,12 +108,17 @@ function noVulkanReason(what: string, driver: SoftwareDriver): string {
 
 /**
  * Activates the tfjs `webgpu` backend on the adapter {@link probeWebGpu} found.
- * @param allowSoftware - accept a software adapter (SwiftShader); `auto` passes false
+ * @param allowSoftware - accept a software adapter (SwiftShader); `auto` passes false, and then a Linux machine
+ *   without a GPU device file ({@link missingGpuDevice}) is refused before Dawn is loaded
  * @returns the adapter, or the reason it is not used
  */
 export async function activateWebGpu(
   allowSoftware: boolean,
 ): Promise<{ ok: true; adapter: GpuAdapterDescription } | { ok: false; reason: string }> {
+  if (!allowSoftware) {
+    const noDevice = missingGpuDevice();
+    if (noDevice !== null) return { ok: false, reason: `WebGPU not probed: ${noDevice}` };
+  }
   const found = await probeWebGpu();
   if (!found.ok) return found;
   if (found.adapter.software && !allowSoftware) {
