@@ -42,6 +42,14 @@ describe('suiteResultProblems', () => {
     expect(isSuiteResult(broken)).toBe(false);
   });
 
+  it('accepts the time split (build, set-up) when present and a number, and results written without it', () => {
+    const split = fakeSuiteResult('scale', { trainRuns: [fakeTrainRecord({ buildMs: 5300, setupMs: 21000 })] });
+    expect(suiteResultProblems(split)).toEqual([]);
+    const broken = JSON.parse(JSON.stringify(split));
+    broken.trainRuns[0].setupMs = '21 s';
+    expect(suiteResultProblems(broken)).toEqual(['$.trainRuns[0].setupMs must be a number if present']);
+  });
+
   it('rejects other versions and non-objects', () => {
     expect(suiteResultProblems({ ...result, schemaVersion: 2 })).toEqual(['$.schemaVersion must be 1']);
     expect(suiteResultProblems([])).toEqual(['$ must be an object']);

@@ -11,6 +11,9 @@ const number: Check = (value, path, problems) => {
 const nullableNumber: Check = (value, path, problems) => {
   if (value !== null && typeof value !== 'number') problems.push(`${path} must be a number or null`);
 };
+const optionalNumber: Check = (value, path, problems) => {
+  if (value !== undefined && typeof value !== 'number') problems.push(`${path} must be a number if present`);
+};
 const string: Check = (value, path, problems) => {
   if (typeof value !== 'string') problems.push(`${path} must be a string`);
 };
@@ -70,6 +73,8 @@ const trainRecord = object({
   epochMs: summary,
   evalMs: summary,
   convergenceMs: number,
+  buildMs: optionalNumber,
+  setupMs: optionalNumber,
   valAcc: nullableNumber,
   testAcc: nullableNumber,
   diverged: boolean,

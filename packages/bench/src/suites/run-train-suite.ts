@@ -89,7 +89,9 @@ const numEdgesOf = (d: NodeDataset): number => {
  * - memory sampled after every epoch and every 50 ms while the event loop is free (RSS, heap, ArrayBuffers,
  *   tfjs bytes and tensors, GPU bytes when reported), and `tfEpochPeakMB`: the largest tensor footprint inside
  *   one epoch, from `tf.profile` over a separate one-epoch training of a fresh model (once per dataset and
- *   configuration, in the runner's `onStart`, so that profiling never slows the timed runs).
+ *   configuration, in the runner's `onStart`, so that profiling never slows the timed runs);
+ * - the time split of a run: `buildMs` (loading or building the dataset) and `setupMs` (that `onStart`: model,
+ *   graph tensors on first request, one profiled epoch), beside the per-epoch times.
  * Graph tensors are built once per dataset and shared by all its configurations' runs.
  *
  * @throws {@link InvalidArgumentError} if `runs`, `epochs` or `patience` is not a positive integer
@@ -119,8 +121,9 @@ export async function runTrainSuite(spec: TrainSuiteSpec, options: SuiteOptions)
     const dataset = await source.load();
     const splits = source.splits(dataset);
     const numEdges = numEdgesOf(dataset);
+    const buildMs = hrtimeMs(loadStart);
     progress(
-      `${spec.suite}: ${source.name} (${dataset.numNodes} nodes, ${numEdges} edges, ${dataset.features.nnz} feature nonzeros) ready in ${(hrtimeMs(loadStart) / 1000).toFixed(1)} s`,
+      `${spec.suite}: ${source.name} (${dataset.numNodes} nodes, ${numEdges} edges, ${dataset.features.nnz} feature nonzeros) ready in ${(buildMs / 1000).toFixed(1)} s`,
     );
     if (spec.stability) {
       const step = stableStep(coinLaplacian(dataset.adjacency));
@@ -153,6 +156,7 @@ export async function runTrainSuite(spec: TrainSuiteSpec, options: SuiteOptions)
         );
         const resolved = factory.options;
         let epochPeak = 0;
+        let setupMs = 0;
         // Per run: step and evaluation times after warm-up, memory, time of the last progress line.
         let epochMs: number[] = [];
         let evalMs: number[] = [];
@@ -169,7 +173,12 @@ export async function runTrainSuite(spec: TrainSuiteSpec, options: SuiteOptions)
           logger: warnOnce,
           graph,
           onStart: async (context) => {
+            const setupStart = process.hrtime.bigint();
             epochPeak = await tensorPeakPerEpoch(() => context.trainOnce(seed, splits[0], { epochs: 1 }));
+            setupMs = hrtimeMs(setupStart);
+            progress(
+              `${spec.suite}: ${source.name} ${config.model}: set up in ${(setupMs / 1000).toFixed(1)} s`,
+            );
           },
           onRunStart: () => {
             epochMs = [];
@@ -211,6 +220,8 @@ export async function runTrainSuite(spec: TrainSuiteSpec, options: SuiteOptions)
               epochMs: summarize(epochMs),
               evalMs: summarize(evalMs),
               convergenceMs: result.convergenceMs,
+              buildMs,
+              setupMs,
               valAcc: result.valAcc,
               testAcc: diverged ? null : result.testAcc,
               diverged,

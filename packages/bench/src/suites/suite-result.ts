@@ -43,6 +43,17 @@ export interface TrainRecord {
   readonly evalMs: Summary;
   /** Wall time from the first epoch to the end of training (early stop or the epoch limit), all epochs. */
   readonly convergenceMs: number;
+  /**
+   * Wall time to load or build the dataset (for the `scale` suite: the SBM generator, CSR adjacency and
+   * features), once per dataset and shared by its runs; absent in results written before it was recorded.
+   */
+  readonly buildMs?: number;
+  /**
+   * Wall time of the runner's set-up for this dataset and configuration: a fresh model, the graph tensors on
+   * first request (normalised adjacency, COIN's Laplacian) and the one profiled epoch of `tfEpochPeakMB`;
+   * absent in results written before it was recorded.
+   */
+  readonly setupMs?: number;
   readonly valAcc: number | null;
   /** Test accuracy of the model restored at its best validation epoch; NaN (null in JSON) if training diverged. */
   readonly testAcc: number | null;
