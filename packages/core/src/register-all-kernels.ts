@@ -31,6 +31,7 @@ import { scatterRowsCpuConfig } from './kernels/cpu/ScatterRows.js';
 import { sddmmCpuConfig } from './kernels/cpu/Sddmm.js';
 import { segmentMaxCpuConfig } from './kernels/cpu/SegmentMax.js';
 import { segmentMeanCpuConfig } from './kernels/cpu/SegmentMean.js';
+import { simpleAttentionCpuConfig, simpleAttentionGradCpuConfig } from './kernels/cpu/SimpleAttention.js';
 import {
   softmaxCrossEntropyCpuConfig,
   softmaxCrossEntropyGradCpuConfig,
@@ -84,6 +85,8 @@ const kernelConfigs: KernelConfig[] = [
   scaledSumCpuConfig,
   layerNormCpuConfig,
   layerNormGradCpuConfig,
+  simpleAttentionCpuConfig,
+  simpleAttentionGradCpuConfig,
   adamStepCpuConfig,
   sddmmCpuConfig,
   edgeSoftmaxCpuConfig,
