@@ -97,12 +97,9 @@ export class Dropout extends Module<[tf.Tensor], tf.Tensor> {
     return tf.tensor(this.draw(new Float32Array(shape.reduce((a, b) => a * b, 1)), this.scale), shape);
   }
 
-  /** Fills `out` with `kept`, or 0 with probability p: one 32-bit draw per entry, in order. */
+  /** Fills `out` with `kept`, or 0 with probability p: one 32-bit draw per entry, in order (`Rng.fillBernoulli`). */
   private draw<A extends Uint8Array | Float32Array>(out: A, kept: number): A {
-    const threshold = this.rate * TWO_POW_32;
-    const rng = this.rng;
-    for (let i = 0; i < out.length; i++) out[i] = rng.nextUint32() >= threshold ? kept : 0;
-    return out;
+    return this.rng.fillBernoulli(out, this.rate, kept);
   }
 
   private dropInPlace(values: Float32Array, rng: Rng): void {
