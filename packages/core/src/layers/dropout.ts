@@ -1,12 +1,16 @@
 import { CsrMatrix, InvalidArgumentError, type Rng } from '@coin-gnn/graph';
 import * as tf from '@tensorflow/tfjs-core';
 import type { FeatureKind, GraphTensors } from '../graph/graph-tensors.js';
+import { wasmFillBernoulli } from '../kernels/wasm/bernoulli.js';
+import { canReadKernelsWasm } from '../kernels/wasm/runtime.js';
 import { Module } from '../module/module.js';
 import { applyMask } from '../ops/apply-mask.js';
 import { CsrTensor } from '../ops/csr-tensor.js';
 import { maskedRelu } from '../ops/masked-relu.js';
 
 const TWO_POW_32 = 4294967296;
+/** Byte masks from this size on are drawn in the WebAssembly module ({@link wasmFillBernoulli}). */
+const MIN_WASM_MASK = 1 << 16;
 
 /**
  * Inverted dropout (Srivastava et al. 2014), as PyTorch's `F.dropout`: in training mode,
@@ -97,8 +101,14 @@ export class Dropout extends Module<[tf.Tensor], tf.Tensor> {
     return tf.tensor(this.draw(new Float32Array(shape.reduce((a, b) => a * b, 1)), this.scale), shape);
   }
 
-  /** Fills `out` with `kept`, or 0 with probability p: one 32-bit draw per entry, in order (`Rng.fillBernoulli`). */
+  /**
+   * Fills `out` with `kept`, or 0 with probability p: one 32-bit draw per entry, in order (`Rng.fillBernoulli`;
+   * a large byte mask in the WebAssembly module where Node can load it, the same numbers).
+   */
   private draw<A extends Uint8Array | Float32Array>(out: A, kept: number): A {
+    if (out instanceof Uint8Array && out.length >= MIN_WASM_MASK && canReadKernelsWasm()) {
+      return wasmFillBernoulli(this.rng, out, this.rate, kept) as A;
+    }
     return this.rng.fillBernoulli(out, this.rate, kept);
   }
 

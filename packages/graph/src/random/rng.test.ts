@@ -105,6 +105,19 @@ describe('Rng', () => {
     expect(() => new Rng(5).fillBernoulli(new Uint8Array(1), 1.5, 1)).toThrow(InvalidArgumentError);
   });
 
+  it('saves and restores its state, the stream continuing from it', () => {
+    const rng = new Rng(11);
+    rng.nextUint32();
+    const state = rng.saveState();
+    const next = [rng.nextUint32(), rng.nextUint32()];
+    const other = new Rng(12);
+    other.restoreState(state);
+    expect([other.nextUint32(), other.nextUint32()]).toEqual(next);
+    expect(Rng.bernoulliRule(0, 3)).toEqual([-(2 ** 31), 3]);
+    expect(Rng.bernoulliRule(1, 3)).toEqual([-(2 ** 31), 0]);
+    expect(Rng.bernoulliRule(0.5, 3)).toEqual([0, 3]);
+  });
+
   it('rejects bad arguments', () => {
     expect(() => new Rng(1.5)).toThrow(InvalidArgumentError);
     expect(() => new Rng(Number.NaN)).toThrow(InvalidArgumentError);

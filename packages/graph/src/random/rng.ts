@@ -65,14 +65,36 @@ export class Rng {
   fillBernoulli<A extends Uint8Array | Float32Array>(out: A, p: number, value: number): A {
     if (!(p >= 0 && p <= 1))
       throw new InvalidArgumentError('Rng.fillBernoulli', 'p', p, 'a number in [0, 1]');
-    // x ≥ ⌈p·2³²⌉ for uint32 x is (x ⊕ 2³¹) ≥ ⌈p·2³²⌉ − 2³¹ for int32, so the loop stays in small integers;
-    // p = 1 (threshold 2³²) writes 0 for every draw.
-    const threshold = Math.ceil(p * TWO_POW_32) - 2147483648;
-    const [signedThreshold, kept] = threshold > 2147483647 ? [-2147483648, 0] : [threshold, value];
+    const [signedThreshold, kept] = Rng.bernoulliRule(p, value);
     for (let from = 0; from < out.length; from += BERNOULLI_BLOCK) {
       this.bernoulliBlock(out, from, Math.min(from + BERNOULLI_BLOCK, out.length), signedThreshold, kept);
     }
     return out;
+  }
+
+  /**
+   * The int32 form of the rule of {@link Rng.fillBernoulli}, for an implementation of it elsewhere (with
+   * {@link Rng.saveState}): entry i is `kept` where (x_i ⊕ 2³¹) ≥ `threshold` as int32 numbers, else 0.
+   * (x ≥ ⌈p·2³²⌉ for a uint32 x is (x ⊕ 2³¹) ≥ ⌈p·2³²⌉ − 2³¹ for int32; p = 1, whose threshold 2³² is out
+   * of range, becomes threshold −2³¹ with `kept` 0.)
+   * @returns [threshold, kept]
+   */
+  static bernoulliRule(p: number, value: number): [number, number] {
+    const threshold = Math.ceil(p * TWO_POW_32) - 2147483648;
+    return threshold > 2147483647 ? [-2147483648, 0] : [threshold, value];
+  }
+
+  /**
+   * The generator's state (a, b, c, d) as int32 words, for running the same stream in another implementation
+   * (a WebAssembly kernel) and handing it back with {@link Rng.restoreState}.
+   */
+  saveState(): Int32Array {
+    return Int32Array.of(this.a, this.b, this.c, this.d);
+  }
+
+  /** Sets the state (a, b, c, d) from {@link Rng.saveState}'s form. */
+  restoreState(state: Int32Array): void {
+    [this.a, this.b, this.c, this.d] = [state[0] | 0, state[1] | 0, state[2] | 0, state[3] | 0];
   }
 
   /**
