@@ -181,6 +181,28 @@ export interface WasmKernels {
   keepMaskRows(u: number, keep: number, cols: number, scale: number, rowStart: number, rowEnd: number): void;
   /** `n` Bernoulli bytes from the sfc32 state at `state` (updated), `assembly/bernoulli.ts`. */
   bernoulliBytes(out: number, n: number, state: number, threshold: number, kept: number): void;
+  /** Edge-weighted aggregation per head, accumulated into `out`, `assembly/edge-ops.ts`. */
+  edgeSpmm(
+    src: number,
+    dst: number,
+    weights: number,
+    numEdges: number,
+    heads: number,
+    x: number,
+    out: number,
+    width: number,
+  ): void;
+  /** Dot-product SDDMM per head, `assembly/edge-ops.ts`. */
+  sddmmDot(
+    src: number,
+    dst: number,
+    a: number,
+    b: number,
+    numEdges: number,
+    heads: number,
+    width: number,
+    out: number,
+  ): void;
 }
 
 /** The compiled module, as `build:wasm` writes it (see above). */
