@@ -23,6 +23,9 @@ const MIN_WASM_MASK = 1 << 16;
  * @throws {@link InvalidArgumentError} if rate is not in [0, 1)
  */
 export class Dropout extends Module<[tf.Tensor], tf.Tensor> {
+  /** The array and tensor data of the last {@link Dropout.keepMasks}, for reuse once that tensor is freed. */
+  private lastMask: { values: Uint8Array; dataId: object } | null = null;
+
   /** @param rate - probability p of zeroing an entry, in [0, 1) */
   constructor(readonly rate: number) {
     super();
@@ -87,8 +90,23 @@ export class Dropout extends Module<[tf.Tensor], tf.Tensor> {
    */
   keepMasks(count: number, shape: number[]): tf.Tensor | null {
     if (!this.active) return null;
-    const keep = this.draw(new Uint8Array(count * shape.reduce((a, b) => a * b, 1)), 1);
-    return tf.tensor(keep, [count, ...shape], 'bool');
+    const size = count * shape.reduce((a, b) => a * b, 1);
+    const values = this.draw(this.freeMaskArray(size) ?? new Uint8Array(size), 1);
+    const keep = tf.tensor(values, [count, ...shape], 'bool');
+    this.lastMask = { values, dataId: keep.dataId };
+    return keep;
+  }
+
+  /**
+   * The array of the previous {@link Dropout.keepMasks} when it may be overwritten: the same size, on the cpu
+   * backend (which keeps a bool tensor's Uint8Array itself, uncopied), and that tensor's data freed there.
+   * Reusing it spares the page faults of a fresh array each epoch (156 MB of masks on Citeseer: ~0.3 s).
+   */
+  private freeMaskArray(size: number): Uint8Array | null {
+    const last = this.lastMask;
+    if (last === null || last.values.length !== size || tf.getBackend() !== 'cpu') return null;
+    const { data } = tf.engine().backend as unknown as { data: { has(dataId: object): boolean } };
+    return data.has(last.dataId) ? null : last.values;
   }
 
   /** The factor 1/(1 − p) of the kept entries. */
