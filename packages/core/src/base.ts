@@ -49,6 +49,7 @@ export { scatterRows } from './ops/scatter-rows.js';
 export { type SddmmOptions, sddmm } from './ops/sddmm.js';
 export { segmentMax } from './ops/segment-max.js';
 export { segmentMean } from './ops/segment-mean.js';
+export { simpleAttention } from './ops/simple-attention.js';
 export { softmaxCrossEntropy } from './ops/softmax-cross-entropy.js';
 export { softmaxDiffusion } from './ops/softmax-diffusion.js';
 export { sparseResidualLinear } from './ops/sparse-residual-linear.js';

@@ -48,7 +48,7 @@ export {
 export { ACTIVATIONS, ActivationLayer, type ActivationName } from './layers/activation.js';
 export { AppnpPropagation } from './layers/appnp-propagation.js';
 export { CgnnOdeFunc } from './layers/cgnn-ode-func.js';
-export { DifformerConv, simpleAttention } from './layers/difformer-conv.js';
+export { DifformerConv } from './layers/difformer-conv.js';
 export { Dropout } from './layers/dropout.js';
 export { GatConv, type GatConvOptions } from './layers/gat-conv.js';
 export { GaussianNoise } from './layers/gaussian-noise.js';

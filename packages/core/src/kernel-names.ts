@@ -328,3 +328,18 @@ export interface LayerNormAttrs {
 export const LayerNormGrad = 'CoinLayerNormGrad';
 /** Inputs of {@link LayerNormGrad}: dy and x (numRows × F), gamma (F). */
 export type LayerNormGradInputs = TensorInfos<'dy' | 'x' | 'gamma'>;
+
+/**
+ * DIFFormer's all-pair attention with the "simple" kernel in linear time, with q̃ = q/‖q‖_F, k̃ = k/‖k‖_F:
+ * out_i = (1ᵀV + q̃_i (k̃ᵀV)) / (N + q̃_i·(k̃ᵀ1)).
+ */
+export const SimpleAttention = 'CoinSimpleAttention';
+/** Inputs of {@link SimpleAttention}: q and k (N × M), v (N × D). */
+export type SimpleAttentionInputs = TensorInfos<'q' | 'k' | 'v'>;
+/**
+ * Gradient of {@link SimpleAttention}: outputs [dq (N × M), dk (N × M), dv (N × D)] from dy (N × D), q, k, v
+ * (formulas at `simpleAttention`).
+ */
+export const SimpleAttentionGrad = 'CoinSimpleAttentionGrad';
+/** Inputs of {@link SimpleAttentionGrad}: dy, q, k, v. */
+export type SimpleAttentionGradInputs = TensorInfos<'dy' | 'q' | 'k' | 'v'>;

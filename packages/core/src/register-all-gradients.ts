@@ -24,6 +24,7 @@ import { scatterRowsGradConfig } from './gradients/ScatterRows_grad.js';
 import { sddmmGradConfig } from './gradients/Sddmm_grad.js';
 import { segmentMaxGradConfig } from './gradients/SegmentMax_grad.js';
 import { segmentMeanGradConfig } from './gradients/SegmentMean_grad.js';
+import { simpleAttentionGradConfig } from './gradients/SimpleAttention_grad.js';
 import { softmaxCrossEntropyGradConfig } from './gradients/SoftmaxCrossEntropy_grad.js';
 import { softmaxDiffusionGradConfig } from './gradients/SoftmaxDiffusion_grad.js';
 import { sparseResidualLinearGradConfig } from './gradients/SparseResidualLinear_grad.js';
@@ -40,6 +41,7 @@ const gradConfigs: GradConfig[] = [
   applyMaskGradConfig,
   scaledSumGradConfig,
   layerNormGradConfig,
+  simpleAttentionGradConfig,
   sddmmGradConfig,
   edgeSoftmaxGradConfig,
   edgeSpmmGradConfig,

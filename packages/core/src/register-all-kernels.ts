@@ -2,11 +2,12 @@
  * Side effect: registers every coin-gnn kernel, cpu and composed, and the cpu backend's training scope
  * (imported by `index.ts`).
  */
-import { type KernelConfig, registerKernel } from '@tensorflow/tfjs-core';
+import { Add, getKernel, type KernelConfig, registerKernel, unregisterKernel } from '@tensorflow/tfjs-core';
 import { registerTrainingScope } from './backend/training-scope.js';
 import { COMPOSED_BACKENDS } from './kernels/composed/composed-backends.js';
 import { composedKernelConfigs } from './kernels/composed/composed-kernel-configs.js';
 import { adamStepCpuConfig } from './kernels/cpu/AdamStep.js';
+import { sameShapeAddCpuConfig } from './kernels/cpu/Add.js';
 import { addBiasCpuConfig } from './kernels/cpu/AddBias.js';
 import { applyMaskCpuConfig } from './kernels/cpu/ApplyMask.js';
 import { appnpPropagationCpuConfig } from './kernels/cpu/AppnpPropagation.js';
@@ -31,6 +32,7 @@ import { scatterRowsCpuConfig } from './kernels/cpu/ScatterRows.js';
 import { sddmmCpuConfig } from './kernels/cpu/Sddmm.js';
 import { segmentMaxCpuConfig } from './kernels/cpu/SegmentMax.js';
 import { segmentMeanCpuConfig } from './kernels/cpu/SegmentMean.js';
+import { simpleAttentionCpuConfig, simpleAttentionGradCpuConfig } from './kernels/cpu/SimpleAttention.js';
 import {
   softmaxCrossEntropyCpuConfig,
   softmaxCrossEntropyGradCpuConfig,
@@ -84,6 +86,8 @@ const kernelConfigs: KernelConfig[] = [
   scaledSumCpuConfig,
   layerNormCpuConfig,
   layerNormGradCpuConfig,
+  simpleAttentionCpuConfig,
+  simpleAttentionGradCpuConfig,
   adamStepCpuConfig,
   sddmmCpuConfig,
   edgeSoftmaxCpuConfig,
@@ -109,6 +113,14 @@ const kernelConfigs: KernelConfig[] = [
 ];
 
 for (const kernelConfig of kernelConfigs) registerKernel(kernelConfig);
+
+// tfjs-backend-cpu's Add (registered by its import in browser.ts) behind a loop of ours for same-shape
+// float32 operands, the gradient tape's sums (see kernels/cpu/Add.ts).
+const tfjsAdd = getKernel(Add, 'cpu');
+if (tfjsAdd !== undefined) {
+  unregisterKernel(Add, 'cpu');
+  registerKernel(sameShapeAddCpuConfig(tfjsAdd.kernelFunc));
+}
 
 // Inside a training loop the cpu kernels reuse the arrays of disposed large outputs (see output-reuse.ts).
 registerTrainingScope('cpu', withReusedOutputs);

@@ -74,6 +74,13 @@ describe('epochCost', () => {
     // Diff-ResNet: a step on F = 2 columns (40, 192) and a dropout (6, 72), forward and backward.
     expect(per('diff-resnet', {}, 'numSteps')).toEqual({ flops: 2 * 46, bytes: 2 * 264 });
     expect(per('appnp', { hidden: 4, bias: true }, 'numSteps')).toEqual({ flops: 80, bytes: 384 });
+    // DIFFormer, hidden 2 on N = 3 (N·d = 6 entries): per layer two linear layers (each 3 products of
+    // 24 FLOPs, bias 6 + 6), eight attention products (8 × 24), its row passes (6 × 6), ÂH forward and
+    // backward (2 × 28), the residual sum and its gradient (30 + 18), layer norm (30 + 48), dropout twice
+    // (12), Adam over 2 × 6 weights and γ, β (16 × 14).
+    expect(per('difformer', { hidden: 2 }, 'numLayers').flops).toBe(
+      2 * (3 * 24 + 12) + 8 * 24 + 36 + 2 * 28 + 30 + 18 + 30 + 48 + 12 + 16 * 14,
+    );
   });
 
   it('counts weights of GCN and MLP from the hidden width (bias on or off)', () => {

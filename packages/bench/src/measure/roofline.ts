@@ -222,6 +222,52 @@ const sgcCost: EpochCostModel = (g, o) => {
   );
 };
 
+/** Layer normalisation of `size` entries: forward (mean, variance, write: 5 per entry), backward (8). */
+const layerNormCost = (size: number): Cost =>
+  sumCosts(elementwiseCost(size, 5, 1, 1), elementwiseCost(size, 8, 3, 1));
+
+/**
+ * One DIFFormer layer on N × d states: queries and keys (two linear layers), the simple attention (its
+ * kernel's two N·d·d products forward and, with the forward again, six in the gradient, plus row passes),
+ * Â H forward and backward, the residual sum of three terms, layer norm, dropout.
+ */
+function difformerLayer(g: GraphShape, d: number): Cost {
+  const { numNodes: n, adjacencyNnz: aNnz } = g;
+  return sumCosts(
+    repeatCost(denseLinear(n, d, d), 2),
+    repeatCost(gemmCost(n, d, d), 8),
+    elementwiseCost(n * d, 6, 3, 3),
+    repeatCost(spmmCost(aNnz, n, n, d), 2),
+    elementwiseCost(n * d, 5, 3, 1), // α·attention + α·ÂH + (1 − α)·H
+    elementwiseCost(n * d, 3, 1, 3), // its gradient to the three terms
+    layerNormCost(n * d),
+    repeatCost(elementwiseCost(n * d, 1, 2, 1), 2), // dropout and its gradient
+  );
+}
+
+/** DIFFormer (simple): input layer on the sparse X with layer norm, relu and dropout, L layers, classifier. */
+const difformerCost: EpochCostModel = (g, o) => {
+  const { numNodes: n, numFeatures: f, numClasses: c, featureNnz: xNnz } = g;
+  const d = num(o, 'hidden');
+  const layers = num(o, 'numLayers');
+  return sumCosts(
+    spmmCost(xNnz, n, f, d),
+    biasCost(n * d, true),
+    layerNormCost(n * d),
+    elementwiseCost(n * d, 2, 2, 1), // relu, dropout
+    elementwiseCost(n * d, 2, 3, 1), // their gradients
+    spmmCost(xNnz, f, n, d), // dW = Xᵀ dZ
+    repeatCost(difformerLayer(g, d), layers),
+    denseLinear(n, d, c),
+    adamCost(
+      linearWeights(f, d, true) +
+        layers * 2 * linearWeights(d, d, true) +
+        (layers + 1) * 2 * d +
+        linearWeights(d, c, true),
+    ),
+  );
+};
+
 const costModels = new Map<string, EpochCostModel>([
   ['coin', coinCost],
   ['diff-resnet', diffResNetCost],
@@ -229,6 +275,7 @@ const costModels = new Map<string, EpochCostModel>([
   ['appnp', appnpCost],
   ['sgc', sgcCost],
   ['mlp', mlpCost],
+  ['difformer', difformerCost],
 ]);
 
 /** Registers (or replaces) the epoch count of a model name, e.g. of a model added with `registerModel`. */

@@ -2,33 +2,10 @@ import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
 import '../index.js';
 import { checkGradients } from '../testing/check-gradients.js';
-import { simpleAttention } from './difformer-conv.js';
 import { LayerNorm } from './layer-norm.js';
 
 const normal = (shape: [number, number], seed: number) =>
   tf.randomNormal(shape, 0, 1, 'float32', seed) as tf.Tensor2D;
-
-describe('simpleAttention', () => {
-  it('equals the quadratic form with the N × N matrix 1 + q̃ᵢ·k̃ⱼ, rows normalised', () => {
-    const [q, k, v] = [normal([7, 3], 1), normal([7, 3], 2), normal([7, 4], 3)];
-    const expected = tf.tidy(() => {
-      const scores = tf.add(tf.matMul(tf.div(q, tf.norm(q)), tf.div(k, tf.norm(k)), false, true), 1);
-      return tf.matMul(tf.div(scores, tf.sum(scores, 1, true)), v);
-    });
-    const actual = simpleAttention(q, k, v);
-    const [a, e] = [actual.dataSync(), expected.dataSync()];
-    for (let i = 0; i < e.length; i++) expect(a[i]).toBeCloseTo(e[i], 5);
-  });
-
-  it('has the gradients of central finite differences in Q, K and V', () => {
-    const inputs = [normal([5, 3], 4), normal([5, 3], 5), normal([5, 2], 6)];
-    const { numChecked } = checkGradients(
-      (q, k, v) => simpleAttention(q as tf.Tensor2D, k as tf.Tensor2D, v as tf.Tensor2D),
-      inputs,
-    );
-    expect(numChecked).toBe(40);
-  });
-});
 
 describe('LayerNorm', () => {
   it('normalises each row to mean 0 and variance 1 (ε = 1e-5) at initialisation', () => {

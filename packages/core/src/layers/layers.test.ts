@@ -109,6 +109,29 @@ describe('Dropout', () => {
     x.dispose();
   });
 
+  it('keepMasks draws K masks as forward would, reusing its array only once the last mask is disposed', () => {
+    const shape = [300, 250]; // 75 000 entries a mask: drawn in the WebAssembly module
+    const dropout = new Dropout(0.4).train(new Rng(6));
+    const reference = new Dropout(0.4).train(new Rng(6));
+    const expected = () => tf.tidy(() => tf.notEqual(reference.forward(tf.ones(shape)), 0).dataSync());
+    const first = dropout.keepMasks(1, shape) as tf.Tensor;
+    const firstValues = Uint8Array.from(first.dataSync());
+    expect(firstValues).toEqual(expected());
+    const second = dropout.keepMasks(1, shape) as tf.Tensor;
+    expect(Uint8Array.from(first.dataSync())).toEqual(firstValues); // still alive: not overwritten
+    expect(Uint8Array.from(second.dataSync())).toEqual(expected());
+    const backing = (t: tf.Tensor) =>
+      (tf.engine().backend as unknown as { data: Map<object, { values: Uint8Array }> }).data.get(t.dataId)
+        ?.values;
+    const secondArray = backing(second);
+    tf.dispose([first, second]);
+    const third = dropout.keepMasks(1, shape) as tf.Tensor;
+    expect(backing(third) === secondArray).toBe(true);
+    expect(Uint8Array.from(third.dataSync())).toEqual(expected());
+    third.dispose();
+    expect(dropout.eval().keepMasks(1, shape)).toBeNull();
+  });
+
   it('drops stored entries of a sparse matrix the same way', () => {
     const m = starGraph(200);
     const out = new Dropout(0.5).train(new Rng(5)).forwardSparse(m);

@@ -67,7 +67,8 @@ export class Difformer extends NodeModel {
     return tf.tidy(() => {
       let h = this.dropout.forward(tf.relu(this.inputNorm.forward(this.input.forward(graph.features()))));
       this.convs.forEach((conv, l) => {
-        const step = scaledSum([conv.forward(h, adjacency), h], [alpha, 1 - alpha]);
+        const terms = conv.terms(h, adjacency);
+        const step = scaledSum([...terms, h], [...terms.map(() => alpha), 1 - alpha]);
         h = this.dropout.forward(this.norms[l].forward(step));
       });
       return this.classifier.forward(h);

@@ -172,6 +172,35 @@ describe('gdc', () => {
   });
 });
 
+describe('diff-resnet', () => {
+  /** I − τL + (τL)²/2 − … up to the power `order` (1: one explicit step, 4: one RK4 step). */
+  const stepMatrix = (laplacian: Dense, tau: number, order: number): Dense => {
+    let term = identity(n);
+    let sum = identity(n);
+    for (let p = 1; p <= order; p++) {
+      term = scale(matMul(term, laplacian), -tau / p);
+      sum = add(sum, term);
+    }
+    return sum;
+  };
+  it.each([
+    ['explicit', 1],
+    ['rk4', 4],
+  ] as const)('evaluates (the %s steps of σ²L)^K (X + relu(X W₁ + b₁)) W₂ + b₂', (scheme, order) => {
+    const options = { numSteps: 3, sigma2: 0.3, scheme };
+    const model = createModel('diff-resnet', { ...sizes, options, seed: 6 });
+    const w = weightsOf(model);
+    const get = (name: string): Dense => w.get(name) as Dense;
+    const aHat = symNorm(a, 1);
+    const degrees = matMul(aHat, dense(n, 1, new Float64Array(n).fill(1)));
+    const laplacian = map(aHat, (v, i, j) => (i === j ? degrees.data[i] : 0) - v);
+    const step = stepMatrix(laplacian, 0.3, order);
+    let h = add(x, relu(affine(x, get('block.linear.weight'), get('block.linear.bias'))));
+    for (let k = 0; k < 3; k++) h = matMul(step, h);
+    expectClose(output(model), affine(h, get('classifier.weight'), get('classifier.bias')).data, 1e-5);
+  });
+});
+
 describe('difformer', () => {
   it('is input layer, residual all-pair attention + ÂH layers with layer norms, output layer', () => {
     const options = { hidden: 4, numLayers: 2, alpha: 0.3 };

@@ -88,6 +88,36 @@ describe('Rng', () => {
     expect(xs).not.toEqual(ys);
   });
 
+  it('fills Bernoulli masks with the same stream as nextUint32', () => {
+    const bulk = new Rng(3);
+    const single = new Rng(3);
+    const p = 0.35;
+    const mask = bulk.fillBernoulli(new Float32Array(40_001), p, 2.5);
+    const expected = Float32Array.from({ length: 40_001 }, () =>
+      single.nextUint32() >= p * 2 ** 32 ? 2.5 : 0,
+    );
+    expect(mask).toEqual(expected);
+    expect(bulk.nextUint32()).toBe(single.nextUint32());
+    const kept = new Rng(4).fillBernoulli(new Uint8Array(100_000), 0.25, 1).reduce((s, x) => s + x, 0);
+    expect(kept / 100_000).toBeCloseTo(0.75, 2);
+    expect(new Rng(5).fillBernoulli(new Uint8Array(10), 1, 1).every((x) => x === 0)).toBe(true);
+    expect(new Rng(5).fillBernoulli(new Uint8Array(10), 0, 1).every((x) => x === 1)).toBe(true);
+    expect(() => new Rng(5).fillBernoulli(new Uint8Array(1), 1.5, 1)).toThrow(InvalidArgumentError);
+  });
+
+  it('saves and restores its state, the stream continuing from it', () => {
+    const rng = new Rng(11);
+    rng.nextUint32();
+    const state = rng.saveState();
+    const next = [rng.nextUint32(), rng.nextUint32()];
+    const other = new Rng(12);
+    other.restoreState(state);
+    expect([other.nextUint32(), other.nextUint32()]).toEqual(next);
+    expect(Rng.bernoulliRule(0, 3)).toEqual([-(2 ** 31), 3]);
+    expect(Rng.bernoulliRule(1, 3)).toEqual([-(2 ** 31), 0]);
+    expect(Rng.bernoulliRule(0.5, 3)).toEqual([0, 3]);
+  });
+
   it('rejects bad arguments', () => {
     expect(() => new Rng(1.5)).toThrow(InvalidArgumentError);
     expect(() => new Rng(Number.NaN)).toThrow(InvalidArgumentError);

@@ -2,6 +2,8 @@ import { InvalidArgumentError } from '../errors.js';
 
 const TWO_POW_32 = 4294967296;
 const TWO_POW_53 = 9007199254740992;
+/** Entries per block of `Rng.fillBernoulli`. */
+const BERNOULLI_BLOCK = 16384;
 
 /**
  * A small, fast, seeded pseudo-random number generator, reproducible on every machine and JavaScript engine.
@@ -48,6 +50,80 @@ export class Rng {
     this.c = (this.c << 21) | (this.c >>> 11);
     this.c = (this.c + t) | 0;
     return t >>> 0;
+  }
+
+  /**
+   * Fills `out` with Bernoulli draws, one {@link Rng.nextUint32} per entry in order:
+   * $$ \text{out}_i = \begin{cases} \text{value} & x_i \ge p \cdot 2^{32} \\ 0 & \text{otherwise} \end{cases} $$
+   * (so `value` with probability 1 − p), the same numbers and stream as a loop over `nextUint32`, with the
+   * state in locals (several times faster on tens of millions of entries, e.g. dropout masks). Returns `out`.
+   * @param out - the array to fill
+   * @param p - probability of 0, in [0, 1]
+   * @param value - the value of the other entries
+   * @throws {@link InvalidArgumentError} if p is not in [0, 1]
+   */
+  fillBernoulli<A extends Uint8Array | Float32Array>(out: A, p: number, value: number): A {
+    if (!(p >= 0 && p <= 1))
+      throw new InvalidArgumentError('Rng.fillBernoulli', 'p', p, 'a number in [0, 1]');
+    const [signedThreshold, kept] = Rng.bernoulliRule(p, value);
+    for (let from = 0; from < out.length; from += BERNOULLI_BLOCK) {
+      this.bernoulliBlock(out, from, Math.min(from + BERNOULLI_BLOCK, out.length), signedThreshold, kept);
+    }
+    return out;
+  }
+
+  /**
+   * The int32 form of the rule of {@link Rng.fillBernoulli}, for an implementation of it elsewhere (with
+   * {@link Rng.saveState}): entry i is `kept` where (x_i ⊕ 2³¹) ≥ `threshold` as int32 numbers, else 0.
+   * (x ≥ ⌈p·2³²⌉ for a uint32 x is (x ⊕ 2³¹) ≥ ⌈p·2³²⌉ − 2³¹ for int32; p = 1, whose threshold 2³² is out
+   * of range, becomes threshold −2³¹ with `kept` 0.)
+   * @returns [threshold, kept]
+   */
+  static bernoulliRule(p: number, value: number): [number, number] {
+    const threshold = Math.ceil(p * TWO_POW_32) - 2147483648;
+    return threshold > 2147483647 ? [-2147483648, 0] : [threshold, value];
+  }
+
+  /**
+   * The generator's state (a, b, c, d) as int32 words, for running the same stream in another implementation
+   * (a WebAssembly kernel) and handing it back with {@link Rng.restoreState}.
+   */
+  saveState(): Int32Array {
+    return Int32Array.of(this.a, this.b, this.c, this.d);
+  }
+
+  /** Sets the state (a, b, c, d) from {@link Rng.saveState}'s form. */
+  restoreState(state: Int32Array): void {
+    [this.a, this.b, this.c, this.d] = [state[0] | 0, state[1] | 0, state[2] | 0, state[3] | 0];
+  }
+
+  /**
+   * One block of {@link Rng.fillBernoulli} (blocks keep V8 from running a single 10⁷-iteration loop in
+   * on-stack-replacement code): out[i] = kept where (x_i ⊕ 2³¹) ≥ threshold as int32, for i in [from, to).
+   */
+  private bernoulliBlock(
+    out: Uint8Array | Float32Array,
+    from: number,
+    to: number,
+    threshold: number,
+    kept: number,
+  ): void {
+    let a = this.a | 0;
+    let b = this.b | 0;
+    let c = this.c | 0;
+    let d = this.d | 0;
+    for (let i = from; i < to; i++) {
+      const t = (((a + b) | 0) + d) | 0;
+      d = (d + 1) | 0;
+      a = b ^ (b >>> 9);
+      b = (c + (c << 3)) | 0;
+      c = (((c << 21) | (c >>> 11)) + t) | 0;
+      out[i] = (t ^ -2147483648) >= threshold ? kept : 0;
+    }
+    this.a = a;
+    this.b = b;
+    this.c = c;
+    this.d = d;
   }
 
   /** A uniform double in [0, 1) with 53 random bits: $$ u = (2^{26} x_1' + x_2') / 2^{53} $$. */

@@ -24,6 +24,8 @@ import {
   Sddmm,
   SegmentMax,
   SegmentMean,
+  SimpleAttention,
+  SimpleAttentionGrad,
   SoftmaxCrossEntropy,
   SoftmaxCrossEntropyGrad,
   SoftmaxDiffusion,
@@ -51,6 +53,7 @@ import { scatterRowsComposed } from './ScatterRows.js';
 import { sddmmComposed } from './Sddmm.js';
 import { segmentMaxComposed } from './SegmentMax.js';
 import { segmentMeanComposed } from './SegmentMean.js';
+import { simpleAttentionComposed, simpleAttentionGradComposed } from './SimpleAttention.js';
 import { softmaxCrossEntropyComposed, softmaxCrossEntropyGradComposed } from './SoftmaxCrossEntropy.js';
 import { softmaxDiffusionComposed, softmaxDiffusionGradComposed } from './SoftmaxDiffusion.js';
 import { sparseResidualLinearComposed, sparseResidualLinearGradComposed } from './SparseResidualLinear.js';
@@ -75,6 +78,8 @@ export function composedKernelConfigs(backendName: string): KernelConfig[] {
     [ScaledSum, scaledSumComposed],
     [LayerNorm, layerNormComposed],
     [LayerNormGrad, layerNormGradComposed],
+    [SimpleAttention, simpleAttentionComposed],
+    [SimpleAttentionGrad, simpleAttentionGradComposed],
     [AdamStep, adamStepComposed],
     [Sddmm, sddmmComposed],
     [EdgeSoftmax, edgeSoftmaxComposed],

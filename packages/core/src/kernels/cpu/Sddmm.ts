@@ -1,11 +1,13 @@
 import type { MathBackendCPU } from '@tensorflow/tfjs-backend-cpu';
 import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs-core';
 import { Sddmm, type SddmmAttrs, type SddmmInputs } from '../../kernel-names.js';
+import { simdSddmmDot } from '../wasm/edge-ops.js';
 import { cpuData } from './cpu-data.js';
 
 /**
- * SDDMM on typed arrays: `'dot'`: s_{e,h} = Σ_{c<d} a[src_e, hd+c]·b[dst_e, hd+c] with d = width / H;
- * `'add'`: s_{e,h} = a[src_e, h] + b[dst_e, h] (width = H). a and b row-major (numNodes × width).
+ * SDDMM on typed arrays: `'dot'`: s_{e,h} = Σ_{c<d} a[src_e, hd+c]·b[dst_e, hd+c] with d = width / H, in
+ * the SIMD module ({@link simdSddmmDot}); `'add'`: s_{e,h} = a[src_e, h] + b[dst_e, h] (width = H).
+ * a and b row-major (numNodes × width).
  * @returns s, row-major (numEdges × H)
  */
 export function sddmmImpl(
@@ -17,20 +19,12 @@ export function sddmmImpl(
   mode: 'dot' | 'add',
   numHeads: number,
 ): Float32Array {
+  if (mode === 'dot') return simdSddmmDot(a, b, width, src, dst, numHeads);
   const out = new Float32Array(src.length * numHeads);
-  const d = width / numHeads;
   for (let e = 0; e < src.length; e++) {
     const ra = src[e] * width;
     const rb = dst[e] * width;
-    for (let h = 0; h < numHeads; h++) {
-      if (mode === 'add') {
-        out[e * numHeads + h] = a[ra + h] + b[rb + h];
-        continue;
-      }
-      let s = 0;
-      for (let c = h * d; c < (h + 1) * d; c++) s += a[ra + c] * b[rb + c];
-      out[e * numHeads + h] = s;
-    }
+    for (let h = 0; h < numHeads; h++) out[e * numHeads + h] = a[ra + h] + b[rb + h];
   }
   return out;
 }

@@ -179,6 +179,30 @@ export interface WasmKernels {
   ): void;
   /** Dropout with a byte mask, u ← u · (keep ? s : 0), in place on the rows [rowStart, rowEnd), `assembly/keep-mask.ts`. */
   keepMaskRows(u: number, keep: number, cols: number, scale: number, rowStart: number, rowEnd: number): void;
+  /** `n` Bernoulli bytes from the sfc32 state at `state` (updated), `assembly/bernoulli.ts`. */
+  bernoulliBytes(out: number, n: number, state: number, threshold: number, kept: number): void;
+  /** Edge-weighted aggregation per head, accumulated into `out`, `assembly/edge-ops.ts`. */
+  edgeSpmm(
+    src: number,
+    dst: number,
+    weights: number,
+    numEdges: number,
+    heads: number,
+    x: number,
+    out: number,
+    width: number,
+  ): void;
+  /** Dot-product SDDMM per head, `assembly/edge-ops.ts`. */
+  sddmmDot(
+    src: number,
+    dst: number,
+    a: number,
+    b: number,
+    numEdges: number,
+    heads: number,
+    width: number,
+    out: number,
+  ): void;
 }
 
 /** The compiled module, as `build:wasm` writes it (see above). */
@@ -192,12 +216,17 @@ export const MAX_PAGES = 65536;
 
 let compiled: object | null = null;
 
+/** Whether this platform has Node's `fs` to read `kernels.wasm` with (false in a browser). */
+export function canReadKernelsWasm(): boolean {
+  return typeof process !== 'undefined' && process.getBuiltinModule !== undefined;
+}
+
 /**
  * The bytes of `kernels.wasm`, read with Node's `fs`.
  * @throws Error outside Node (a browser: use the 'webgl' or 'webgpu' backend there) or when the file is missing
  */
 function readKernelsWasm(): Uint8Array {
-  if (typeof process === 'undefined' || process.getBuiltinModule === undefined) {
+  if (!canReadKernelsWasm()) {
     throw new Error(
       `@coin-gnn/core: the cpu backend's WebAssembly kernels are read from ${KERNELS_WASM_URL.href} with ` +
         "Node's fs, which this platform lacks; in a browser select the 'webgl' or 'webgpu' backend",
