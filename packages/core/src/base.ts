@@ -43,6 +43,7 @@ export { gatherRows } from './ops/gather-rows.js';
 export { layerNorm } from './ops/layer-norm.js';
 export { maskedRelu } from './ops/masked-relu.js';
 export { matMul2d } from './ops/mat-mul-2d.js';
+export { odeErrorNorm } from './ops/ode-error-norm.js';
 export { residualClassifier } from './ops/residual-classifier.js';
 export { scaledSum } from './ops/scaled-sum.js';
 export { scatterRows } from './ops/scatter-rows.js';

@@ -55,7 +55,11 @@ export { GaussianNoise } from './layers/gaussian-noise.js';
 export { GcdeOdeFunc } from './layers/gcde-ode-func.js';
 export { GcnConv, type GcnConvOptions } from './layers/gcn-conv.js';
 export { GrandAttentionOdeFunc } from './layers/grand-attention-ode-func.js';
-export { GrandLinearOdeFunc, grandOperator } from './layers/grand-linear-ode-func.js';
+export {
+  GrandLinearOdeFunc,
+  grandOperator,
+  grandOperatorMinusIdentity,
+} from './layers/grand-linear-ode-func.js';
 export {
   cgIterationsPerStep,
   cgIterationsReads,
@@ -75,6 +79,7 @@ export {
   registerLayer,
 } from './layers/layer-registry.js';
 export { checkFeatureCounts, denseOrSparseMatMul, Linear, type LinearOptions } from './layers/linear.js';
+export { operatorMinusIdentity, scaledOperator } from './layers/linear-graph-field.js';
 export {
   AGGREGATIONS,
   type Aggregation,
@@ -158,6 +163,12 @@ export { Module, type NamedWeight } from './module/module.js';
 export { type Initializer, Parameter, type ParameterOptions } from './module/parameter.js';
 export { type ButcherTableau, DOPRI5, EULER, RK4 } from './ode/butcher-tableau.js';
 export {
+  isLinearField,
+  type LinearVectorField,
+  linearField,
+  linearOdeint,
+} from './ode/linear-odeint.js';
+export {
   FIXED_STEP_METHODS,
   MAX_FIXED_STEPS,
   ODE_METHODS,
@@ -167,7 +178,14 @@ export {
   type ResolvedOdeintOptions,
   resolveOdeintOptions,
 } from './ode/ode-options.js';
-export { type OdeResult, type OdeStats, odeint } from './ode/odeint.js';
+export {
+  type AcceptedStepHook,
+  type OdeResult,
+  type OdeStats,
+  odeint,
+  odeintSteps,
+  tableauOf,
+} from './ode/odeint.js';
 export { type RkStepResult, rkStep } from './ode/rk-step.js';
 export type { VectorField } from './ode/vector-field.js';
 export { fedDiffusion } from './ops/fed-diffusion.js';

@@ -343,3 +343,18 @@ export type SimpleAttentionInputs = TensorInfos<'q' | 'k' | 'v'>;
 export const SimpleAttentionGrad = 'CoinSimpleAttentionGrad';
 /** Inputs of {@link SimpleAttentionGrad}: dy, q, k, v. */
 export type SimpleAttentionGradInputs = TensorInfos<'dy' | 'q' | 'k' | 'v'>;
+
+/**
+ * RMS norm of an ODE step's error relative to its tolerances, one scalar:
+ * ‖e‖ = √(mean_i (e_i / (atol + rtol·max(|y_i|, |ŷ_i|)))²).
+ */
+export const OdeErrorNorm = 'CoinOdeErrorNorm';
+/** Inputs of {@link OdeErrorNorm}: the error e, the state y before the step and ŷ after it, one shape. */
+export type OdeErrorNormInputs = TensorInfos<'error' | 'y' | 'yNext'>;
+/** Attributes of {@link OdeErrorNorm}. */
+export interface OdeErrorNormAttrs {
+  /** Relative tolerance, ≥ 0. */
+  rtol: number;
+  /** Absolute tolerance, ≥ 0. */
+  atol: number;
+}

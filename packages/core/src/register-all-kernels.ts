@@ -22,6 +22,7 @@ import { implicitDiffusionCpuConfig } from './kernels/cpu/ImplicitDiffusion.js';
 import { layerNormCpuConfig, layerNormGradCpuConfig } from './kernels/cpu/LayerNorm.js';
 import { maskedReluCpuConfig, maskedReluGradCpuConfig } from './kernels/cpu/MaskedRelu.js';
 import { matMul2dCpuConfig } from './kernels/cpu/MatMul2d.js';
+import { odeErrorNormCpuConfig } from './kernels/cpu/OdeErrorNorm.js';
 import { withReusedOutputs } from './kernels/cpu/output-reuse.js';
 import {
   residualClassifierCpuConfig,
@@ -84,6 +85,7 @@ const kernelConfigs: KernelConfig[] = [
   implicitDiffusionCpuConfig,
   applyMaskCpuConfig,
   scaledSumCpuConfig,
+  odeErrorNormCpuConfig,
   layerNormCpuConfig,
   layerNormGradCpuConfig,
   simpleAttentionCpuConfig,

@@ -3,9 +3,10 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { GraphTensors } from '../graph/graph-tensors.js';
 import { constant } from '../module/initializers.js';
 import { Parameter } from '../module/parameter.js';
+import { linearField } from '../ode/linear-odeint.js';
 import type { VectorField } from '../ode/vector-field.js';
-import { csrMatMul } from '../ops/csr-mat-mul.js';
 import { stopGradient } from '../ops/stop-gradient.js';
+import { operatorMinusIdentity, scaledOperator } from './linear-graph-field.js';
 import { GraphOdeFunc } from './ode-block.js';
 
 /**
@@ -16,6 +17,7 @@ import { GraphOdeFunc } from './ode-block.js';
  *    \hat A = \tilde D^{-1/2}(A + wI)\tilde D^{-1/2} $$
  * with σ the logistic function, α a learned scalar started at `alpha` (the reproduction learns one per node),
  * w the self-loop weight and x₀ the encoded features, taken as a constant (detached, as the official code).
+ * Each evaluation is one sparse × dense product with σ(α)/2·(Â − I) and one weighted sum (`linearField`).
  * Parameter `alpha`. Shapes: x (numNodes, d) → (numNodes, d).
  *
  * @throws {@link InvalidArgumentError} if alpha is not finite or selfLoopWeight is negative
@@ -42,11 +44,10 @@ export class CgnnOdeFunc extends GraphOdeFunc {
 
   forward(x0: tf.Tensor2D, graph: GraphTensors): VectorField<tf.Tensor2D> {
     const w = this.selfLoopWeight;
-    const adjacency = graph.customOperator(`gcn-norm:selfLoopWeight=${w}`, (a) =>
+    const operator = operatorMinusIdentity(graph, `gcn-norm:selfLoopWeight=${w}`, (a) =>
       gcnNorm(a, { selfLoopWeight: w }),
     );
-    const source = stopGradient(x0);
-    const rate = tf.mul(tf.sigmoid(this.alpha.variable), 0.5);
-    return (_t, x) => tf.add(tf.mul(tf.sub(csrMatMul(adjacency, x), x), rate), source) as tf.Tensor2D;
+    const rate = tf.mul(tf.sigmoid(this.alpha.variable), 0.5) as tf.Scalar;
+    return linearField(scaledOperator(operator, rate), stopGradient(x0));
   }
 }

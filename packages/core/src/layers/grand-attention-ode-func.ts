@@ -3,11 +3,16 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { GraphTensors } from '../graph/graph-tensors.js';
 import { zeros } from '../module/initializers.js';
 import { Parameter } from '../module/parameter.js';
+import { linearField } from '../ode/linear-odeint.js';
 import type { VectorField } from '../ode/vector-field.js';
-import { csrMatMul } from '../ops/csr-mat-mul.js';
 import { CsrTensor } from '../ops/csr-tensor.js';
+import { EdgeIndex } from '../ops/edge-index.js';
+import { gatherRows } from '../ops/gather-rows.js';
+import { hostValues } from '../ops/host-copies.js';
+import { scatterRows } from '../ops/scatter-rows.js';
+import { sddmm } from '../ops/sddmm.js';
 import { stopGradient } from '../ops/stop-gradient.js';
-import { grandOperator } from './grand-linear-ode-func.js';
+import { grandOperatorMinusIdentity } from './grand-linear-ode-func.js';
 import { checkFeatureCounts, Linear } from './linear.js';
 import { GraphOdeFunc } from './ode-block.js';
 
@@ -27,7 +32,8 @@ function squareplus(x: tf.Tensor): tf.Tensor {
  * $$ \frac{dx}{dt} = \sigma(\alpha)\,(\bar A x - x) + \beta\, x_0 $$
  * over the edges (i, j) of A + I (i receives from j), each column of Ā summing to 1, sp the squareplus,
  * H heads of width d_k = attentionDim/H, W_Q and W_K linear maps with biases, α and β learned scalars started
- * at 0, x₀ detached in the source term (not in the attention), as the official code. Parameters `query.*`,
+ * at 0, x₀ detached in the source term (not in the attention), as the official code. Each evaluation is
+ * one sparse × dense product with σ(α)(Ā − I) and one weighted sum (`linearField`). Parameters `query.*`,
  * `key.*`, `alpha`, `beta`. Shapes: x (numNodes, d) → (numNodes, d).
  *
  * @throws {@link InvalidArgumentError} if a width is not a positive integer or heads does not divide
@@ -64,28 +70,33 @@ export class GrandAttentionOdeFunc extends GraphOdeFunc {
   }
 
   /**
-   * The head-averaged attention Ā on the pattern of GRAND's operator, its values differentiable; its index
-   * tensors are the graph's cached ones: free only `values`, never the whole `CsrTensor`.
+   * The head-averaged attention Ā on the edges of A + I, as σ(α)(Ā − I) on the pattern of Ã − I
+   * (`grandOperatorMinusIdentity`), its values differentiable: the scores are one {@link sddmm} of the keys
+   * and queries per head, the column sums one scatterRows and gatherRows (tfjs's unsortedSegmentSum on cpu
+   * is O(numNodes · numEdges)). Its index tensors are the graph's cached ones: free only `values`, never the
+   * whole `CsrTensor`.
+   * @param rate - σ(α)
    */
-  attention(x0: tf.Tensor2D, graph: GraphTensors): CsrTensor {
-    const pattern = grandOperator(graph);
-    const { numRows, indptr, indices, rowIds } = pattern;
+  attentionOperator(x0: tf.Tensor2D, graph: GraphTensors, rate: tf.Scalar): CsrTensor {
+    const pattern = grandOperatorMinusIdentity(graph);
+    const { numRows, indices, rowIds } = pattern;
     const dk = this.attentionDim / this.heads;
     const values = tf.tidy(() => {
-      const q = tf.gather(this.query.forward(x0), rowIds);
-      const k = tf.gather(this.key.forward(x0), indices);
-      const scores = tf.div(tf.sum(tf.reshape(tf.mul(q, k), [-1, this.heads, dk]), 2), Math.sqrt(dk));
-      const weights = squareplus(scores);
-      const columnSums = tf.unsortedSegmentSum(weights, indices, numRows);
-      return tf.mean(tf.div(weights, tf.gather(columnSums, indices)), 1) as tf.Tensor1D;
+      // Edge j → i for the stored entry (i, j): s_ij = ⟨k_j, q_i⟩ per head.
+      const edges = new EdgeIndex(numRows, indices, rowIds);
+      const scores = sddmm(this.key.forward(x0), this.query.forward(x0), edges, { numHeads: this.heads });
+      const weights = squareplus(tf.div(scores, Math.sqrt(dk)));
+      const columns = hostValues(indices) as Int32Array;
+      const columnSums = gatherRows(scatterRows(weights as tf.Tensor2D, columns, numRows), columns);
+      const mean = tf.mean(tf.div(weights, columnSums), 1);
+      const diagonal = tf.cast(tf.equal(indices, rowIds), 'float32');
+      return tf.mul(tf.sub(mean, diagonal), rate) as tf.Tensor1D;
     });
-    return new CsrTensor(pattern.shape, indptr, indices, values, rowIds);
+    return new CsrTensor(pattern.shape, pattern.indptr, indices, values, rowIds);
   }
 
   forward(x0: tf.Tensor2D, graph: GraphTensors): VectorField<tf.Tensor2D> {
-    const operator = this.attention(x0, graph);
-    const source = tf.mul(stopGradient(x0), this.beta.variable);
-    const rate = tf.sigmoid(this.alpha.variable);
-    return (_t, x) => tf.add(tf.mul(tf.sub(csrMatMul(operator, x), x), rate), source) as tf.Tensor2D;
+    const operator = this.attentionOperator(x0, graph, tf.sigmoid(this.alpha.variable) as tf.Scalar);
+    return linearField(operator, tf.mul(stopGradient(x0), this.beta.variable) as tf.Tensor2D);
   }
 }

@@ -65,6 +65,27 @@ export function odeint<T extends tf.Tensor>(
   t1: number,
   options: OdeintOptions = {},
 ): OdeResult<T> {
+  return odeintSteps(f, y0, t1, options, null);
+}
+
+/**
+ * Called by {@link odeintSteps} after each accepted step with its start time t, its size h and its stage
+ * inputs Y_i (Y_1 = y_n), which are freed after the call (keep or save what is needed).
+ */
+export type AcceptedStepHook<T extends tf.Tensor> = (t: number, h: number, stages: readonly T[]) => void;
+
+/**
+ * {@link odeint} that also hands every accepted step's stage inputs to `onStep` (for a custom backward
+ * pass, as `linearOdeint`'s); the same solve, steps and result.
+ * @param onStep - the hook, or null
+ */
+export function odeintSteps<T extends tf.Tensor>(
+  f: VectorField<T>,
+  y0: T,
+  t1: number,
+  options: OdeintOptions,
+  onStep: AcceptedStepHook<T> | null,
+): OdeResult<T> {
   const fn = 'odeint';
   const resolved = resolveOdeintOptions(fn, t1, options);
   if (y0.dtype !== 'float32') throw new InvalidArgumentError(fn, 'y0.dtype', y0.dtype, "'float32'");
@@ -75,8 +96,18 @@ export function odeint<T extends tf.Tensor>(
     };
   }
   return resolved.method === 'dopri5'
-    ? adaptive(f, y0, t1, resolved, TABLEAUS[resolved.method])
-    : fixed(f, y0, t1, resolved, TABLEAUS[resolved.method]);
+    ? adaptive(f, y0, t1, resolved, TABLEAUS[resolved.method], onStep)
+    : fixed(f, y0, t1, resolved, TABLEAUS[resolved.method], onStep);
+}
+
+/** The Butcher tableau of a method. */
+export function tableauOf(method: OdeMethod): ButcherTableau {
+  return TABLEAUS[method];
+}
+
+/** Frees a step's stage inputs but the step's start y and its result yNext (owned by the solver loop). */
+function disposeStages<T extends tf.Tensor>(stages: readonly T[], y: T, yNext: T): void {
+  for (const s of stages) if (s !== y && s !== yNext) s.dispose();
 }
 
 /** Replaces `current` by `next`, disposing `current` unless it is the caller's `keep`. */
@@ -91,14 +122,20 @@ function fixed<T extends tf.Tensor>(
   t1: number,
   { method, t0, numSteps }: ResolvedOdeintOptions,
   tableau: ButcherTableau,
+  onStep: AcceptedStepHook<T> | null,
 ): OdeResult<T> {
   const h = (t1 - t0) / numSteps;
   let y = y0;
   let evaluations = 0;
   for (let n = 0; n < numSteps; n++) {
-    const step = tf.tidy(() => rkStep(f, tableau, t0 + n * h, y, h).y);
+    const step = tf.tidy(() => {
+      const s = rkStep(f, tableau, t0 + n * h, y, h);
+      return { y: s.y, stages: onStep ? [...s.stages] : [] };
+    });
+    onStep?.(t0 + n * h, h, step.stages);
+    disposeStages(step.stages, y, step.y);
     evaluations += tableau.c.length;
-    y = advance(y, step, y0);
+    y = advance(y, step.y, y0);
   }
   return {
     y: y === y0 ? tf.clone(y0) : y,
@@ -112,6 +149,7 @@ function adaptive<T extends tf.Tensor>(
   t1: number,
   { method, t0, rtol, atol, maxSteps, firstStep }: ResolvedOdeintOptions,
   tableau: ButcherTableau,
+  onStep: AcceptedStepHook<T> | null,
 ): OdeResult<T> {
   let k1 = tf.tidy(() => f(t0, y0));
   let evaluations = 1;
@@ -144,7 +182,7 @@ function adaptive<T extends tf.Tensor>(
     const start = t;
     const step = tf.tidy(() => {
       const s = rkStep(f, tableau, start, current, stepH, k1);
-      return { y: s.y, error: s.error as T, last: s.last as T };
+      return { y: s.y, error: s.error as T, last: s.last as T, stages: onStep ? [...s.stages] : [] };
     });
     evaluations += tableau.c.length - 1;
     const ratio = errorRatio(step.error, current, step.y, rtol, atol);
@@ -153,9 +191,12 @@ function adaptive<T extends tf.Tensor>(
     h = stepH * stepFactor(ratio, tableau.order, ok);
     if (!ok) {
       rejected++;
+      disposeStages(step.stages, current, step.y);
       tf.dispose([step.y, step.last]);
       continue;
     }
+    onStep?.(start, stepH, step.stages);
+    disposeStages(step.stages, current, step.y);
     accepted++;
     t = last ? t1 : t + stepH;
     k1.dispose();

@@ -13,6 +13,8 @@ export interface RkStepResult<T extends tf.Tensor> {
   readonly last: T | null;
   /** Evaluations of f this step made. */
   readonly evaluations: number;
+  /** The stage inputs Y_i = y + h Σ_{j<i} a_ij k_j (Y_1 = y), one per stage, where f was evaluated. */
+  readonly stages: readonly T[];
 }
 
 /**
@@ -59,18 +61,19 @@ export function rkStep<T extends tf.Tensor>(
   k1?: T,
 ): RkStepResult<T> {
   const ks: T[] = [];
+  const stages: T[] = [];
   let evaluations = 0;
-  let lastInput: T = y;
   tableau.c.forEach((c, i) => {
+    const input = i === 0 ? y : combine(y, h, tableau.a[i], ks);
+    stages.push(input);
     if (i === 0 && k1 !== undefined) {
       ks.push(k1);
       return;
     }
-    lastInput = i === 0 ? y : combine(y, h, tableau.a[i], ks);
-    ks.push(f(t + c * h, lastInput));
+    ks.push(f(t + c * h, input));
     evaluations++;
   });
-  const yNext = tableau.fsal ? lastInput : combine(y, h, tableau.b, ks);
+  const yNext = tableau.fsal ? stages[stages.length - 1] : combine(y, h, tableau.b, ks);
   const error = tableau.bError ? combine(null, h, tableau.bError, ks) : null;
-  return { y: yNext, error, last: tableau.fsal ? ks[ks.length - 1] : null, evaluations };
+  return { y: yNext, error, last: tableau.fsal ? ks[ks.length - 1] : null, evaluations, stages };
 }

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
+import { odeErrorNorm } from '../ops/ode-error-norm.js';
 
 /** Constants of the step-size controller (Hairer, Nørsett & Wanner I, §II.4; torchdiffeq's values). */
 export const STEP_CONTROL = {
@@ -13,7 +14,8 @@ export const STEP_CONTROL = {
 /**
  * The RMS norm of an error relative to the tolerances, read back as a number:
  * $$ \|e\| = \sqrt{\frac1n \sum_i \Big(\frac{e_i}{\mathrm{atol} + \mathrm{rtol}\max(|y_i|, |\hat y_i|)}\Big)^2} $$
- * (≤ 1: the step is accepted); NaN or ∞ when e is not finite.
+ * (≤ 1: the step is accepted; one {@link odeErrorNorm} kernel, nothing on the tape); NaN or ∞ when e is
+ * not finite.
  * @param error - the error estimate e
  * @param y - the state before the step
  * @param yNext - the state after it
@@ -25,10 +27,7 @@ export function errorRatio(
   rtol: number,
   atol: number,
 ): number {
-  const ratio = tf.tidy(() => {
-    const scale = tf.add(tf.mul(tf.maximum(tf.abs(y), tf.abs(yNext)), rtol), atol);
-    return tf.sqrt(tf.mean(tf.square(tf.div(error, scale))));
-  });
+  const ratio = odeErrorNorm(error, y, yNext, rtol, atol);
   const value = ratio.dataSync()[0];
   ratio.dispose();
   return value;

@@ -84,6 +84,24 @@ describe.each(testBackends())('csrMatMul on %s', (backend) => {
     }
   });
 
+  it('has a values gradient for a square A (one sddmm) that matches finite differences, A and Aᵀ', () => {
+    const sq = CsrTensor.fromCsr(randomCsr(6, 6, 0.4, 8));
+    const b = tf.tensor2d(randomDense(6, 3, 9), [6, 3]);
+    for (const transposeA of [false, true]) {
+      checkGradients(
+        (values, x) =>
+          csrMatMul(
+            new CsrTensor(sq.shape, sq.indptr, sq.indices, values as tf.Tensor1D, sq.rowIds),
+            x as tf.Tensor2D,
+            transposeA,
+          ),
+        [sq.values.clone(), b],
+      );
+    }
+    b.dispose();
+    sq.dispose();
+  });
+
   it('leaks no tensor', () => {
     const b = tf.tensor2d(randomDense(5, 3, 5), [5, 3]);
     const before = tf.memory().numTensors;

@@ -1,4 +1,5 @@
 import { InvalidArgumentError, ShapeMismatchError } from '@coin-gnn/graph';
+import { expectClose } from '@coin-gnn/graph/testing';
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { scaledSum } from '../index.js';
@@ -30,6 +31,24 @@ describe.each(testBackends())('scaledSum on %s', (backend) => {
         expect(v).toBeCloseTo(expected[i][k], 6);
       });
     });
+  });
+
+  it('sums seven terms (a Runge–Kutta combination) as float32 partial sums in order, bit for bit', () => {
+    const terms = Array.from({ length: 7 }, (_, j) =>
+      Float32Array.from({ length: 10 }, (_, i) => Math.sin(1.3 * i + j) * (j + 1)),
+    );
+    const w = [1, 0.1, -1 / 3, 2.5, 1e-3, -0.7, 1 / 7];
+    const want = terms[0].map((_, i) =>
+      terms.reduce((acc, x, j) => (j === 0 ? Math.fround(w[0] * x[i]) : Math.fround(acc + w[j] * x[i])), 0),
+    );
+    const got = tf.tidy(() =>
+      scaledSum(
+        terms.map((x) => tf.tensor1d(x)),
+        w,
+      ).dataSync(),
+    );
+    if (backend === 'cpu') expect(Array.from(got)).toEqual(Array.from(want));
+    else expectClose(got, want, 1e-5);
   });
 
   it('gives w_j dy to each term (a tensor used twice gets both), as finite differences say', () => {

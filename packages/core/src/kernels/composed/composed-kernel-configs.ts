@@ -17,6 +17,7 @@ import {
   MaskedRelu,
   MaskedReluGrad,
   MatMul2d,
+  OdeErrorNorm,
   ResidualClassifier,
   ResidualClassifierGrad,
   ScaledSum,
@@ -47,6 +48,7 @@ import { implicitDiffusionComposed } from './ImplicitDiffusion.js';
 import { layerNormComposed, layerNormGradComposed } from './LayerNorm.js';
 import { maskedReluComposed, maskedReluGradComposed } from './MaskedRelu.js';
 import { matMul2dComposed, matMul2dTransposeFirst } from './MatMul2d.js';
+import { odeErrorNormComposed } from './OdeErrorNorm.js';
 import { residualClassifierComposed, residualClassifierGradComposed } from './ResidualClassifier.js';
 import { scaledSumComposed } from './ScaledSum.js';
 import { scatterRowsComposed } from './ScatterRows.js';
@@ -98,6 +100,7 @@ export function composedKernelConfigs(backendName: string): KernelConfig[] {
     [MaskedRelu, maskedReluComposed],
     [MaskedReluGrad, maskedReluGradComposed],
     [DropoutDiffusion, dropoutDiffusionComposed],
+    [OdeErrorNorm, odeErrorNormComposed],
   ];
   return funcs.map(([kernelName, kernelFunc]) => ({
     kernelName,
