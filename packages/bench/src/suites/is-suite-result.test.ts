@@ -43,7 +43,9 @@ describe('suiteResultProblems', () => {
   });
 
   it('accepts the time split (build, set-up) when present and a number, and results written without it', () => {
-    const split = fakeSuiteResult('scale', { trainRuns: [fakeTrainRecord({ buildMs: 5300, setupMs: 21000 })] });
+    const split = fakeSuiteResult('scale', {
+      trainRuns: [fakeTrainRecord({ buildMs: 5300, setupMs: 21000 })],
+    });
     expect(suiteResultProblems(split)).toEqual([]);
     const broken = JSON.parse(JSON.stringify(split));
     broken.trainRuns[0].setupMs = '21 s';

@@ -94,8 +94,6 @@ function update(src: usize, dst: usize, bytes: usize, tau: f64): void {
 }
 
 /** a − τ b for four floats, computed in float64 and rounded once to float32 (τ splat in both lanes of t). */
-// @ts-expect-error: decorator
-@inline
 function updated(a: v128, b: v128, t: v128): v128 {
   const lo = f64x2.sub(f64x2.promote_low_f32x4(a), f64x2.mul(t, f64x2.promote_low_f32x4(b)));
   const hi = f64x2.sub(
