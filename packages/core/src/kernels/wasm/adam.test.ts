@@ -83,3 +83,24 @@ describe('WasmAdam', () => {
     expect(theta[1]).toBe(Math.fround(Math.sin(7) * 3));
   });
 });
+
+describe('WasmAdam memories', () => {
+  const h: AdamHyper = { beta1: 0.9, beta2: 0.999, weightDecay: 0, stepSize: 0.01, sqrtBias2: 1, eps: 1e-8 };
+
+  it("gives an ended state's memory, m and v zeroed, to the next state of the same size, and another size a new one", () => {
+    const first = new WasmAdam(37);
+    const theta = new Float32Array(37).fill(1);
+    first.step(theta, new Float32Array(37).fill(0.5), theta, h);
+    const { m } = first.moments();
+    expect(m.every((x) => x !== 0)).toBe(true);
+    first.dispose();
+    const second = new WasmAdam(37);
+    const again = second.moments();
+    expect(again.m.buffer).toBe(m.buffer);
+    expect([...again.m, ...again.v].every((x) => x === 0)).toBe(true);
+    const other = new WasmAdam(38);
+    expect(other.moments().m.buffer).not.toBe(m.buffer);
+    second.dispose();
+    other.dispose();
+  });
+});
