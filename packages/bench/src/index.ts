@@ -17,6 +17,7 @@ export {
   type GraphShape,
   gemmCost,
   graphShape,
+  hasEpochCost,
   registerEpochCost,
   repeatCost,
   spmmCost,

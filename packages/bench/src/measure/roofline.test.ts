@@ -6,6 +6,7 @@ import {
   epochCost,
   type GraphShape,
   gemmCost,
+  hasEpochCost,
   registerEpochCost,
   spmmCost,
 } from './roofline.js';
@@ -96,7 +97,10 @@ describe('epochCost', () => {
   });
 
   it('takes a registered count for a user model, and names the models it knows otherwise', () => {
+    expect(hasEpochCost('my-model')).toBe(false);
     registerEpochCost('my-model', (g) => ({ flops: g.numNodes, bytes: 2 * g.numNodes }));
+    expect(hasEpochCost('my-model')).toBe(true);
+    expect(hasEpochCost('coin')).toBe(true);
     expect(epochCost('my-model', tiny, {})).toEqual({ flops: 3, bytes: 6 });
     expect(() => epochCost('nope', tiny, {})).toThrow(/coin, diff-resnet, gcn, appnp, sgc, mlp.*nope/s);
     expect(() => epochCost('coin', tiny, {})).toThrow(/options\.numSteps/);

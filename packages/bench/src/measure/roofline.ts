@@ -283,6 +283,11 @@ export function registerEpochCost(model: string, cost: EpochCostModel): void {
   costModels.set(model, cost);
 }
 
+/** Whether `model` has an epoch count (a built-in's, or one registered with {@link registerEpochCost}). */
+export function hasEpochCost(model: string): boolean {
+  return costModels.has(model);
+}
+
 /**
  * FLOPs and bytes of one training epoch of `model` (a built-in's count, or one registered with
  * {@link registerEpochCost}).

@@ -38,6 +38,21 @@ describe('coin train --profile', () => {
     expect(profile.gbps).toBeCloseTo(profile.bytes / (profile.trainMs * 1e6), 9);
   });
 
+  it('profiles a model without an epoch count (an ODE model) and says why there is no roofline', async () => {
+    const cgnn = ['train', '--dataset', 'cora', '--model', 'cgnn', '--epochs', '2', '--backend', 'cpu'];
+    const { profile } = JSON.parse(await coin([...cgnn, '--json', '--profile']));
+    expect(profile.model).toBe('cgnn');
+    expect(profile.flops).toBeUndefined();
+    // The linear ODE solve and stopGradient are ops with custom gradients: listed apart from their kernels,
+    // not as a row whose time contains theirs (which made the shares add up to more than the epoch).
+    const shares = profile.rows.reduce((s: number, r: { share: number }) => s + r.share, 0);
+    expect(shares).toBeCloseTo(1, 6);
+    expect(profile.rows.map((r: { name: string }) => r.name)).not.toContain('unnamed scope');
+    expect(await coin([...cgnn, '--profile'])).toMatch(
+      /roofline: none, no epoch count for model "cgnn" \(registerEpochCost of @coin-gnn\/bench adds one\)/,
+    );
+  });
+
   it('prints the table and the roofline line after the summary', async () => {
     const text = await coin([...sgcOnCora, '--profile']);
     expect(text).toMatch(/test accuracy[\s\S]*kernels over 10 epochs: [\d.]+ ms per epoch/);

@@ -183,7 +183,8 @@ export function registerTrainCommand(program: Command): void {
     .option(
       '--profile',
       `first profile ${PROFILE_EPOCHS} epochs (after ${PROFILE_WARMUP} warm-up) of a fresh model on the first split: ` +
-        'kernel table (name, calls, ms, % of the epoch) and roofline (FLOPs, bytes, GFLOP/s, GB/s)',
+        'kernel table (name, calls, ms, % of the epoch) and, for a model with an epoch count (not the ODE models), ' +
+        'roofline (FLOPs, bytes, GFLOP/s, GB/s)',
     );
   addTableFlags(command);
   addModelFlags(command);

@@ -2,6 +2,7 @@ import {
   achievedRates,
   epochCost,
   graphShape,
+  hasEpochCost,
   type KernelProfile,
   kernelTable,
   profileEpochs,
@@ -13,8 +14,18 @@ export const PROFILE_EPOCHS = 10;
 /** Warm-up epochs before the profiled ones (JIT, buffer reuse). */
 export const PROFILE_WARMUP = 5;
 
-/** What `coin train --profile` reports: the kernel profile and the roofline of one training epoch. */
-export interface EpochProfile extends KernelProfile {
+/**
+ * What `coin train --profile` reports: the kernel profile and, for a model with an epoch count (`epochCost`
+ * of `@coin-gnn/bench`; an ODE model's work depends on its solver's steps, so it has none), the roofline of
+ * one training epoch (absent otherwise).
+ */
+export interface EpochProfile extends KernelProfile, Partial<Roofline> {
+  /** The model profiled. */
+  readonly model: string;
+}
+
+/** The roofline counts of one training epoch and the rates the profiled training steps achieve. */
+export interface Roofline {
   /** FLOPs of one training epoch (forward, backward, Adam), from shapes and nonzero counts. */
   readonly flops: number;
   /** Bytes of memory traffic of one training epoch. */
@@ -43,15 +54,21 @@ export async function epochProfile(
     PROFILE_EPOCHS,
     PROFILE_WARMUP,
   );
+  if (!hasEpochCost(model)) return { ...profile, model };
   const cost = epochCost(model, graphShape(context.graph, context.dataset.numClasses), options);
-  return { ...profile, ...cost, ...achievedRates(cost, profile.trainMs) };
+  return { ...profile, model, ...cost, ...achievedRates(cost, profile.trainMs) };
 }
 
-/** The profile as text: the kernel table, then FLOPs, bytes and the rates of one training step. */
+/**
+ * The profile as text: the kernel table, then FLOPs, bytes and the rates of one training step (or why there
+ * is no roofline).
+ */
 export function epochProfileText(p: EpochProfile): string {
-  return (
-    `${kernelTable(p)}\n` +
-    `roofline: ${(p.flops / 1e9).toFixed(3)} GFLOP and ${(p.bytes / 1e6).toFixed(1)} MB per training epoch; ` +
-    `achieved ${p.gflops.toFixed(2)} GFLOP/s, ${p.gbps.toFixed(2)} GB/s (training step ${p.trainMs.toFixed(2)} ms)\n`
-  );
+  const { flops, bytes, gflops, gbps } = p;
+  const roofline =
+    flops === undefined || bytes === undefined || gflops === undefined || gbps === undefined
+      ? `roofline: none, no epoch count for model "${p.model}" (registerEpochCost of @coin-gnn/bench adds one)`
+      : `roofline: ${(flops / 1e9).toFixed(3)} GFLOP and ${(bytes / 1e6).toFixed(1)} MB per training epoch; ` +
+        `achieved ${gflops.toFixed(2)} GFLOP/s, ${gbps.toFixed(2)} GB/s (training step ${p.trainMs.toFixed(2)} ms)`;
+  return `${kernelTable(p)}\n${roofline}\n`;
 }

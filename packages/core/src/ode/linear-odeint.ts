@@ -174,7 +174,10 @@ export function linearOdeint(
       },
     };
   };
-  const solve = tf.customGrad(forward as unknown as Parameters<typeof tf.customGrad>[0]);
+  // Run as a named op (scope `linearOdeint__op`), which kernel profiles list apart from the kernels it launches.
+  const solve = tf.op({
+    linearOdeint_: tf.customGrad(forward as unknown as Parameters<typeof tf.customGrad>[0]),
+  });
   const y = solve(l.values, source, y0) as tf.Tensor2D;
   return { y, stats: stats as unknown as OdeStats };
 }

@@ -7,7 +7,9 @@ import * as tf from '@tensorflow/tfjs-core';
  * their official code). Shapes: any → same.
  * @example const source = stopGradient(x0); // no gradient flows from `source` back into x0
  */
-export const stopGradient = tf.customGrad((...inputs) => ({
-  value: tf.clone(inputs[0] as tf.Tensor),
-  gradFunc: (dy: tf.Tensor) => tf.zerosLike(dy),
-})) as <T extends tf.Tensor>(x: T) => T;
+export const stopGradient = tf.op({
+  stopGradient_: tf.customGrad((...inputs) => ({
+    value: tf.clone(inputs[0] as tf.Tensor),
+    gradFunc: (dy: tf.Tensor) => tf.zerosLike(dy),
+  })),
+}) as <T extends tf.Tensor>(x: T) => T;
