@@ -8,7 +8,7 @@ import { DEFAULT_RESULTS_DIR, type RunBenchResult } from './run-bench.js';
 
 /** Options of {@link mergeBench}. */
 export interface MergeBenchOptions {
-  /** Suite result JSON files of one suite, in order of precedence: a later file's configurations win. */
+  /** Suite result JSON files of one suite, in order of precedence: a later file's runs win (per configuration, split, init). */
   readonly files: readonly string[];
   /** Results folder for the merged JSON and its figures. Default {@link DEFAULT_RESULTS_DIR}. */
   readonly outDir?: string;
@@ -19,10 +19,9 @@ export interface MergeBenchOptions {
 }
 
 /**
- * Merges result files of one suite, run as several processes, into one result
- * ({@link mergeSuiteResults}: per configuration the last file's runs), writes it with its figures to
- * `outDir` like a suite run, and regenerates `report` when given. Every file is read and checked before
- * anything is written.
+ * Merges result files of one suite, run as several processes, into one result ({@link mergeSuiteResults}:
+ * per configuration, split and init the last file's run), writes it with its figures to `outDir` like a
+ * suite run, and regenerates `report` when given. Every file is read and checked before anything is written.
  *
  * @throws InvalidArgumentError when no file is given, or naming the file that is not a result of the same
  *   suite

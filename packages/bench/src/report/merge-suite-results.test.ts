@@ -30,7 +30,7 @@ describe('mergeSuiteResults', () => {
     wallSeconds: 5,
   });
 
-  it("replaces a configuration's runs as a whole with the later file's, and keeps the others", () => {
+  it("replaces the runs of the splits a later file has, and keeps the others' and other configurations'", () => {
     const merged = mergeSuiteResults(
       [
         { result: a, file: 'a.json' },
@@ -42,9 +42,11 @@ describe('mergeSuiteResults', () => {
       ['cora', 'gcn', 0, 0.8],
       ['cora', 'gcn', 1, 0.82],
       ['cora', 'gat', 0, 0.9],
+      ['cora', 'gat', 1, 0.71],
+      ['cora', 'gat', 2, 0.72],
       ['citeseer', 'gat', 0, 0.6],
     ]);
-    expect(merged.settings.runsPerConfiguration).toEqual({ 'cora/gcn': 2, 'cora/gat': 1, 'citeseer/gat': 1 });
+    expect(merged.settings.runsPerConfiguration).toEqual({ 'cora/gcn': 2, 'cora/gat': 3, 'citeseer/gat': 1 });
     expect(merged.settings.runs).toBe(3);
     expect(merged.settings.mergedFrom).toEqual([
       { file: 'a.json', date: a.environment.date, command: 'coin bench a', gitSha: 'aaa' },
@@ -53,6 +55,31 @@ describe('mergeSuiteResults', () => {
     expect(merged.environment).toMatchObject({ gitSha: 'aaa + bbb', backend: 'cpu', ...merge });
     expect(merged.kernelRuns.map((k) => k.gflops)).toEqual([2]);
     expect(merged.wallSeconds).toBe(15);
+  });
+
+  it('adds the splits of a later run with a first split to the earlier runs, in split order', () => {
+    const rest = fakeSuiteResult('paper', {
+      settings: { runs: 2, firstSplit: 3 },
+      trainRuns: [
+        fakeTrainRecord({ model: 'gat', split: 4, testAcc: 0.74 }),
+        fakeTrainRecord({ model: 'gat', split: 3, testAcc: 0.73 }),
+      ],
+    });
+    const merged = mergeSuiteResults(
+      [
+        { result: a, file: 'a.json' },
+        { result: rest, file: 'rest.json' },
+      ],
+      merge,
+    );
+    expect(merged.trainRuns.filter((r) => r.model === 'gat').map((r) => [r.split, r.testAcc])).toEqual([
+      [0, 0.7],
+      [1, 0.71],
+      [2, 0.72],
+      [3, 0.73],
+      [4, 0.74],
+    ]);
+    expect(merged.settings.runsPerConfiguration).toEqual({ 'cora/gcn': 2, 'cora/gat': 5 });
   });
 
   it('rejects results of different suites, naming the file, and an empty list', () => {

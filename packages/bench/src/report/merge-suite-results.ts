@@ -23,10 +23,11 @@ function lastByKey<T>(items: readonly T[], key: (item: T) => string): T[] {
 
 /**
  * Merges results of one suite run as several processes (one per model and dataset, say, or a re-run of some
- * rows) into one result, so that the report shows them as one table. For each configuration
- * ({@link configurationKey}: dataset, model, scheme, σ², K) the training runs come from the last input that
- * has it: a later file replaces a configuration's runs as a whole, never mixes its splits with an earlier
- * file's. Kernel records (by graph, kernel, columns) and stability records (by dataset) likewise keep the
+ * rows, or more splits of a configuration run with `firstSplit`) into one result, so that the report shows
+ * them as one table. A training run is known by its configuration ({@link configurationKey}: dataset, model,
+ * scheme, σ², K), split and initialisation: of the runs with the same key the last input's wins, so a later
+ * file replaces the runs of the splits it has and adds the splits it alone has (a configuration's runs come
+ * in order of first appearance, then by split and initialisation). Kernel records (by graph, kernel, columns) and stability records (by dataset) likewise keep the
  * last. The environment is the last input's, with `date` and `command` the merge's and the commits and
  * backends of all inputs joined by ' + ' where they differ; `settings` holds the last input's settings plus
  * `mergedFrom` (each input's file, date, command and commit) and `runsPerConfiguration`; `wallSeconds` is
@@ -62,13 +63,19 @@ export function mergeSuiteResults(
       );
     }
   }
-  const source = new Map<string, number>();
-  inputs.forEach(({ result }, i) => {
-    for (const r of result.trainRuns) source.set(configurationKey(r), i);
-  });
-  const trainRuns: TrainRecord[] = inputs.flatMap(({ result }, i) =>
-    result.trainRuns.filter((r) => source.get(configurationKey(r)) === i),
-  );
+  const runKey = (r: TrainRecord): string => JSON.stringify([configurationKey(r), r.split, r.init]);
+  const configurationOrder = new Map<string, number>();
+  for (const { result } of inputs) {
+    for (const r of result.trainRuns) {
+      const key = configurationKey(r);
+      if (!configurationOrder.has(key)) configurationOrder.set(key, configurationOrder.size);
+    }
+  }
+  const order = (r: TrainRecord): number => configurationOrder.get(configurationKey(r)) ?? 0;
+  const trainRuns = lastByKey(
+    inputs.flatMap(({ result }) => result.trainRuns),
+    runKey,
+  ).sort((a, b) => order(a) - order(b) || a.split - b.split || a.init - b.init);
   const runsPerConfiguration: Record<string, number> = {};
   for (const r of trainRuns) {
     const name = [r.dataset, r.model, r.scheme, r.sigma2, r.numSteps].filter((v) => v !== null).join('/');

@@ -1,7 +1,7 @@
 import { modelNames } from '@coin-gnn/core';
 import { coinProtocolDatasets } from './coin-protocol-datasets.js';
 import { runTrainSuite } from './run-train-suite.js';
-import { DEFAULT_SEED, type Suite, type SuiteOptions } from './suite.js';
+import type { Suite, SuiteOptions } from './suite.js';
 
 /**
  * `full`: every model of core's registry (COIN, Diff-ResNet, GCN, APPNP, SGC, MLP) with its defaults on Cora
@@ -17,11 +17,7 @@ export const fullSuite: Suite = {
     return runTrainSuite(
       {
         suite: 'full',
-        datasets: coinProtocolDatasets(
-          options.datasets ?? ['cora', 'citeseer'],
-          runs,
-          options.seed ?? DEFAULT_SEED,
-        ),
+        datasets: coinProtocolDatasets(options.datasets ?? ['cora', 'citeseer'], runs, options),
         configs: (options.models ?? modelNames()).map((model) => ({ model })),
         epochs: options.epochs ?? 10_000,
         patience: options.patience ?? 50,

@@ -70,6 +70,21 @@ describe('paper suite', () => {
     expect(() => checkPaperModels(['preset-probe'], ['citeseer'], 'official')).toThrow(/dataset/);
   });
 
+  it('runs splits from firstSplit with the seeds and results they have in a run from split 0', async () => {
+    const tiny = {
+      datasets: ['cora'],
+      models: ['preset-probe', 'mlp'],
+      epochs: 3,
+      patience: 3,
+      warmupEpochs: 1,
+    };
+    const all = await paperSuite.run({ ...tiny, runs: 3 });
+    const rest = await paperSuite.run({ ...tiny, runs: 2, firstSplit: 1 });
+    const summary = (r: SuiteResult['trainRuns'][number]) => [r.model, r.split, r.seed, r.testAcc];
+    expect(rest.trainRuns.map(summary)).toEqual(all.trainRuns.filter((r) => r.split >= 1).map(summary));
+    expect(rest.settings).toMatchObject({ runs: 2, firstSplit: 1 });
+  });
+
   it('lists registered models only, each with an official preset for Cora and Citeseer', () => {
     expect(PAPER_MODELS.filter((m) => !modelNames().includes(m))).toEqual([]);
     expect(() => checkPaperModels(PAPER_MODELS, ['cora', 'citeseer'], 'official')).not.toThrow();

@@ -2,7 +2,7 @@ import { modelNames, modelPreset } from '@coin-gnn/core';
 import { InvalidArgumentError } from '@coin-gnn/graph';
 import { coinProtocolDatasets } from './coin-protocol-datasets.js';
 import { runTrainSuite } from './run-train-suite.js';
-import { DEFAULT_SEED, type Suite, type SuiteOptions } from './suite.js';
+import type { Suite, SuiteOptions } from './suite.js';
 
 /**
  * The methods of the COIN paper's comparison (arXiv:2403.15726, its accuracy table and Figures 3–5) that the
@@ -62,7 +62,8 @@ export function checkPaperModels(
  * splits), 10 splits by default (`runs: 100` for the paper's count), up to 10 000 epochs with patience 50
  * (the official early stopping). Figures: time per epoch against convergence time coloured by accuracy
  * (the paper's Figures 3 and 5) and memory (Figure 4); a table like the paper's accuracy table. Options:
- * `runs` (10), `epochs` (10 000), `patience` (50), `datasets`, `models`, `warmupEpochs`, `backend`, `seed`.
+ * `runs` (10), `firstSplit` (0), `epochs` (10 000), `patience` (50), `datasets`, `models`, `warmupEpochs`,
+ * `backend`, `seed`.
  *
  * @throws {@link InvalidArgumentError} before running anything if a model is not registered or lacks the preset
  */
@@ -78,7 +79,7 @@ export const paperSuite: Suite = {
     return runTrainSuite(
       {
         suite: 'paper',
-        datasets: coinProtocolDatasets(datasets, runs, options.seed ?? DEFAULT_SEED),
+        datasets: coinProtocolDatasets(datasets, runs, options),
         configs: models.map((model) => ({ model, preset: PAPER_PRESET })),
         epochs: options.epochs ?? 10_000,
         patience: options.patience ?? 50,

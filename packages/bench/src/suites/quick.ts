@@ -1,6 +1,6 @@
 import { coinProtocolDatasets } from './coin-protocol-datasets.js';
 import { runTrainSuite } from './run-train-suite.js';
-import { DEFAULT_SEED, type Suite, type SuiteOptions } from './suite.js';
+import type { Suite, SuiteOptions } from './suite.js';
 
 /**
  * `quick`: COIN, GCN, APPNP and MLP with their default settings on Cora and Citeseer (COIN protocol), 2
@@ -18,11 +18,7 @@ export const quickSuite: Suite = {
     return runTrainSuite(
       {
         suite: 'quick',
-        datasets: coinProtocolDatasets(
-          options.datasets ?? ['cora', 'citeseer'],
-          runs,
-          options.seed ?? DEFAULT_SEED,
-        ),
+        datasets: coinProtocolDatasets(options.datasets ?? ['cora', 'citeseer'], runs, options),
         configs: (options.models ?? ['coin', 'gcn', 'appnp', 'mlp']).map((model) => ({
           model,
         })),

@@ -49,6 +49,11 @@ export interface TrainDataset {
   readonly load: () => Promise<NodeDataset> | NodeDataset;
   /** The splits to train on (one run per split and initialisation). */
   readonly splits: (dataset: NodeDataset) => Split[];
+  /**
+   * Index of the first of those splits in the seed's sequence (default 0), recorded as each run's `split`; its
+   * runs get the init seeds they would get in a suite run from split 0 (see {@link runTrainSuite}).
+   */
+  readonly firstSplit?: number;
 }
 
 /** What a training suite runs: datasets × configurations × splits × initialisations. */
@@ -82,7 +87,8 @@ const numEdgesOf = (d: NodeDataset): number => {
  * train_eval.py`: for every dataset and configuration it runs `runExperiment` of `@coin-gnn/experiments` (a
  * fresh model per split and initialisation from `modelFactory`, the model's own learning rate and weight
  * decay, core's `train` to early stop; init seeds drawn from one generator seeded with the suite's seed,
- * across datasets and configurations), and records per run, through the runner's hooks:
+ * across datasets and configurations, a dataset's `firstSplit` skipping the seeds of the splits before it),
+ * and records per run, through the runner's hooks:
  * - ms per training step and per evaluation pass, from `train`'s per-epoch timings, the first `warmupEpochs`
  *   left out, as median / p10 / p90 (garbage collection included);
  * - convergence time (`train`'s wall time to early stop, all epochs), epochs, validation and test accuracy;
@@ -168,6 +174,7 @@ export async function runTrainSuite(spec: TrainSuiteSpec, options: SuiteOptions)
           model: factory,
           inits,
           seed: master,
+          firstSplit: source.firstSplit ?? 0,
           epochs,
           patience,
           logger: warnOnce,
@@ -253,6 +260,7 @@ export async function runTrainSuite(spec: TrainSuiteSpec, options: SuiteOptions)
       inits,
       warmupEpochs,
       seed,
+      firstSplit: spec.datasets[0]?.firstSplit ?? 0,
       datasets: spec.datasets.map((d) => d.name),
       configs: spec.configs,
     },

@@ -1,7 +1,7 @@
 import type { DiffusionScheme } from '@coin-gnn/core';
 import { coinProtocolDatasets } from './coin-protocol-datasets.js';
 import { runTrainSuite } from './run-train-suite.js';
-import { DEFAULT_SEED, type Suite, type SuiteOptions } from './suite.js';
+import type { Suite, SuiteOptions } from './suite.js';
 
 /** Default σ² values of the sweep, 0.05 to 5 on a roughly logarithmic grid (0.35 is COIN's default). */
 const SIGMA2_VALUES = [0.05, 0.1, 0.2, 0.35, 0.5, 1, 2, 5];
@@ -25,11 +25,7 @@ export const sigmaSuite: Suite = {
     return runTrainSuite(
       {
         suite: 'sigma',
-        datasets: coinProtocolDatasets(
-          options.datasets ?? ['cora', 'citeseer'],
-          runs,
-          options.seed ?? DEFAULT_SEED,
-        ),
+        datasets: coinProtocolDatasets(options.datasets ?? ['cora', 'citeseer'], runs, options),
         configs: schemes.flatMap((scheme) =>
           sigma2Values.map((sigma2) => ({
             model: 'coin' as const,

@@ -28,6 +28,13 @@ export interface SuiteOptions {
   readonly numSteps?: number;
   /** Node counts of the scale suite's graphs. */
   readonly sizes?: readonly number[];
+  /**
+   * Index of the first split in the seed's sequence (default 0), for the suites with protocol splits (quick,
+   * full, paper, sigma): splits firstSplit … firstSplit + runs − 1, so that one protocol can be spread over
+   * processes. Each run gets the init seed it has in a suite run of firstSplit + runs splits with the same
+   * datasets and models (with one dataset and one model: in any run of at least that many splits).
+   */
+  readonly firstSplit?: number;
   /** Master seed of splits, initialisations and synthetic graphs. Default {@link DEFAULT_SEED}. */
   readonly seed?: number;
   /** The command line to record in the result. Default: this process's arguments. */

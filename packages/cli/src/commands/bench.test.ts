@@ -19,7 +19,16 @@ describe('registerBenchCommand', () => {
   it('adds `coin bench` with its suites and options', () => {
     const bench = program().commands.find((c) => c.name() === 'bench')!;
     const flags = bench.options.map((o) => o.long);
-    for (const flag of ['--suite', '--out', '--report', '--runs', '--json', '--scheme', '--sizes'])
+    for (const flag of [
+      '--suite',
+      '--out',
+      '--report',
+      '--runs',
+      '--first-split',
+      '--json',
+      '--scheme',
+      '--sizes',
+    ])
       expect(flags).toContain(flag);
     const suite = bench.options.find((o) => o.long === '--suite')!;
     expect(suite.description).toContain('quick | full | paper | sigma | scale | kernels');
@@ -35,6 +44,9 @@ describe('registerBenchCommand', () => {
     await expect(program().parseAsync(['bench', '--sigma2', '0.1,x'], { from: 'user' })).rejects.toThrow(
       InvalidArgumentError,
     );
+    await expect(program().parseAsync(['bench', '--first-split', '1.5'], { from: 'user' })).rejects.toThrow(
+      /--first-split/,
+    );
   });
 });
 
@@ -47,7 +59,7 @@ describe('coin bench --merge', () => {
   );
   const result = JSON.parse(readFileSync(source, 'utf8')) as SuiteResult;
 
-  it("merges result files of one suite, a later file's configurations replacing an earlier one's", async () => {
+  it("merges result files of one suite, a later file's runs replacing an earlier one's of the same split", async () => {
     const dir = mkdtempSync(join(tmpdir(), 'coin-merge-'));
     const coinOnly = { ...result, trainRuns: result.trainRuns.filter((r) => r.model === 'coin') };
     const rerun = {
@@ -65,7 +77,9 @@ describe('coin bench --merge', () => {
     const [merged] = JSON.parse(printed) as SuiteResult[];
     const runs = (model: string, dataset: string) =>
       merged.trainRuns.filter((r) => r.model === model && r.dataset === dataset);
-    expect(runs('gcn', 'cora').map((r) => r.testAcc)).toEqual([0.5]);
+    const gcnCora = result.trainRuns.filter((r) => r.model === 'gcn' && r.dataset === 'cora');
+    expect(gcnCora.map((r) => r.split)).toEqual([0, 1]);
+    expect(runs('gcn', 'cora').map((r) => r.testAcc)).toEqual([0.5, gcnCora[1].testAcc]);
     expect(runs('coin', 'cora')).toEqual(coinOnly.trainRuns.filter((r) => r.dataset === 'cora'));
     expect(runs('appnp', 'citeseer')).toHaveLength(2);
     expect(merged.settings.mergedFrom).toHaveLength(3);

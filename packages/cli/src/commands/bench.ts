@@ -7,9 +7,11 @@ import {
   suiteMarkdown,
   writeBenchmarksReport,
 } from '@coin-gnn/bench';
+import { FIRST_SPLIT_COST, MAX_FIRST_SPLIT } from '@coin-gnn/datasets';
 import { InvalidArgumentError } from '@coin-gnn/graph';
 import type { Command } from 'commander';
 import { backendOption } from '../options/backend-option.js';
+import { boundedInteger } from '../options/count-flags.js';
 
 const collect = (value: string, previous: string[] | undefined): string[] => [
   ...(previous ?? []),
@@ -67,6 +69,11 @@ export function registerBenchCommand(program: Command): void {
       'regenerate this Markdown report from the newest results, e.g. BENCHMARKS.md (alone: only regenerate it)',
     )
     .option('--runs <n>', 'splits per dataset (suite default when omitted)', positiveInt('--runs'))
+    .option(
+      '--first-split <n>',
+      "start at this split of the seed's sequence, with the init seeds of a run from split 0 (quick, full, paper, sigma; spread a suite over processes and join them with --merge)",
+      boundedInteger(0, MAX_FIRST_SPLIT, FIRST_SPLIT_COST),
+    )
     .option('--epochs <n>', 'epoch limit per training run', positiveInt('--epochs'))
     .option('--patience <n>', 'early-stopping patience', positiveInt('--patience'))
     .option(
@@ -96,7 +103,7 @@ export function registerBenchCommand(program: Command): void {
     .option('--seed <n>', "master seed (default 42, the official code's: its splits)", positiveInt('--seed'))
     .option(
       '--merge <files>',
-      "merge result files of one suite into one result in --out (comma-separated; a later file's runs of a configuration replace an earlier one's)",
+      "merge result files of one suite into one result in --out (comma-separated; a later file's run of a configuration, split and init replaces an earlier one's)",
       list,
     )
     .option('--json', 'print the suite results as JSON on stdout instead of tables')
@@ -124,6 +131,7 @@ export function registerBenchCommand(program: Command): void {
               outDir: opts.out,
               report: opts.report,
               runs: opts.runs,
+              firstSplit: opts.firstSplit,
               epochs: opts.epochs,
               patience: opts.patience,
               warmupEpochs: opts.warmup,
