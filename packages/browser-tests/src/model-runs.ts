@@ -85,12 +85,13 @@ export function runModel(dataset: GraphDataset, split: Split, spec: ModelRunSpec
   const valLoss: number[] = [];
   const valAcc: number[] = [];
   try {
-    const { lr, weightDecay } = trainingDefaults(spec.model);
+    const { optimizer, lr, weightDecay } = trainingDefaults(spec.model);
     const result = train(
       model,
       { graph, labels: dataset.labels.data, split },
       {
         epochs: MODEL_RUN_EPOCHS,
+        optimizer,
         lr,
         weightDecay,
         seed: SEED + 1,

@@ -196,6 +196,7 @@ export {
 } from './ops/implicit-diffusion.js';
 export { stopGradient } from './ops/stop-gradient.js';
 export { Adam, type AdamOptions } from './training/adam.js';
+export { Adamax } from './training/adamax.js';
 export {
   type BestWeightsCallback,
   bestWeights,
@@ -210,12 +211,21 @@ export {
   type TrainingHistory,
   trainingHistory,
 } from './training/callbacks.js';
+export { createOptimizer } from './training/create-optimizer.js';
 export { EarlyStopping, type EarlyStoppingDecision } from './training/early-stopping.js';
 export { type HostReads, readAsync, readSync } from './training/host-reads.js';
 export { hrtimeMs, hrtimeNow } from './training/hrtime-ms.js';
 export { logProbabilities, PROBABILITY_FLOOR } from './training/log-probabilities.js';
 export { accuracy, lossOnSplit, oneHotTargets } from './training/metrics.js';
 export { nllLoss } from './training/nll-loss.js';
+export {
+  checkOptimizerName,
+  OPTIMIZER_NAMES,
+  type Optimizer,
+  type OptimizerName,
+  type OptimizerOptions,
+  resolveOptimizerOptions,
+} from './training/optimizer.js';
 export { type Summary, summarize } from './training/summarize.js';
 export {
   type EpochInfo,

@@ -11,8 +11,14 @@ describe('modelFactory', () => {
   it("builds core's models with their training defaults and records the resolved options", () => {
     const sgc = modelFactory('sgc');
     expect(sgc.name).toBe('sgc');
-    expect(sgc.training).toEqual({ lr: 0.2, weightDecay: 5e-6 });
-    expect(modelFactory('sgc', {}, { weightDecay: 1e-5 }).training).toEqual({ lr: 0.2, weightDecay: 1e-5 });
+    expect(sgc.training).toEqual({ optimizer: 'adam', lr: 0.2, weightDecay: 5e-6 });
+    expect(modelFactory('sgc', {}, { weightDecay: 1e-5 }).training).toEqual({
+      optimizer: 'adam',
+      lr: 0.2,
+      weightDecay: 1e-5,
+    });
+    expect(modelFactory('grand').training.optimizer).toBe('adamax');
+    expect(modelFactory('grand', {}, { optimizer: 'adam' }).training.optimizer).toBe('adam');
     expect(sgc.options).toEqual({ numSteps: 2 });
     const coin = modelFactory('coin', { sigma2: 0.3, numSteps: undefined });
     expect(coin.options).toEqual({ numSteps: 20, sigma2: 0.3, scheme: 'explicit', substeps: false });

@@ -27,16 +27,16 @@ export interface ModelFactory {
   readonly name: string;
   /** Model options recorded in results: the resolved ones. */
   readonly options: ModelOptionValues;
-  /** Adam learning rate and weight decay. */
-  readonly training: TrainingDefaults;
+  /** Optimiser (default `'adam'` when left out), learning rate and weight decay. */
+  readonly training: Omit<TrainingDefaults, 'optimizer'> & Partial<Pick<TrainingDefaults, 'optimizer'>>;
   /** A freshly initialised model. */
   create(init: ModelSeed): NodeModel;
 }
 
 /**
  * The {@link ModelFactory} of a registered model (built-in or added with `registerModel`): `createModel(name,
- * …)` with `options` overriding the model's defaults, trained with its registered learning rate and weight
- * decay unless `training` overrides them.
+ * …)` with `options` overriding the model's defaults, trained with its registered optimiser, learning rate and
+ * weight decay unless `training` overrides them.
  *
  * @param name - a registered name (`modelNames()` of core)
  * @param options - overrides of the model's defaults (undefined entries are ignored)

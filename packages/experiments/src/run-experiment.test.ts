@@ -142,12 +142,43 @@ describe('runExperiment', () => {
     expect(c.runs.map((r) => r.valAcc)).not.toEqual(a.runs.map((r) => r.valAcc));
   });
 
+  it('trains with the optimiser of the options, else the factory’s, else Adam', async () => {
+    const mlp = modelFactory('mlp');
+    const adamax: ModelFactory = { ...mlp, training: { ...mlp.training, optimizer: 'adamax' } };
+    const { optimizer: _, ...withoutOptimizer } = mlp.training;
+    const unnamed: ModelFactory = { ...mlp, training: withoutOptimizer };
+    const valAccs = async (options: Partial<ExperimentOptions>) =>
+      (await runExperiment({ ...base, epochs: 6, ...options })).runs.map((r) => [r.valAcc, r.testAcc]);
+    // Each run is core's train with `optimizer` set (the first test checks the rest of the convention).
+    const seed = new Rng(42).int(1_000_000);
+    const model = createModel('mlp', {
+      numFeatures: dataset.numFeatures,
+      numClasses: dataset.numClasses,
+      seed,
+    });
+    const graph = new GraphTensors(dataset);
+    const want = train(
+      model,
+      { graph, labels: dataset.labels.data, split: base.splits[0] },
+      { epochs: 6, lr: 0.01, weightDecay: 5e-4, optimizer: 'adamax', seed: seed + 1 },
+    );
+    model.dispose();
+    graph.dispose();
+    const byFactory = await valAccs({ model: adamax });
+    expect(byFactory[0]).toEqual([want.valAcc, want.testAcc]);
+    expect(await valAccs({ model: mlp, optimizer: 'adamax' })).toEqual(byFactory);
+    const byAdam = await valAccs({ model: adamax, optimizer: 'adam' });
+    expect(byAdam).not.toEqual(byFactory);
+    expect(await valAccs({ model: unnamed })).toEqual(byAdam);
+  });
+
   it.each([
     [{ inits: 0 }, 'inits'],
     [{ epochs: 2.5 }, 'epochs'],
     [{ patience: 0 }, 'patience'],
     [{ seed: -1 }, 'seed'],
     [{ firstSplit: -1 }, 'firstSplit'],
+    [{ optimizer: 'adamw' }, /`optimizer` must be one of adam, adamax, got "adamw"/],
     [{ splits: [] }, 'splits'],
   ])('rejects %o with an InvalidArgumentError', async (bad, argument) => {
     const call = runExperiment({ ...base, ...(bad as Partial<ExperimentOptions>) });

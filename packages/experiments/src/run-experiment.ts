@@ -1,10 +1,12 @@
 import {
+  checkOptimizerName,
   type EpochInfo,
   GraphTensors,
   type HostTransfers,
   type Logger,
   type NodeModel,
   summarize,
+  type TrainingDefaults,
   type TrainOptions,
   type TrainResult,
   trainAsync,
@@ -60,7 +62,7 @@ export interface ExperimentContext {
   readonly graph: GraphTensors;
   /**
    * Trains a fresh model of the experiment's factory (initialisation seed `seed`) on `split` with the
-   * experiment's Adam settings, patience and logger, overridden by `options`, then frees it. It draws no
+   * experiment's optimiser settings, patience and logger, overridden by `options`, then frees it. It draws no
    * init seed and calls no hook: the runs are unchanged (the bench profiles one epoch's tensor memory so).
    */
   trainOnce(seed: number, split: Split, options?: TrainOptions): Promise<TrainResult>;
@@ -115,7 +117,9 @@ export interface ExperimentOptions extends ExperimentHooks {
   readonly epochs?: number;
   /** Early-stopping patience (default 50). */
   readonly patience?: number;
-  /** Adam learning rate (default: the factory's). */
+  /** Optimiser, `'adam'` or `'adamax'` (default: the factory's). */
+  readonly optimizer?: TrainingDefaults['optimizer'];
+  /** Learning rate (default: the factory's). */
   readonly lr?: number;
   /** Weight decay (default: the factory's). */
   readonly weightDecay?: number;
@@ -147,12 +151,27 @@ const positiveInteger = (name: string, value: number): void => {
 };
 
 /**
- * Checks the counts and seeds of {@link ExperimentOptions} (everything {@link runExperiment} checks before
- * any work).
- * @throws {@link InvalidArgumentError} for a bad count, seed or first split, or no splits
+ * The optimiser settings the runs of an experiment use: each of `optimizer`, `lr` and `weightDecay` from
+ * `options` when given, else the factory's (Adam when it names no optimiser).
+ */
+export function experimentTraining(
+  options: Pick<ExperimentOptions, 'optimizer' | 'lr' | 'weightDecay'>,
+  factory: ModelFactory,
+): TrainingDefaults {
+  return {
+    optimizer: options.optimizer ?? factory.training.optimizer ?? 'adam',
+    lr: options.lr ?? factory.training.lr,
+    weightDecay: options.weightDecay ?? factory.training.weightDecay,
+  };
+}
+
+/**
+ * Checks the counts, seeds and optimiser name of {@link ExperimentOptions} (everything {@link runExperiment}
+ * checks before any work).
+ * @throws {@link InvalidArgumentError} for a bad count, seed or first split, an unknown optimiser, or no splits
  */
 export function checkExperimentOptions(
-  options: Pick<ExperimentOptions, 'inits' | 'epochs' | 'patience' | 'seed' | 'firstSplit'>,
+  options: Pick<ExperimentOptions, 'inits' | 'epochs' | 'patience' | 'seed' | 'firstSplit' | 'optimizer'>,
 ): void {
   positiveInteger('inits', options.inits ?? 1);
   positiveInteger('epochs', options.epochs ?? 10_000);
@@ -162,6 +181,7 @@ export function checkExperimentOptions(
   if (!Number.isInteger(firstSplit) || firstSplit < 0) {
     throw new InvalidArgumentError('runExperiment', 'firstSplit', firstSplit, 'a non-negative integer');
   }
+  if (options.optimizer !== undefined) checkOptimizerName('runExperiment', 'optimizer', options.optimizer);
 }
 
 /**
@@ -190,8 +210,7 @@ export async function runExperiment(options: ExperimentOptions): Promise<Experim
   const trainOptions: TrainOptions = {
     epochs: options.epochs ?? 10_000,
     patience: options.patience,
-    lr: options.lr ?? factory.training.lr,
-    weightDecay: options.weightDecay ?? factory.training.weightDecay,
+    ...experimentTraining(options, factory),
     logger: options.logger,
   };
   const { numFeatures, numClasses } = dataset;
@@ -206,11 +225,11 @@ export async function runExperiment(options: ExperimentOptions): Promise<Experim
       trainOnce: async (seed, split, overrides) => {
         const model = factory.create({ numFeatures, numClasses, seed });
         try {
-          const { lr, weightDecay, patience, logger } = trainOptions;
+          const { optimizer, lr, weightDecay, patience, logger } = trainOptions;
           return await trainAsync(
             model,
             { graph, labels, split },
-            { lr, weightDecay, patience, logger, ...overrides },
+            { optimizer, lr, weightDecay, patience, logger, ...overrides },
           );
         } finally {
           model.dispose();

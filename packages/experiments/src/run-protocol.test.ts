@@ -14,6 +14,7 @@ describe('runProtocol', () => {
     const result = await runProtocol({ ...base, runs: 2, inits: 2 });
     expect(result).toMatchObject({ dataset: 'cora', protocol: 'coin', model: 'mlp', backend: 'cpu' });
     expect(result.modelOptions).toEqual({ hidden: 64, dropout: 0.5, bias: true, decayLayers: 'all' });
+    expect(result.training).toEqual({ optimizer: 'adam', lr: 0.01, weightDecay: 5e-4 });
     expect(result.runs.map((r) => [r.split, r.init])).toEqual([
       [0, 0],
       [0, 1],
@@ -63,6 +64,7 @@ describe('runProtocol', () => {
     [{ model: 'nope' }, 'model'],
     [{ modelOptions: { sigma2: 0.3 } }, 'sigma2'],
     [{ protocol: 'random' }, 'protocol'],
+    [{ optimizer: 'sgd' }, /^runExperiment: `optimizer` must be one of adam, adamax, got "sgd"$/],
   ] as [Partial<ProtocolOptions> | Record<string, unknown>, string | RegExp][])(
     'rejects %o with an InvalidArgumentError before any work',
     async (bad, argument) => {

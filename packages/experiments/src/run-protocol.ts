@@ -20,6 +20,7 @@ import {
   checkExperimentOptions,
   type ExperimentOptions,
   type ExperimentResult,
+  experimentTraining,
   type RunRecord,
   runExperiment,
 } from './run-experiment.js';
@@ -56,7 +57,7 @@ export interface ProtocolResult extends ExperimentResult {
   readonly model: string;
   /** The model's resolved options. */
   readonly modelOptions: ModelOptionValues;
-  /** Adam's learning rate and weight decay the runs used (the options', else the model's defaults). */
+  /** The optimiser, learning rate and weight decay the runs used (the options', else the model's defaults). */
   readonly training: TrainingDefaults;
   /** The tfjs backend the runs used. */
   readonly backend: string;
@@ -116,10 +117,7 @@ export async function runProtocol(options: ProtocolOptions): Promise<ProtocolRes
     protocol,
     model: factory.name,
     modelOptions: factory.options,
-    training: {
-      lr: options.lr ?? factory.training.lr,
-      weightDecay: options.weightDecay ?? factory.training.weightDecay,
-    },
+    training: experimentTraining(options, factory),
     backend: tf.getBackend(),
     ...result,
     peakRssMB: peakRss / 2 ** 20,

@@ -156,6 +156,7 @@ export async function runTrainSuite(spec: TrainSuiteSpec, options: SuiteOptions)
             ...(config.scheme === undefined ? {} : { scheme: config.scheme }),
           },
           {
+            ...(preset.optimizer === undefined ? {} : { optimizer: preset.optimizer }),
             ...(preset.lr === undefined ? {} : { lr: preset.lr }),
             ...(preset.weightDecay === undefined ? {} : { weightDecay: preset.weightDecay }),
           },

@@ -47,6 +47,7 @@ describe('coin train', () => {
     [['--dataset', 'cora', '--substeps', 'yes'], '"yes"'],
     [['--dataset', 'cora', '--decay-layers', 'none'], 'none'],
     [['--dataset', 'cora', '--lr', '-1'], '"-1"'],
+    [['--dataset', 'cora', '--optimizer', 'sgd'], 'sgd'],
     [['--dataset', 'cora', '--model', 'no-such-model'], 'no-such-model'],
     [['--dataset', 'cora', '--runs', '0'], '"0"'],
     [['--dataset', 'cora', '--sigma2', 'abc'], '"abc"'],
@@ -82,6 +83,8 @@ describe('coin train', () => {
     expect(help).toContain('--steps <n>');
     expect(help).toContain('--no-bias');
     expect(help).toContain('--weight-decay <λ>');
+    expect(help).toContain('--optimizer <name>');
+    expect(help).toMatch(/adam but grand-linear,\s+grand: adamax/);
     expect(help).toContain('sgc 0.2');
     expect(help).toContain('--preset <name>');
     expect(help).toContain('citeseer');

@@ -101,7 +101,7 @@ function summary(result: ProtocolResult, warnings: Warnings): string {
     ...warnings.lines(),
     `${result.model} on ${result.dataset} (${result.protocol} protocol, ${n} run${n > 1 ? 's' : ''}, ` +
       `${result.backend} backend${threadsText(threadsReport(result))}, options ${JSON.stringify(result.modelOptions)}, ` +
-      `lr ${result.training.lr}, weight decay ${result.training.weightDecay})`,
+      `${result.training.optimizer}, lr ${result.training.lr}, weight decay ${result.training.weightDecay})`,
     result.divergedRuns === n
       ? 'test accuracy  none: every run diverged'
       : `test accuracy  ${percent(result.testAccMean)} %${n - result.divergedRuns > 1 ? ` ± ${percent(result.testAccStd)}` : ''}` +
@@ -236,6 +236,7 @@ export function registerTrainCommand(program: Command): void {
         protocol: flags.protocol,
         model: flags.model,
         modelOptions: settings.options,
+        optimizer: settings.optimizer,
         lr: settings.lr,
         weightDecay: settings.weightDecay,
         runs: flags.runs,

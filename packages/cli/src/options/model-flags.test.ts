@@ -44,8 +44,9 @@ describe('model flags', () => {
   });
 
   it('give the model its defaults and optimiser settings when no flag is set', () => {
-    expect(settings([], 'sgc')).toEqual({ options: {}, lr: 0.2, weightDecay: 5e-6 });
-    expect(settings([], 'coin')).toEqual({ options: {}, lr: 0.01, weightDecay: 5e-4 });
+    expect(settings([], 'sgc')).toEqual({ options: {}, optimizer: 'adam', lr: 0.2, weightDecay: 5e-6 });
+    expect(settings([], 'coin')).toEqual({ options: {}, optimizer: 'adam', lr: 0.01, weightDecay: 5e-4 });
+    expect(settings([], 'grand')).toMatchObject({ optimizer: 'adamax', lr: 0.0229, weightDecay: 0.00508 });
   });
 
   it('turn flags into the model’s options by name', () => {
@@ -60,7 +61,8 @@ describe('model flags', () => {
       decayLayers: 'first',
     });
     expect(settings(['--bias', 'false'], 'mlp').options).toEqual({ bias: false });
-    expect(settings(['--lr', '0.05', '--weight-decay', '0'], 'gcn')).toMatchObject({
+    expect(settings(['--lr', '0.05', '--weight-decay', '0', '--optimizer', 'adamax'], 'gcn')).toMatchObject({
+      optimizer: 'adamax',
       lr: 0.05,
       weightDecay: 0,
     });
@@ -88,6 +90,7 @@ describe('model flags', () => {
   it('apply a preset for the dataset, under the flags given', () => {
     expect(settings(['--preset', 'official'], 'sgc', 'citeseer')).toEqual({
       options: {},
+      optimizer: 'adam',
       lr: 0.2,
       weightDecay: 2.3546e-5,
     });
@@ -97,7 +100,18 @@ describe('model flags', () => {
       decayLayers: 'all',
     });
     const appnp = settings(['--preset', 'official', '--weight-decay', '1e-3', '--bias'], 'appnp');
-    expect(appnp).toEqual({ options: { bias: true, decayLayers: 'first' }, lr: 0.01, weightDecay: 1e-3 });
+    expect(appnp).toEqual({
+      options: { bias: true, decayLayers: 'first' },
+      optimizer: 'adam',
+      lr: 0.01,
+      weightDecay: 1e-3,
+    });
+    // GRAND: Adamax on Cora (the definition's), Adam on Citeseer (the preset's), either under --optimizer
+    expect(settings(['--preset', 'official'], 'grand', 'cora').optimizer).toBe('adamax');
+    expect(settings(['--preset', 'official'], 'grand', 'citeseer').optimizer).toBe('adam');
+    expect(settings(['--preset', 'official', '--optimizer', 'adamax'], 'grand', 'citeseer').optimizer).toBe(
+      'adamax',
+    );
     expect(() => settings(['--preset', 'official'], 'coin', 'pubmed')).toThrow(/cora, citeseer/);
     expect(() => settings(['--preset', 'tuned'], 'gcn')).toThrow(/official/);
   });

@@ -5,6 +5,8 @@ import {
   modelOptionProblem,
   modelPreset,
   numberRange,
+  OPTIMIZER_NAMES,
+  type OptimizerName,
   type OptionInfo,
   type OptionValue,
   trainingDefaults,
@@ -104,7 +106,8 @@ function flagDescription(flag: ModelFlag): string {
 /**
  * Adds to `command` one flag per option of the registered models (`--steps`, `--sigma2`, `--hidden`,
  * `--dropout`, … with each model's default in `--help`; a boolean option also gets `--no-<flag>`), and
- * `--lr`, `--weight-decay` and `--preset`. Call it after the modules that register models are imported.
+ * `--optimizer`, `--lr`, `--weight-decay` and `--preset`. Call it after the modules that register models are
+ * imported.
  */
 export function addModelFlags(command: Command): Command {
   for (const flag of modelFlags()) {
@@ -123,10 +126,17 @@ export function addModelFlags(command: Command): Command {
     }
   }
   const training = modelNames().map((m) => [m, trainingDefaults(m)] as const);
+  const adamax = training.filter(([, t]) => t.optimizer === 'adamax').map(([m]) => m);
   return command
+    .addOption(
+      new Option(
+        '--optimizer <name>',
+        `optimiser, as PyTorch's (adam${adamax.length > 0 ? ` but ${adamax.join(', ')}: adamax` : ''})`,
+      ).choices(OPTIMIZER_NAMES),
+    )
     .option(
       '--lr <rate>',
-      `Adam learning rate (${training.map(([m, t]) => `${m} ${t.lr}`).join(', ')})`,
+      `learning rate (${training.map(([m, t]) => `${m} ${t.lr}`).join(', ')})`,
       positiveNumber,
     )
     .option(
@@ -144,6 +154,7 @@ export function addModelFlags(command: Command): Command {
 export interface ModelSettings {
   /** Option overrides: the preset's, then the flags given. */
   readonly options: ModelOptionOverrides;
+  readonly optimizer: OptimizerName;
   readonly lr: number;
   readonly weightDecay: number;
 }
@@ -175,6 +186,7 @@ export function modelSettings(flags: Record<string, unknown>, model: string, dat
   const defaults = trainingDefaults(model);
   return {
     options,
+    optimizer: (flags.optimizer as OptimizerName | undefined) ?? preset.optimizer ?? defaults.optimizer,
     lr: (flags.lr as number | undefined) ?? preset.lr ?? defaults.lr,
     weightDecay: (flags.weightDecay as number | undefined) ?? preset.weightDecay ?? defaults.weightDecay,
   };

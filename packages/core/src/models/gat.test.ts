@@ -82,7 +82,7 @@ describe('Gat', () => {
       attentionDropout: 0.6,
       negativeSlope: 0.2,
     });
-    expect(trainingDefaults('gat')).toEqual({ lr: 0.005, weightDecay: 5e-4 });
+    expect(trainingDefaults('gat')).toEqual({ optimizer: 'adam', lr: 0.005, weightDecay: 5e-4 });
     expect(modelPreset('gat', 'official', 'cora')).toMatchObject({
       options: { hidden: 64, heads: 8, dropout: 0.6, attentionDropout: 0.3 },
       lr: 0.01,

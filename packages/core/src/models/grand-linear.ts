@@ -29,11 +29,12 @@ const tolerances = (tolScale: number) => ({ atol: tolScale * 1e-7, rtol: tolScal
  * GRAND-l in the model registry, with the settings of COIN's reproduction for Cora as defaults
  * (graph/reproduce/grand, `best_params_dict`, to 3–4 digits: binary features (the reproduction does not
  * row-normalise them), hidden 80, input dropout 0.5, dropout 0.047, T = 18.29,
- * dopri5 with tol_scale 822, lr 0.0229, weight decay 0.00508). Preset `official`: those settings for Cora
- * and Citeseer (hidden 80, input dropout 0.68, dropout 0.749, T = 7.87, tol_scale 2.90, lr 0.00864, weight
- * decay 0.1). The reproduction runs GRAND with attention (`block: attention`) computed once at t = 0; this
- * model keeps its fixed `rw` operator. It trains with Adamax (Cora) / Adam (Citeseer); `train` uses Adam
- * with the same learning rate and weight decay, and no test-time early stopping inside the solver.
+ * dopri5 with tol_scale 822, Adamax with lr 0.0229 and weight decay 0.00508). Preset `official`: those
+ * settings for Cora and Citeseer (hidden 80, input dropout 0.68, dropout 0.749, T = 7.87, tol_scale 2.90,
+ * Adam with lr 0.00864 and weight decay 0.1): the reproduction's optimisers (`optimizer: 'adamax'` for Cora,
+ * `'adam'` for Citeseer, built by `get_optimizer` in utils.py). The reproduction runs GRAND with attention
+ * (`block: attention`) computed once at t = 0; this model keeps its fixed `rw` operator. Training has no
+ * test-time early stopping inside the solver.
  */
 export const grandLinearDefinition: ModelDefinition<GrandLinearOptions> = {
   description: 'GRAND-l: encoder, ODE dx/dt = σ(α)(Ãx − x) + βx₀ on the fixed operator Ã, decoder',
@@ -50,7 +51,7 @@ export const grandLinearDefinition: ModelDefinition<GrandLinearOptions> = {
     maxSteps: 1000,
   },
   options: ODE_GNN_OPTION_INFO,
-  training: { lr: 0.0229, weightDecay: 0.00508 },
+  training: { optimizer: 'adamax', lr: 0.0229, weightDecay: 0.00508 },
   presets: {
     official: {
       cora: {},
@@ -62,6 +63,7 @@ export const grandLinearDefinition: ModelDefinition<GrandLinearOptions> = {
           time: 7.874,
           ...tolerances(2.9),
         },
+        optimizer: 'adam',
         lr: 0.00864,
         weightDecay: 0.1,
       },

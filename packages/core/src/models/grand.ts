@@ -36,7 +36,8 @@ export class Grand extends OdeGnn {
 
 /**
  * GRAND (attention) in the model registry: GRAND-l's settings from COIN's reproduction
- * (`grandLinearDefinition`: Cora's as defaults, `official` preset for Cora and Citeseer) with the
+ * (`grandLinearDefinition`: Cora's as defaults, `official` preset for Cora and Citeseer, with the
+ * reproduction's optimisers: Adamax on Cora, Adam on Citeseer) with the
  * reproduction's attention, 8 heads of total width 128 on Cora and 32 on Citeseer (where the reproduction
  * scores with an exponential kernel; this model always uses the scaled dot product). The reproduction starts
  * W_Q and W_K at 1e-5 (uniform attention); here they start like `nn.Linear`.

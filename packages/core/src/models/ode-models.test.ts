@@ -287,6 +287,16 @@ describe('ODE models in the registry', () => {
     });
     expect(trainingDefaults('cgnn').lr).toBe(0.00147);
     expect(modelPreset('grand-linear', 'official', 'citeseer').options?.time).toBeCloseTo(7.874, 3);
+    // The reproduction's optimisers (best_params.py): Adamax on Cora, Adam on Citeseer.
+    for (const name of ['grand-linear', 'grand']) {
+      expect(trainingDefaults(name)).toEqual({ optimizer: 'adamax', lr: 0.0229, weightDecay: 0.00508 });
+      expect(modelPreset(name, 'official', 'cora').optimizer).toBeUndefined();
+      expect(modelPreset(name, 'official', 'citeseer')).toMatchObject({
+        optimizer: 'adam',
+        lr: 0.00864,
+        weightDecay: 0.1,
+      });
+    }
     expect(modelConfig(createModel('grand-linear', sizes))?.options).toMatchObject({
       hidden: 80,
       method: 'dopri5',

@@ -12,6 +12,7 @@ import {
   Linear,
   loadModel,
   loadWeights,
+  type ModelInit,
   modelConfig,
   modelNames,
   modelOptionProblem,
@@ -102,7 +103,11 @@ describe('registerModel', () => {
       ...sizes,
       options: { hidden: 16, numSteps: 10, sigma2: 0.3 },
     });
-    expect(trainingDefaults('gcn-diffusion-test')).toEqual({ lr: 0.05, weightDecay: 5e-4 });
+    expect(trainingDefaults('gcn-diffusion-test')).toEqual({
+      optimizer: 'adam',
+      lr: 0.05,
+      weightDecay: 5e-4,
+    });
     const result = train(model, trainData, { epochs: 60, lr: 0.05 });
     expect(result.testAcc).toBeGreaterThan(0.8); // 3 classes: chance is 1/3
     model.dispose();
@@ -161,6 +166,33 @@ describe('registerModel', () => {
         defaults: { layers: [1, 2] as unknown as number },
       }),
     ).toThrow(/defaults.layers/);
+  });
+
+  it('takes an optimiser in the training settings and presets, and rejects an unknown one naming it', () => {
+    const defaults = { hidden: 4, numSteps: 2, sigma2: 0.3 };
+    const factory = ({ numFeatures, numClasses, options }: ModelInit<typeof defaults>) =>
+      new GcnDiffusion(numFeatures, numClasses, options);
+    registerModel('gcn-diffusion-adamax', factory, {
+      defaults,
+      training: { optimizer: 'adamax' },
+      presets: { small: { planted: { optimizer: 'adam', lr: 0.02 } } },
+    });
+    expect(trainingDefaults('gcn-diffusion-adamax')).toEqual({
+      optimizer: 'adamax',
+      lr: 0.01,
+      weightDecay: 5e-4,
+    });
+    expect(modelPreset('gcn-diffusion-adamax', 'small', 'planted')).toEqual({ optimizer: 'adam', lr: 0.02 });
+    expect(() =>
+      registerModel('gcn-diffusion-sgd', factory, { defaults, training: { optimizer: 'sgd' as 'adam' } }),
+    ).toThrow(/^registerModel: `training.optimizer` must be one of adam, adamax, got "sgd"$/);
+    expect(() =>
+      registerModel('gcn-diffusion-sgd', factory, {
+        defaults,
+        presets: { small: { planted: { optimizer: 'Adamax' as 'adamax' } } },
+      }),
+    ).toThrow(/`presets.small.planted.optimizer` must be one of adam, adamax, got "Adamax"/);
+    expect(modelNames()).not.toContain('gcn-diffusion-sgd');
   });
 
   it('gives presets per dataset and says which exist', () => {

@@ -1,4 +1,5 @@
 import { checkNewName, InvalidArgumentError, Rng } from '@coin-gnn/graph';
+import { checkOptimizerName, type OptimizerName } from '../training/optimizer.js';
 import type { AppnpOptions } from './appnp.js';
 import { BUILTIN_MODELS } from './builtin-models.js';
 import type { CgnnOptions } from './cgnn.js';
@@ -50,8 +51,10 @@ export interface OptionInfo {
   readonly flag?: string;
 }
 
-/** A model's optimiser settings: Adam learning rate and L2 weight decay. */
+/** A model's optimiser settings: which optimiser, its learning rate and L2 weight decay. */
 export interface TrainingDefaults {
+  /** `'adam'` or `'adamax'` (see `TrainOptions.optimizer`). */
+  readonly optimizer: OptimizerName;
   readonly lr: number;
   readonly weightDecay: number;
 }
@@ -59,6 +62,7 @@ export interface TrainingDefaults {
 /** Settings of a named preset for one dataset: option overrides and optimiser settings. */
 export interface Preset<O extends object = ModelOptionValues> {
   readonly options?: Partial<O>;
+  readonly optimizer?: OptimizerName;
   readonly lr?: number;
   readonly weightDecay?: number;
 }
@@ -81,7 +85,7 @@ export interface ModelRegistration<O extends object = ModelOptionValues> {
   readonly options?: { readonly [K in keyof O]?: OptionInfo };
   /** Further checks of the resolved options (combinations); throws for a bad one. */
   readonly validate?: (options: O) => void;
-  /** Optimiser defaults (default lr 0.01, weight decay 5e-4). */
+  /** Optimiser defaults (default Adam, lr 0.01, weight decay 5e-4). */
   readonly training?: Partial<TrainingDefaults>;
   /** Named presets, per dataset name: `{ official: { cora: {…}, citeseer: {…} } }`. */
   readonly presets?: { readonly [preset: string]: { readonly [dataset: string]: Preset<O> } };
@@ -135,7 +139,7 @@ export interface ModelConfig {
   readonly options: ModelOptionValues;
 }
 
-const DEFAULT_TRAINING: TrainingDefaults = { lr: 0.01, weightDecay: 5e-4 };
+const DEFAULT_TRAINING: TrainingDefaults = { optimizer: 'adam', lr: 0.01, weightDecay: 5e-4 };
 const registry = new Map<string, ModelDefinition>(BUILTIN_MODELS);
 const configs = new WeakMap<NodeModel, ModelConfig>();
 
@@ -146,7 +150,8 @@ const configs = new WeakMap<NodeModel, ModelConfig>();
  * @param name - a new name (not `'sequential'`, the name saved `Sequential` models record)
  * @param factory - builds the model from sizes and resolved options
  * @param registration - defaults (required: they define the options and their types), checks, presets
- * @throws {@link InvalidArgumentError} if the name is taken or empty, or a default is not a JSON scalar
+ * @throws {@link InvalidArgumentError} if the name is taken or empty, a default is not a JSON scalar, or the
+ *   training settings or a preset name an unknown optimiser
  * @example
  * registerModel('gcn-diffusion', ({ numFeatures, numClasses, options }) => new GcnDiffusion(numFeatures, numClasses, options),
  *   { defaults: { hidden: 64, numSteps: 10, sigma2: 0.3 } });
@@ -170,7 +175,25 @@ export function registerModel<O extends object>(
       );
     }
   }
+  checkOptimizers(registration);
   registry.set(name, { ...registration, factory } as unknown as ModelDefinition);
+}
+
+/**
+ * Checks the optimiser names of a registration: `training.optimizer` and each preset's `optimizer`.
+ * @throws {@link InvalidArgumentError} naming the field and the unknown value
+ */
+function checkOptimizers<O extends object>(registration: ModelRegistration<O>): void {
+  const { training, presets = {} } = registration;
+  if (training?.optimizer !== undefined) {
+    checkOptimizerName('registerModel', 'training.optimizer', training.optimizer);
+  }
+  for (const [preset, byDataset] of Object.entries(presets)) {
+    for (const [dataset, settings] of Object.entries(byDataset)) {
+      if (settings.optimizer === undefined) continue;
+      checkOptimizerName('registerModel', `presets.${preset}.${dataset}.optimizer`, settings.optimizer);
+    }
+  }
 }
 
 /** The registered model names, in registration order (built-ins first). */
@@ -190,7 +213,7 @@ export function modelDefinition(name: string): ModelDefinition {
   return definition;
 }
 
-/** A model's optimiser defaults (lr 0.01 and weight decay 5e-4 unless it registered others). */
+/** A model's optimiser defaults (Adam, lr 0.01 and weight decay 5e-4 unless it registered others). */
 export function trainingDefaults(name: string): TrainingDefaults {
   return { ...DEFAULT_TRAINING, ...modelDefinition(name).training };
 }

@@ -1,22 +1,12 @@
-import { InvalidArgumentError } from '@coin-gnn/graph';
 import * as tf from '@tensorflow/tfjs-core';
 import { disposeAdamState, newAdamStateId } from '../kernels/adam-states.js';
 import { adamUpdateComposed } from '../kernels/composed/AdamStep.js';
 import type { NamedWeight } from '../module/module.js';
 import { adamStep } from '../ops/adam-step.js';
+import { type Optimizer, type OptimizerOptions, resolveOptimizerOptions } from './optimizer.js';
 
-/** Options of {@link Adam}, PyTorch's names and defaults. */
-export interface AdamOptions {
-  /** Learning rate η (default 0.01, COIN's value; PyTorch's is 1e-3). */
-  readonly lr?: number;
-  /** β₁ (default 0.9). */
-  readonly beta1?: number;
-  /** β₂ (default 0.999). */
-  readonly beta2?: number;
-  /** ε (default 1e-8). */
-  readonly eps?: number;
-  /** L2 weight decay λ added to the gradient (default 5e-4); applies to weights with `decay: true`. */
-  readonly weightDecay?: number;
+/** Options of {@link Adam}: the shared ones ({@link OptimizerOptions}) and the choice of update. */
+export interface AdamOptions extends OptimizerOptions {
   /** Use the fused update, kernel `CoinAdamStep` (default: when the backend active at construction is `cpu`). */
   readonly fused?: boolean;
 }
@@ -31,7 +21,7 @@ export interface AdamOptions {
  *
  * @throws {@link InvalidArgumentError} if an option is out of range
  */
-export class Adam {
+export class Adam implements Optimizer {
   private readonly lr: number;
   private readonly beta1: number;
   private readonly beta2: number;
@@ -52,22 +42,14 @@ export class Adam {
     private readonly weights: readonly NamedWeight[],
     options: AdamOptions = {},
   ) {
-    this.lr = options.lr ?? 0.01;
-    this.beta1 = options.beta1 ?? 0.9;
-    this.beta2 = options.beta2 ?? 0.999;
-    this.eps = options.eps ?? 1e-8;
-    this.weightDecay = options.weightDecay ?? 5e-4;
+    ({
+      lr: this.lr,
+      beta1: this.beta1,
+      beta2: this.beta2,
+      eps: this.eps,
+      weightDecay: this.weightDecay,
+    } = resolveOptimizerOptions('Adam', options));
     this.fused = options.fused ?? tf.getBackend() === 'cpu';
-    const checks: [string, number, boolean][] = [
-      ['lr', this.lr, this.lr > 0 && Number.isFinite(this.lr)],
-      ['beta1', this.beta1, this.beta1 >= 0 && this.beta1 < 1],
-      ['beta2', this.beta2, this.beta2 >= 0 && this.beta2 < 1],
-      ['eps', this.eps, this.eps >= 0 && Number.isFinite(this.eps)],
-      ['weightDecay', this.weightDecay, this.weightDecay >= 0 && Number.isFinite(this.weightDecay)],
-    ];
-    for (const [name, value, ok] of checks) {
-      if (!ok) throw new InvalidArgumentError('Adam', name, value, 'in range (see AdamOptions)');
-    }
     this.stateIds = this.fused ? weights.map(() => newAdamStateId()) : [];
     this.moments = this.fused
       ? []

@@ -13,10 +13,11 @@ import type { NodeModel } from '../models/node-model.js';
 import { predict } from '../models/predict.js';
 import { createModel, modelConfig, modelNames } from '../models/registry.js';
 import { gatherRows } from '../ops/gather-rows.js';
-import { Adam } from './adam.js';
+import { createOptimizer } from './create-optimizer.js';
 import { EarlyStopping } from './early-stopping.js';
 import { logProbabilities } from './log-probabilities.js';
 import { nllLoss } from './nll-loss.js';
+import type { OptimizerName } from './optimizer.js';
 import { plantedPartition } from './testing/planted-partition.js';
 import { type EpochInfo, train } from './train.js';
 
@@ -45,13 +46,19 @@ describe('models', () => {
 
 /**
  * The official loop written out (shwangtangjun/COIN graph/train.py): a training step, then a separate
- * validation forward at the new weights, early stopping, best weights restored, test accuracy.
+ * validation forward at the new weights, early stopping, best weights restored, test accuracy; the optimiser
+ * with `train`'s default learning rate and weight decay.
  */
-function straightforwardTrain(model: NodeModel, patience: number, maxEpochs: number) {
+function straightforwardTrain(
+  model: NodeModel,
+  patience: number,
+  maxEpochs: number,
+  optimizer: OptimizerName,
+) {
   model.prepare(graph, silentLogger);
   const weights = model.namedWeights();
   const variables = weights.map((w) => w.variable);
-  const adam = new Adam(weights);
+  const adam = createOptimizer(optimizer, weights);
   const stopping = new EarlyStopping(patience);
   const targets = (rows: Int32Array) =>
     tf.tidy(() =>
@@ -112,15 +119,17 @@ function straightforwardTrain(model: NodeModel, patience: number, maxEpochs: num
 }
 
 describe('train', () => {
-  it('reuses the validation forward of a deterministic model with the decisions of the official loop', () => {
-    for (const [patience, maxEpochs] of [
-      [8, 500],
-      [1000, 30],
-    ]) {
+  it.each([
+    [8, 500, 'adam'],
+    [1000, 30, 'adam'],
+    [1000, 30, 'adamax'],
+  ] as const)(
+    'reuses the validation forward of a deterministic model with the decisions of the official loop (patience %i, %i epochs, %s)',
+    (patience, maxEpochs, optimizer) => {
       const options = { seed: 7, options: { numSteps: 5, sigma2: 0.3 } };
       const reference = createModel('coin', { ...sizes, ...options });
       expect(reference.deterministic).toBe(true);
-      const want = straightforwardTrain(reference, patience, maxEpochs);
+      const want = straightforwardTrain(reference, patience, maxEpochs, optimizer);
       reference.dispose();
       const model = createModel('coin', { ...sizes, ...options });
       const valLosses: number[] = [];
@@ -128,7 +137,12 @@ describe('train', () => {
       const got = train(
         model,
         { graph, labels: data.labels, split: data.split },
-        { patience, epochs: maxEpochs, onEpoch: (info) => valLosses.push(info.valLoss) },
+        {
+          patience,
+          epochs: maxEpochs,
+          ...(optimizer === 'adam' ? {} : { optimizer }),
+          onEpoch: (info) => valLosses.push(info.valLoss),
+        },
       );
       expect(tf.memory().numTensors).toBe(before);
       expect(got.epochs).toBe(want.epochs);
@@ -136,9 +150,9 @@ describe('train', () => {
       expect(got.testAcc).toBe(want.testAcc);
       expect(valLosses).toEqual(want.valLosses);
       model.dispose();
-    }
-    expect(createModel('gcn', { ...sizes, seed: 1 }).deterministic).toBe(false);
-  });
+      expect(createModel('gcn', { ...sizes, seed: 1 }).deterministic).toBe(false);
+    },
+  );
 
   it.each(['coin', 'gcn'] as const)('%s learns a planted partition well above chance', (name) => {
     const model = createModel(name, { ...sizes, seed: 2 });

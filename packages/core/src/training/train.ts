@@ -7,7 +7,6 @@ import { cgIterationsReads, divergenceAdvice } from '../layers/graph-diffusion.j
 import { type Logger, silentLogger } from '../logger.js';
 import type { NodeModel } from '../models/node-model.js';
 import { gatherRows } from '../ops/gather-rows.js';
-import { Adam } from './adam.js';
 import {
   bestWeights,
   type Divergence,
@@ -17,10 +16,12 @@ import {
   everyEpoch,
   type TrainCallback,
 } from './callbacks.js';
+import { createOptimizer } from './create-optimizer.js';
 import { type HostReads, readAsync, readSync } from './host-reads.js';
 import { hrtimeMs, hrtimeNow } from './hrtime-ms.js';
 import { PROBABILITY_FLOOR } from './log-probabilities.js';
 import { lossOnSplit, oneHotTargets } from './metrics.js';
+import { checkOptimizerName, type Optimizer, type OptimizerName } from './optimizer.js';
 
 /** The graph, labels and split one training run uses. */
 export interface TrainData {
@@ -38,7 +39,7 @@ export interface EpochInfo {
   readonly trainLoss: number;
   readonly valLoss: number;
   readonly valAcc: number;
-  /** Wall time of the training step (forward, backward, Adam, reading the loss), ms. */
+  /** Wall time of the training step (forward, backward, optimiser step, reading the loss), ms. */
   readonly trainMs: number;
   /** Wall time of the evaluation pass (forward in eval mode, validation loss and accuracy), ms. */
   readonly evalMs: number;
@@ -55,9 +56,11 @@ export interface TrainOptions {
   readonly epochs?: number;
   /** Early-stopping patience (default 50), see {@link EarlyStopping}. */
   readonly patience?: number;
-  /** Adam learning rate (default 0.01). */
+  /** The optimiser: `'adam'` ({@link Adam}, the default) or `'adamax'` ({@link Adamax}). */
+  readonly optimizer?: OptimizerName;
+  /** The optimiser's learning rate (default 0.01). */
   readonly lr?: number;
-  /** L2 weight decay inside Adam (default 5e-4). */
+  /** L2 weight decay inside the optimiser (default 5e-4). */
   readonly weightDecay?: number;
   /** Seed of the dropout / noise stream (default 0). */
   readonly seed?: number;
@@ -112,7 +115,8 @@ export interface TrainResult {
 }
 
 /**
- * Full-batch training with the official COIN protocol: Adam (PyTorch semantics, L2 weight decay), loss NLL
+ * Full-batch training with the official COIN protocol: Adam or Adamax (`optimizer`, PyTorch semantics, L2
+ * weight decay), loss NLL
  * on the training nodes, validation after every epoch, early stopping when neither the validation loss
  * decreases nor the validation accuracy increases for `patience` epochs, the best weights restored before
  * testing. Deterministic for a given seed on the cpu backend. Tensors made per epoch are freed.
@@ -129,7 +133,8 @@ export interface TrainResult {
  * @param model - a freshly initialised model (trained in place)
  * @param data - graph tensors, labels, split
  * @param options - see {@link TrainOptions}
- * @throws {@link InvalidArgumentError} if epochs is not a positive integer or the split has an empty part
+ * @throws {@link InvalidArgumentError} if epochs is not a positive integer, the split has an empty part or
+ *   the optimiser is unknown
  */
 export function train(model: NodeModel, data: TrainData, options: TrainOptions = {}): TrainResult {
   const maxEpochs = options.epochs ?? 10_000;
@@ -274,7 +279,7 @@ interface GradientPass {
 }
 
 /**
- * One model's training state, for {@link train} or a custom loop: the model prepared on the graph, Adam over
+ * One model's training state, for {@link train} or a custom loop: the model prepared on the graph, the optimiser over
  * its weights, the one-hot targets of the training and validation nodes, the dropout stream. Each
  * {@link Trainer.epoch} is a training step then the validation at the new weights. For a model with a
  * deterministic forward, that validation comes from the forward of the next epoch's gradient pass, computed
@@ -288,7 +293,7 @@ export class Trainer {
   /** Summed training-step time of the epochs run so far, ms. */
   trainMs = 0;
   private epochsRun = 0;
-  private readonly optimizer: Adam;
+  private readonly optimizer: Optimizer;
   /** One-hot targets of the training and validation nodes, as wide as the model's output (made on first use). */
   private readonly targets: { train?: tf.Tensor2D; val?: tf.Tensor2D } = {};
   /** Labels of the validation and test nodes, on the device (made on first use). */
@@ -302,24 +307,30 @@ export class Trainer {
 
   /**
    * Prepares `model` on the graph (reporting to `options.logger`) and sets up the optimiser.
-   * @param options - `lr`, `weightDecay`, `seed` (dropout stream), `logger`, as in {@link TrainOptions}
+   * @param options - `optimizer`, `lr`, `weightDecay`, `seed` (dropout stream), `logger`, as in {@link TrainOptions}
+   * @throws {@link InvalidArgumentError} for an unknown optimiser (before preparing the model) or an option
+   *   out of range
    */
   constructor(
     private readonly model: NodeModel,
     private readonly data: TrainData,
-    options: Pick<TrainOptions, 'lr' | 'weightDecay' | 'seed' | 'logger'> = {},
+    options: Pick<TrainOptions, 'optimizer' | 'lr' | 'weightDecay' | 'seed' | 'logger'> = {},
   ) {
+    const optimizer = checkOptimizerName('train', 'optimizer', options.optimizer ?? 'adam');
     model.prepare(data.graph, options.logger ?? silentLogger);
     const weights = model.namedWeights();
     this.variables = weights.map((w) => w.variable);
-    this.optimizer = new Adam(weights, { lr: options.lr, weightDecay: options.weightDecay });
+    this.optimizer = createOptimizer(optimizer, weights, {
+      lr: options.lr,
+      weightDecay: options.weightDecay,
+    });
     this.reuse = model.deterministic;
     // A deterministic forward (no dropout or noise) is the same in training and evaluation.
     const rng = new Rng(options.seed ?? 0);
     this.gradientMode = this.reuse ? () => model.eval() : () => model.train(rng);
   }
 
-  /** Runs one epoch: a gradient step with Adam, then the validation at the new weights. */
+  /** Runs one epoch: a gradient step with the optimiser, then the validation at the new weights. */
   epoch(): EpochInfo {
     return readSync(this.epochReads());
   }
