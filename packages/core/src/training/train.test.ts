@@ -19,7 +19,8 @@ import { logProbabilities } from './log-probabilities.js';
 import { nllLoss } from './nll-loss.js';
 import type { OptimizerName } from './optimizer.js';
 import { plantedPartition } from './testing/planted-partition.js';
-import { type EpochInfo, train } from './train.js';
+import { type EpochInfo, Trainer, train } from './train.js';
+import { restoreWeights, snapshotWeights } from './weights-snapshot.js';
 
 const data = plantedPartition(1);
 const graph = new GraphTensors(data);
@@ -192,6 +193,26 @@ describe('train', () => {
     expect(new Set(a.counts.slice(2)).size).toBe(1);
     // A train call leaves nothing behind once its model is disposed (GCN's zero biases once did).
     expect(tf.memory().numTensors).toBe(afterOne);
+  });
+
+  it('computes the pass ahead again after discardAhead, at weights restored from a snapshot', () => {
+    const model = createModel('coin', { ...sizes, seed: 7, options: { numSteps: 5, sigma2: 0.3 } });
+    const trainer = new Trainer(model, { graph, labels: data.labels, split: data.split });
+    const losses: number[] = [];
+    let snapshot = snapshotWeights(trainer.variables);
+    for (let epoch = 1; epoch <= 5; epoch++) {
+      losses.push(trainer.epoch().trainLoss);
+      if (epoch === 2) snapshot = snapshotWeights(trainer.variables, snapshot);
+    }
+    restoreWeights(trainer.variables, snapshot);
+    const held = tf.memory().numTensors;
+    trainer.discardAhead();
+    // The pass ahead freed: its loss and one gradient per weight.
+    expect(held - tf.memory().numTensors).toBe(1 + trainer.variables.length);
+    // An epoch's training loss is the loss at its starting weights: those after two steps, as in epoch 3.
+    expect(trainer.epoch().trainLoss).toBe(losses[2]);
+    trainer.dispose();
+    model.dispose();
   });
 
   it('reports epoch timings and stops early with the official rule', () => {

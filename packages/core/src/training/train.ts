@@ -188,6 +188,7 @@ function* trainReads(
       ...(options.onEpoch ? [everyEpoch(options.onEpoch)] : []),
       ...(options.callbacks ?? []),
     ]);
+    trainer.discardAhead();
     const bestEpoch = best.restore() ?? epochs;
     const { valLoss, valAcc } = yield* trainer.validateReads();
     const convergenceMs = hrtimeMs(started);
@@ -412,12 +413,22 @@ export class Trainer {
     return { testAcc: correct / split.test.length, clamped };
   }
 
-  /** Frees the optimiser state, the targets and a pass computed ahead. */
-  dispose(): void {
+  /**
+   * Frees the gradient pass computed ahead for the next epoch (a deterministic model's), which the next
+   * {@link Trainer.epoch} then computes again: call it when the weights change outside the trainer (e.g.
+   * `restoreWeights`) or when no epoch follows (its gradients, on cpu COIN's dW₁ in the residual block's
+   * memory, would otherwise stay held through the evaluations).
+   */
+  discardAhead(): void {
     if (this.ahead) {
       tf.dispose([this.ahead.value, ...Object.values(this.ahead.grads), ...(this.ahead.validation ?? [])]);
     }
     this.ahead = null;
+  }
+
+  /** Frees the optimiser state, the targets and a pass computed ahead. */
+  dispose(): void {
+    this.discardAhead();
     this.optimizer.dispose();
     tf.dispose([...Object.values(this.targets), ...Object.values(this.labelTensors)]);
   }
