@@ -1,5 +1,5 @@
-import { Rng, toDense } from '@coin-gnn/graph';
-import { denseMatMul, expectClose, randomCsr } from '@coin-gnn/graph/testing';
+import { coinLaplacian, Rng, toDense } from '@coin-gnn/graph';
+import { denseMatMul, expectClose, randomCsr, randomGraph } from '@coin-gnn/graph/testing';
 import { describe, expect, it } from 'vitest';
 import { simdExplicitDiffusion } from './diffusion.js';
 import { simdCsrMatMul } from './mat-mul.js';
@@ -53,4 +53,19 @@ describe('simdExplicitDiffusion', () => {
       }
     },
   );
+
+  it('runs Lᵀ of a symmetric L row by row over the threads with the bits of the scatter Lᵀ u', () => {
+    const m = coinLaplacian(randomGraph(600, 0.05, 7));
+    const l = { indptr: m.indptr, indices: m.indices, values: m.values as Float32Array, numRows: 600 };
+    const cols = 64; // nnz · cols above the threads' minimum work, so each step is split
+    const rng = new Rng(11);
+    const u = Float32Array.from({ length: 600 * cols }, () => rng.uniform());
+    const taus = [0.35, 0.2];
+    let v = u;
+    for (const tau of taus) {
+      const lv = simdCsrMatMul(l.indptr, l.indices, l.values, 600, 600, v, cols, true);
+      v = v.map((x, k) => x - tau * lv[k]);
+    }
+    expect(Array.from(simdExplicitDiffusion(l, u, cols, taus, true))).toEqual(Array.from(v));
+  });
 });

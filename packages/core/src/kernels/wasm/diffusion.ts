@@ -1,10 +1,13 @@
 /**
  * K explicit diffusion steps with the SIMD module (`assembly/diffusion.ts`): L and both buffers of u are
- * written to its memory once, not once per step. With L untransposed each step is split by rows over the
- * kernel threads (`explicitStepRows`, one split call per step); Lᵀ u scatters into rows of other blocks, so
- * the transposed steps run as one call (`explicitSteps`) on the calling thread.
+ * written to its memory once, not once per step. With L untransposed, or transposed but stored as its own
+ * transpose ({@link storedSymmetric}: COIN's L of an undirected graph, as the adjoint steps of the gradient
+ * use it), each step is split by rows over the kernel threads (`explicitStepRows`, one split call per step);
+ * otherwise Lᵀ u scatters into rows of other blocks, so the transposed steps run as one call
+ * (`explicitSteps`) on the calling thread.
  */
 import { type CsrParts, csrBytes, writeCsr } from './csr-memory.js';
+import { storedSymmetric } from './csr-symmetry.js';
 import { runSplit } from './kernel-threads.js';
 import { paddedCols } from './mat-mul.js';
 import { align16, sharedInstance } from './runtime.js';
@@ -43,7 +46,7 @@ export function simdExplicitDiffusion(
   const l = writeCsr(wasm, laplacian, 0);
   wasm.writeRows(offU, u, n, cols, stride);
   wasm.write(offTaus, Float64Array.from(stepSizes));
-  if (transposeL) {
+  if (transposeL && !storedSymmetric(laplacian)) {
     // biome-ignore format: the module's argument order
     wasm.kernels.explicitSteps(l.indptr, l.indices, l.values, n, offU, offOther, stride, offTaus,
       stepSizes.length, 1);

@@ -1,6 +1,7 @@
-import { csrMatMulImpl, csrTransposeMatMulImpl, Rng, toDense, transpose } from '@coin-gnn/graph';
-import { denseMatMul, expectClose, randomCsr } from '@coin-gnn/graph/testing';
+import { csrMatMulImpl, csrTransposeMatMulImpl, gcnNorm, Rng, toDense, transpose } from '@coin-gnn/graph';
+import { denseMatMul, expectClose, randomCsr, randomGraph } from '@coin-gnn/graph/testing';
 import { describe, expect, it } from 'vitest';
+import { MIN_PARALLEL_WORK } from './kernel-threads.js';
 import { simdCsrMatMul, simdDenseMatMul } from './mat-mul.js';
 
 /** Column counts: below 4, padded thin widths (5–8, 13), multiples of 4, and wide ones with a scalar tail. */
@@ -20,6 +21,19 @@ describe('simdCsrMatMul', () => {
       const atc = simdCsrMatMul(m.indptr, m.indices, m.values, 9, 7, c, bCols, true);
       expectClose(atc, csrTransposeMatMulImpl(m.indptr, m.indices, m.values, 9, 7, c, bCols));
       expectClose(atc, denseMatMul(toDense(transpose(m)), 7, 9, c, bCols));
+    },
+  );
+
+  it.each([5, 16])(
+    'runs Aᵀ B of a symmetric A (Â) as A B, split, with the bits of the scatter, %i columns',
+    (bCols) => {
+      const a = gcnNorm(randomGraph(3000, 0.004, bCols)); // nnz · cols above the threads' minimum work
+      const n = a.numRows;
+      const b = Float32Array.from({ length: n * bCols }, () => rng.uniform() - 0.5);
+      const at = simdCsrMatMul(a.indptr, a.indices, a.values, n, n, b, bCols, true);
+      // The same A as n × (n + 1) (an empty last column): not square, so Aᵀ B scatters on one thread.
+      const scattered = simdCsrMatMul(a.indptr, a.indices, a.values, n, n + 1, b, bCols, true);
+      expect(Array.from(at)).toEqual(Array.from(scattered.subarray(0, n * bCols)));
     },
   );
 

@@ -9,6 +9,7 @@
  * split by blocks of rows of C over the kernel threads ({@link runSplit}), except the transposed sparse one
  * (its rows of C gather from all rows of A).
  */
+import { storedSymmetric } from './csr-symmetry.js';
 import { runSplit } from './kernel-threads.js';
 import { align16, sharedInstance, type WasmInstance } from './runtime.js';
 
@@ -41,6 +42,9 @@ export type DenseOperand =
  *    \quad\text{or}\quad C = A^\top B,\ C_{jk} = \sum_i A_{ij} B_{ik} \ (\texttt{transposeA}) $$
  * Same contract as `csrMatMulImpl` / `csrTransposeMatMulImpl` (A numRows × numCols in CSR, B and C
  * row-major; float32 accumulation in another order, so results agree to rounding). Stored zeros are skipped.
+ * A B is split by rows of C over the kernel threads; Aᵀ B scatters into rows of C that any row of A may
+ * reach, so it stays on the calling thread, unless A is stored as its own transpose ({@link storedSymmetric}:
+ * Â of an undirected graph, in GCN's backward), where it runs as A B with the same bits.
  * @param b - B, (numCols or, transposed, numRows) × bCols: an array, or a function that writes it
  *   ({@link DenseOperand})
  * @param transposeA - multiply by Aᵀ instead of A
@@ -60,6 +64,8 @@ export function simdCsrMatMul(
 ): Float32Array {
   const outRows = transposeA ? numCols : numRows;
   const nnz = indices.length;
+  const scatter =
+    transposeA && !(numRows === numCols && storedSymmetric({ indptr, indices, values, numRows }));
   const offIndices = align16((numRows + 1) * 4);
   const offValues = offIndices + align16(nnz * 4);
   const offB = offValues + align16(nnz * 4);
@@ -70,8 +76,8 @@ export function simdCsrMatMul(
     wasm.f32(offOut, outRows * cols).fill(0);
     // Aᵀ B stays on the calling thread (work 0): each row of C gathers from all rows of A.
     // biome-ignore format: the module's argument order
-    runSplit(wasm, 'spmm', numRows, ROW_GRAIN, transposeA ? 0 : nnz * cols, (start, end) => [0, offIndices,
-      offValues, numRows, offB, offOut, cols, transposeA ? 1 : 0, 0, start, end]);
+    runSplit(wasm, 'spmm', numRows, ROW_GRAIN, scatter ? 0 : nnz * cols, (start, end) => [0, offIndices,
+      offValues, numRows, offB, offOut, cols, scatter ? 1 : 0, 0, start, end]);
   });
 }
 

@@ -1,10 +1,10 @@
 /**
  * The gradient of COIN's classifier on its residual block, Z = H W₂ + b₂ with H = X + relu(X W₁ + b₁), in
- * WebAssembly SIMD: `residualClassifierGradCols` of `assembly/classifier.ts` (dW₂, db₁ and the masked dR in one
- * pass over the rows of H, dH = dZ W₂ᵀ never stored), then `csrTiled` of `assembly/residual.ts` for
- * dW₁ = Xᵀ dR, split by blocks of 32 columns of dW₁ over the kernel threads ({@link runSplit}). The pass over
- * H stays one call on the calling thread: it is bound by memory traffic, and split by column blocks it took
- * twice as long on 2 threads as on one (Cora, quiet 2-core machine).
+ * WebAssembly SIMD: `residualClassifierGradCols` of `assembly/classifier.ts` (dW₂, db₁ and dW₁ = Xᵀ dR in one
+ * pass over the rows of H; dH = dZ W₂ᵀ and the masked dR exist one row at a time, so neither a numRows × cols
+ * dR nor Xᵀ is stored: 400 MB and 150 MB fewer on a 10⁶-node graph of 100 features). The pass stays one
+ * call on the calling thread: it is bound by memory traffic, and split by column blocks it took twice as long
+ * on 2 threads as on one (Cora, quiet 2-core machine).
  *
  * Both passes run in a memory of their own (a {@link WasmInstance} that no other kernel writes to, laid out
  * by {@link blockLayout}): H and dW₁ can stay there as the outputs themselves (views into the memory) instead
@@ -14,9 +14,9 @@
  * memory, and the view keeps the former one alive until it is dropped.
  */
 import { type CsrOffsets, type CsrParts, writeCsr } from './csr-memory.js';
-import { releaseKernelMemory, runSplit } from './kernel-threads.js';
+import { releaseKernelMemory } from './kernel-threads.js';
 import { simdDenseMatMul, THIN_COLS, thinInMemory } from './mat-mul.js';
-import { residualTiles, TILE_COLS, transposeOf } from './residual.js';
+import { residualTiles } from './residual.js';
 import { align16, WasmInstance } from './runtime.js';
 
 /** Classes per register group of the module's pass (W₂ᵀ and the rows of dZ are padded with zeros to it). */
@@ -24,9 +24,8 @@ const CLASS_GROUP = 8;
 
 /** Byte offsets of the operands of both passes in the block's memory ({@link blockLayout}). */
 interface BlockLayout {
-  /** X and Xᵀ (CSR). */
+  /** X (CSR). */
   readonly x: CsrOffsets;
-  readonly xt: CsrOffsets;
   /** W₂ padded to 8 columns (forward) or W₂ᵀ padded to a whole class group (gradient). */
   readonly w2: number;
   /** dW₂ᵀ, class-group rows × cols. */
@@ -36,7 +35,7 @@ interface BlockLayout {
   readonly db: number;
   /** Z, numRows × 8 (forward), or dZ, numRows × class groups (gradient). */
   readonly z: number;
-  /** W₁ (forward) or dR (gradient): the larger of cols² and numRows · cols floats. */
+  /** W₁ (forward, cols² floats) or one row of dR (gradient, cols floats). */
   readonly scratch: number;
   /** H, numRows × cols, and dW₁, cols × cols: the regions that may be outputs ({@link holdResident}). */
   readonly h: number;
@@ -47,24 +46,20 @@ interface BlockLayout {
 
 /**
  * The layout of the block's memory for X (numRows × cols, `nnz` stored entries) and `groups` padded classes,
- * each region 16-byte aligned; X and Xᵀ come first, H and dW₁ last.
+ * each region 16-byte aligned; X comes first, H and dW₁ last.
  */
 function blockLayout(numRows: number, nnz: number, cols: number, groups: number): BlockLayout {
-  const csr = (rows: number, at: number): CsrOffsets => {
-    const indices = at + align16((rows + 1) * 4);
-    return { indptr: at, indices, values: indices + align16(nnz * 4), numRows: rows };
-  };
-  const x = csr(numRows, 0);
-  const xt = csr(cols, x.values + align16(nnz * 4));
-  const w2 = xt.values + align16(nnz * 4);
+  const indices = align16((numRows + 1) * 4);
+  const x = { indptr: 0, indices, values: indices + align16(nnz * 4), numRows };
+  const w2 = x.values + align16(nnz * 4);
   const dw2t = w2 + align16(Math.max(THIN_COLS, groups) * cols * 4);
   const b1 = dw2t + align16(groups * cols * 4);
   const db = b1 + align16(cols * 4);
   const z = db + align16(cols * 4);
   const scratch = z + align16(numRows * Math.max(THIN_COLS, groups) * 4);
-  const h = scratch + align16(Math.max(cols, numRows) * cols * 4);
+  const h = scratch + align16(cols * cols * 4);
   const dw = h + align16(numRows * cols * 4);
-  return { x, xt, w2, dw2t, b1, db, z, scratch, h, dw, bytes: dw + cols * cols * 4 };
+  return { x, w2, dw2t, b1, db, z, scratch, h, dw, bytes: dw + cols * cols * 4 };
 }
 
 /** How long a view handed out as an output lives: true while a tensor still holds it. */
@@ -208,11 +203,9 @@ export function simdResidualClassifierBackward(
 ): ResidualClassifierGrads {
   const n = x.numRows;
   const groups = Math.ceil(classes / CLASS_GROUP) * CLASS_GROUP;
-  const xt = transposeOf(x, cols);
   const mem = blockMemory(x, cols, groups, (m) => m.dwFree() && (h === m.h || m.hFree()));
   const { wasm, layout: l } = mem;
   const a = writeCsr(wasm, x, l.x.indptr);
-  const at = writeCsr(wasm, xt, l.xt.indptr);
   if (h !== mem.h) {
     wasm.write(l.h, h);
     mem.h = null;
@@ -223,12 +216,10 @@ export function simdResidualClassifierBackward(
   for (let j = 0; j < cols; j++) for (let c = 0; c < classes; c++) w2t[c * cols + j] = w2[j * classes + c];
   wasm.f32(l.dw2t, groups * cols).fill(0);
   wasm.f32(l.db, cols).fill(0);
+  wasm.f32(l.dw, cols * cols).fill(0);
   // biome-ignore format: the module's argument order
   wasm.kernels.residualClassifierGradCols(a.indptr, a.indices, a.values, l.h, l.w2, l.z, l.scratch, l.dw2t, l.db,
-    cols, groups, n, 0, cols);
-  // biome-ignore format: the module's argument order
-  runSplit(wasm, 'csrTiled', cols, TILE_COLS, x.indices.length * cols, (start, end) => [at.indptr, at.indices,
-    at.values, at.numRows, l.scratch, l.dw, cols, 0, start, end]);
+    l.dw, cols, groups, n, 0, cols);
   const dwView = wasm.f32(l.dw, cols * cols);
   let dw1 = dwView;
   if (target !== undefined) {

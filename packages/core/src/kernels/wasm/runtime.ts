@@ -145,7 +145,8 @@ export interface WasmKernels {
   ): void;
   /**
    * Columns [colStart, colEnd) of COIN's classifier gradient fused into the residual block's, over all
-   * `numRows` rows: dW₂ᵀ += dZᵀH, dR = (dZ W₂ᵀ) ⊙ [H − X > 0], db₁ += 1ᵀdR, `assembly/classifier.ts`.
+   * `numRows` rows: dW₂ᵀ += dZᵀH, dR = (dZ W₂ᵀ) ⊙ [H − X > 0] row by row (`dr`: one row of scratch),
+   * db₁ += 1ᵀdR, dW₁ += Xᵀ dR, `assembly/classifier.ts`.
    */
   residualClassifierGradCols(
     indptr: number,
@@ -157,6 +158,7 @@ export interface WasmKernels {
     dr: number,
     dw2t: number,
     db: number,
+    dw1: number,
     cols: number,
     classes: number,
     numRows: number,

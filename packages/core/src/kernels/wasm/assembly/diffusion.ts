@@ -46,8 +46,9 @@ export function explicitSteps(
  * $$ \mathrm{dst}_{i,:} = \mathrm{src}_{i,:} - \tau\,(L\,\mathrm{src})_{i,:} \qquad (start \le i < end) $$
  * Each f32x4 of (L src)_{i,:} is summed in a register over the row's nonzero entries in stored order, as
  * `spmm` sums it into memory from zero, then updated as in {@link explicitSteps}: the same bits, without
- * zeroing `dst` or reading it back. `src` and `dst` hold numRows × cols floats, cols a multiple of 4 (padded
- * as in {@link explicitSteps}).
+ * zeroing `dst` or reading it back. Two f32x4 (32 bytes) of a row are summed in one pass over its entries,
+ * so that each gathered row src_{j,:} of up to 8 floats is read from memory once. `src` and `dst` hold
+ * numRows × cols floats, cols a multiple of 4 (padded as in {@link explicitSteps}).
  */
 export function explicitStepRows(
   indptr: usize,
@@ -66,16 +67,21 @@ export function explicitStepRows(
     const qStart = (load<i32>(indptr + ((i as usize) << 2)) as usize) << 2;
     const qEnd = (load<i32>(indptr + ((i as usize) << 2), 4) as usize) << 2;
     const iRow = (i as usize) * rowBytes;
-    for (let c: usize = 0; c < rowBytes; c += 16) {
-      let acc = f32x4.splat(0);
+    for (let c: usize = 0; c < rowBytes; c += 32) {
+      const pair = c + 16 < rowBytes;
+      let acc0 = f32x4.splat(0);
+      let acc1 = f32x4.splat(0);
       for (let q = qStart; q < qEnd; q += 4) {
         const x = load<f32>(values + q);
         if (x !== 0) {
-          const j = load<i32>(indices + q) as usize;
-          acc = f32x4.add(acc, f32x4.mul(f32x4.splat(x), v128.load(src + j * rowBytes + c)));
+          const jRow = src + (load<i32>(indices + q) as usize) * rowBytes + c;
+          const xs = f32x4.splat(x);
+          acc0 = f32x4.add(acc0, f32x4.mul(xs, v128.load(jRow)));
+          if (pair) acc1 = f32x4.add(acc1, f32x4.mul(xs, v128.load(jRow, 16)));
         }
       }
-      v128.store(dst + iRow + c, updated(v128.load(src + iRow + c), acc, t));
+      v128.store(dst + iRow + c, updated(v128.load(src + iRow + c), acc0, t));
+      if (pair) v128.store(dst + iRow + c, updated(v128.load(src + iRow + c, 16), acc1, t), 16);
     }
   }
 }
