@@ -114,6 +114,18 @@ export interface WasmKernels {
     numSteps: number,
     transpose: number,
   ): void;
+  /** `explicitStepRows` for rows of 1 to 3 unpadded floats, `assembly/diffusion.ts`. */
+  explicitStepRowsNarrow(
+    indptr: number,
+    indices: number,
+    values: number,
+    src: number,
+    dst: number,
+    width: number,
+    tau: number,
+    start: number,
+    end: number,
+  ): void;
   /** Rows [start, end) of one step dst = src − τ L src (L untransposed), `assembly/diffusion.ts`. */
   explicitStepRows(
     indptr: number,

@@ -108,3 +108,44 @@ function updated(a: v128, b: v128, t: v128): v128 {
   );
   return v128.shuffle<f32>(f32x4.demote_f64x2_zero(lo), f32x4.demote_f64x2_zero(hi), 0, 1, 4, 5);
 }
+
+/**
+ * {@link explicitStepRows} for rows of `width` = 1 to 3 floats, unpadded (the last cols mod 4 columns of u,
+ * kept apart from the others so that their rows take 4 to 12 bytes of the cache instead of 16): each
+ * float summed in a scalar register in the order and arithmetic of one lane of the f32x4 sums, and
+ * updated as one lane of {@link updated}, so the bits are those of the padded kernel.
+ */
+export function explicitStepRowsNarrow(
+  indptr: usize,
+  indices: usize,
+  values: usize,
+  src: usize,
+  dst: usize,
+  width: i32,
+  tau: f64,
+  start: i32,
+  end: i32,
+): void {
+  const rowBytes = (width as usize) << 2;
+  for (let i = start; i < end; i++) {
+    const qStart = (load<i32>(indptr + ((i as usize) << 2)) as usize) << 2;
+    const qEnd = (load<i32>(indptr + ((i as usize) << 2), 4) as usize) << 2;
+    let a0: f32 = 0;
+    let a1: f32 = 0;
+    let a2: f32 = 0;
+    for (let q = qStart; q < qEnd; q += 4) {
+      const x = load<f32>(values + q);
+      if (x !== 0) {
+        const s = src + (load<i32>(indices + q) as usize) * rowBytes;
+        a0 += x * load<f32>(s);
+        if (width > 1) a1 += x * load<f32>(s, 4);
+        if (width > 2) a2 += x * load<f32>(s, 8);
+      }
+    }
+    const s = src + (i as usize) * rowBytes;
+    const d = dst + (i as usize) * rowBytes;
+    store<f32>(d, ((load<f32>(s) as f64) - tau * (a0 as f64)) as f32);
+    if (width > 1) store<f32>(d, ((load<f32>(s, 4) as f64) - tau * (a1 as f64)) as f32, 4);
+    if (width > 2) store<f32>(d, ((load<f32>(s, 8) as f64) - tau * (a2 as f64)) as f32, 8);
+  }
+}
