@@ -15,8 +15,8 @@ import { align16, sharedInstance, type WasmInstance } from './runtime.js';
 const STEP_GRAIN = 64;
 
 /**
- * Bytes of one padded buffer of u from which a width that is not a multiple of 4 runs in two parts (see
- * {@link simdExplicitDiffusion}): about where u stops fitting the caches. On an SBM graph of 10⁶ nodes
+ * Bytes of one padded buffer of u (or of C, in `simdCsrMatMul`) from which a width that is not a multiple of
+ * 4 runs in two parts (see {@link simdExplicitDiffusion}): about where it stops fitting the caches. On an SBM graph of 10⁶ nodes
  * (5 columns), steps on rows of 4 floats took half the time of steps on rows padded to 8.
  */
 export const NARROW_TAIL_MIN_BYTES = 1 << 22;
