@@ -5,7 +5,7 @@ import { wasmFillBernoulli } from '../kernels/wasm/bernoulli.js';
 import { canReadKernelsWasm } from '../kernels/wasm/runtime.js';
 import { Module } from '../module/module.js';
 import { applyMask } from '../ops/apply-mask.js';
-import { CsrTensor } from '../ops/csr-tensor.js';
+import type { CsrTensor } from '../ops/csr-tensor.js';
 import { maskedRelu } from '../ops/masked-relu.js';
 
 const TWO_POW_32 = 4294967296;
@@ -72,14 +72,13 @@ export class Dropout extends Module<[tf.Tensor], tf.Tensor> {
   /**
    * The graph's sparse features of kind `kind` (default `'stored'`, see `GraphTensors.features`) with dropout
    * on their stored entries in training mode (a fresh sparse tensor each call, kept in `graph` until the next
-   * one, since the backward pass reads it), the cached features otherwise.
+   * one, since the backward pass reads it; only its values are new, its pattern shares the cached features'),
+   * the cached features otherwise.
    */
   features(graph: GraphTensors, kind: FeatureKind = 'stored'): CsrTensor {
     if (!this.active) return graph.features(kind);
-    return graph.scratch(
-      'features.dropout',
-      CsrTensor.fromCsr(this.forwardSparse(graph.featureMatrix(kind))),
-    );
+    const dropped = this.forwardSparse(graph.featureMatrix(kind)).values as Float32Array;
+    return graph.scratch('features.dropout', graph.features(kind).withValues(dropped));
   }
 
   /**

@@ -66,6 +66,26 @@ export class CsrTensor {
     );
   }
 
+  /**
+   * The same sparsity pattern with other stored values, $$ A'_{i,\,\mathrm{indices}_p} = v_p $$ (sparse
+   * dropout of features): `indptr`, `indices` and `rowIds` are clones (the same data, reference-counted, so
+   * each matrix may be disposed on its own), only the values are new.
+   * @param values - v, one per stored entry (not copied; must not be modified afterwards)
+   * @throws {@link InvalidArgumentError} if `values` does not have nnz entries
+   */
+  withValues(values: Float32Array): CsrTensor {
+    if (values.length !== this.nnz) {
+      throw new InvalidArgumentError('CsrTensor.withValues', 'values', values.length, `${this.nnz} values`);
+    }
+    return new CsrTensor(
+      this.shape,
+      tf.keep(tf.clone(this.indptr)),
+      tf.keep(tf.clone(this.indices)),
+      tf.keep(tensorWithHostCopy(values, 'float32')),
+      tf.keep(tf.clone(this.rowIds)),
+    );
+  }
+
   /** `[numRows, numCols]`. */
   get shape(): [number, number] {
     return [this.numRows, this.numCols];

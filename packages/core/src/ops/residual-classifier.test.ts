@@ -70,37 +70,40 @@ describe.each(testBackends())('residualClassifier on %s', (backend) => {
     x.dispose();
   });
 
-  it('gives the numbers of the block, matMul2d and addBias one after the other, forward and gradients', () => {
-    const f = 9;
-    const c = 7;
-    const o = operands(f, c, 5);
-    const x = CsrTensor.fromCsr(o.m);
-    const weights = [
-      tf.tensor2d(o.w1, [f, f]),
-      tf.tensor1d(o.b1),
-      tf.tensor2d(o.w2, [f, c]),
-      tf.tensor1d(o.b2),
-    ];
-    const r = tf.randomUniform([n, c], -1, 1, 'float32', 2);
-    type Four = [tf.Tensor2D, tf.Tensor1D, tf.Tensor2D, tf.Tensor1D];
-    const fused = (...w: tf.Tensor[]) => residualClassifier(x, ...(w as Four));
-    const unfused = (...w: tf.Tensor[]) => {
-      const [w1, b1, w2, b2] = w as Four;
-      return addBias(matMul2d(sparseResidualLinear(x, w1, b1), w2), b2);
-    };
-    const gradsOf = (g: (...w: tf.Tensor[]) => tf.Tensor) =>
-      tf.grads((...w) => tf.sum(tf.mul(g(...w), r)))(weights);
-    const pairs: [tf.Tensor, tf.Tensor][] = [[fused(...weights), unfused(...weights)]];
-    const [gf, gu] = [gradsOf(fused), gradsOf(unfused)];
-    for (const [i, g] of gf.entries()) pairs.push([g, gu[i]]);
-    for (const [a, b] of pairs) {
-      // == (not Object.is): a zero term the unfused kernels skip may flip the sign of a zero
-      const [va, vb] = [a.dataSync(), b.dataSync()];
-      expect(va.every((v, p) => v === vb[p])).toBe(true);
-    }
-    tf.dispose([...pairs.flat(), ...weights, r]);
-    x.dispose();
-  });
+  // F = 40: a 32-column tile and a strip of the unfused dW₁ = Xᵀ dR; F = 9: two f32x4 and a scalar tail.
+  it.each([9, 40])(
+    'gives the numbers of the block, matMul2d and addBias one after the other, forward and gradients (F = %i)',
+    (f) => {
+      const c = 7;
+      const o = operands(f, c, 5);
+      const x = CsrTensor.fromCsr(o.m);
+      const weights = [
+        tf.tensor2d(o.w1, [f, f]),
+        tf.tensor1d(o.b1),
+        tf.tensor2d(o.w2, [f, c]),
+        tf.tensor1d(o.b2),
+      ];
+      const r = tf.randomUniform([n, c], -1, 1, 'float32', 2);
+      type Four = [tf.Tensor2D, tf.Tensor1D, tf.Tensor2D, tf.Tensor1D];
+      const fused = (...w: tf.Tensor[]) => residualClassifier(x, ...(w as Four));
+      const unfused = (...w: tf.Tensor[]) => {
+        const [w1, b1, w2, b2] = w as Four;
+        return addBias(matMul2d(sparseResidualLinear(x, w1, b1), w2), b2);
+      };
+      const gradsOf = (g: (...w: tf.Tensor[]) => tf.Tensor) =>
+        tf.grads((...w) => tf.sum(tf.mul(g(...w), r)))(weights);
+      const pairs: [tf.Tensor, tf.Tensor][] = [[fused(...weights), unfused(...weights)]];
+      const [gf, gu] = [gradsOf(fused), gradsOf(unfused)];
+      for (const [i, g] of gf.entries()) pairs.push([g, gu[i]]);
+      for (const [a, b] of pairs) {
+        // == (not Object.is): a zero term the unfused kernels skip may flip the sign of a zero
+        const [va, vb] = [a.dataSync(), b.dataSync()];
+        expect(va.every((v, p) => v === vb[p])).toBe(true);
+      }
+      tf.dispose([...pairs.flat(), ...weights, r]);
+      x.dispose();
+    },
+  );
 
   it('rejects bad shapes and dtypes', () => {
     const o = operands(4, 3, 1);

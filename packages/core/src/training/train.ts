@@ -41,7 +41,12 @@ export interface EpochInfo {
   readonly valAcc: number;
   /** Wall time of the training step (forward, backward, optimiser step, reading the loss), ms. */
   readonly trainMs: number;
-  /** Wall time of the evaluation pass (forward in eval mode, validation loss and accuracy), ms. */
+  /**
+   * Wall time of the evaluation pass (forward in eval mode, validation loss and accuracy), ms. When the
+   * validation reuses the next epoch's gradient pass (deterministic forward, see {@link train}), that pass's
+   * time is counted once, in the next epoch's `trainMs`, and `evalMs` is the rest (the validation numbers
+   * from its forward), so that trainMs + evalMs is an epoch's wall time.
+   */
   readonly evalMs: number;
   /**
    * Host↔device transfers of the epoch ({@link hostTransfers}): one read (training loss, validation loss and
@@ -351,8 +356,10 @@ export class Trainer {
     tf.dispose(Object.values(pass.grads));
     const stepMs = pass.ms + hrtimeMs(t0);
     const t1 = hrtimeNow();
-    const validation = this.reuse ? this.aheadValidation() : this.validationNow();
-    const evalMs = hrtimeMs(t1);
+    // with reuse, the next epoch's gradient pass now: its forward's validation, its time counted in that epoch
+    this.ahead = this.reuse ? this.gradientPass(true) : null;
+    const validation = this.ahead?.validation ?? this.validationNow();
+    const evalMs = hrtimeMs(t1) - (this.ahead?.ms ?? 0);
     const numbers = tf.tidy(() => tf.stack([pass.value, ...validation]));
     tf.dispose([pass.value, ...validation]);
     const t2 = hrtimeNow();
@@ -431,12 +438,6 @@ export class Trainer {
     this.discardAhead();
     this.optimizer.dispose();
     tf.dispose([...Object.values(this.targets), ...Object.values(this.labelTensors)]);
-  }
-
-  /** Computes the next epoch's gradient pass now and returns the validation tensors of its forward. */
-  private aheadValidation(): ValidationTensors {
-    this.ahead = this.gradientPass(true);
-    return this.ahead.validation!;
   }
 
   /** Validation tensors of the current weights, from a forward in evaluation mode. */

@@ -1,7 +1,7 @@
-import { Rng, toDense } from '@coin-gnn/graph';
-import { denseMatMul, expectClose, randomCsr } from '@coin-gnn/graph/testing';
+import { coinLaplacian, Rng, toDense } from '@coin-gnn/graph';
+import { cycleGraph, denseMatMul, expectClose, randomCsr, randomGraph } from '@coin-gnn/graph/testing';
 import { describe, expect, it } from 'vitest';
-import { simdExplicitDiffusion } from './diffusion.js';
+import { NARROW_TAIL_MIN_BYTES, simdExplicitDiffusion } from './diffusion.js';
 import { simdCsrMatMul } from './mat-mul.js';
 
 /** Column counts: one f32x4, padded thin widths (5, 7, 13), wide ones with and without a scalar tail. */
@@ -53,4 +53,37 @@ describe('simdExplicitDiffusion', () => {
       }
     },
   );
+
+  it('runs Lᵀ of a symmetric L row by row over the threads with the bits of the scatter Lᵀ u', () => {
+    const m = coinLaplacian(randomGraph(600, 0.05, 7));
+    const l = { indptr: m.indptr, indices: m.indices, values: m.values as Float32Array, numRows: 600 };
+    const cols = 64; // nnz · cols above the threads' minimum work, so each step is split
+    const rng = new Rng(11);
+    const u = Float32Array.from({ length: 600 * cols }, () => rng.uniform());
+    const taus = [0.35, 0.2];
+    let v = u;
+    for (const tau of taus) {
+      const lv = simdCsrMatMul(l.indptr, l.indices, l.values, 600, 600, v, cols, true);
+      v = v.map((x, k) => x - tau * lv[k]);
+    }
+    expect(Array.from(simdExplicitDiffusion(l, u, cols, taus, true))).toEqual(Array.from(v));
+  });
+
+  it.each([5, 7])('runs a large u of %i columns as 4 + the rest, unpadded, with the same bits', (cols) => {
+    const n = NARROW_TAIL_MIN_BYTES / 32 + 1; // one padded buffer of 8 floats per row past the bound
+    const m = coinLaplacian(cycleGraph(n));
+    const l = { indptr: m.indptr, indices: m.indices, values: m.values as Float32Array, numRows: n };
+    const rng = new Rng(cols);
+    const u = Float32Array.from({ length: n * cols }, () => rng.uniform());
+    const taus = [0.35, 0.2, 0.1];
+    for (const transposeL of [false, true]) {
+      let v = u;
+      for (const tau of taus) {
+        const lv = simdCsrMatMul(l.indptr, l.indices, l.values, n, n, v, cols, transposeL);
+        v = v.map((x, k) => x - tau * lv[k]);
+      }
+      const got = simdExplicitDiffusion(l, u, cols, taus, transposeL);
+      expect(got.every((x, k) => Object.is(x, v[k]))).toBe(true);
+    }
+  });
 });

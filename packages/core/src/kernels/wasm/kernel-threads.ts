@@ -33,6 +33,7 @@ export const PARALLEL_KERNELS = [
   'residualGrad',
   'adam',
   'explicitStepRows',
+  'explicitStepRowsNarrow',
 ] as const;
 
 /** One of {@link PARALLEL_KERNELS}. */

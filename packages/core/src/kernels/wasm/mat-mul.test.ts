@@ -1,6 +1,8 @@
-import { csrMatMulImpl, csrTransposeMatMulImpl, Rng, toDense, transpose } from '@coin-gnn/graph';
-import { denseMatMul, expectClose, randomCsr } from '@coin-gnn/graph/testing';
+import { csrMatMulImpl, csrTransposeMatMulImpl, gcnNorm, Rng, toDense, transpose } from '@coin-gnn/graph';
+import { cycleGraph, denseMatMul, expectClose, randomCsr, randomGraph } from '@coin-gnn/graph/testing';
 import { describe, expect, it } from 'vitest';
+import { NARROW_TAIL_MIN_BYTES } from './diffusion.js';
+import { MIN_PARALLEL_WORK } from './kernel-threads.js';
 import { simdCsrMatMul, simdDenseMatMul } from './mat-mul.js';
 
 /** Column counts: below 4, padded thin widths (5–8, 13), multiples of 4, and wide ones with a scalar tail. */
@@ -20,6 +22,36 @@ describe('simdCsrMatMul', () => {
       const atc = simdCsrMatMul(m.indptr, m.indices, m.values, 9, 7, c, bCols, true);
       expectClose(atc, csrTransposeMatMulImpl(m.indptr, m.indices, m.values, 9, 7, c, bCols));
       expectClose(atc, denseMatMul(toDense(transpose(m)), 7, 9, c, bCols));
+    },
+  );
+
+  it.each([16, 67])(
+    'runs Aᵀ B of a symmetric A (Â) as A B, split, with the bits of the scatter, %i columns',
+    (bCols) => {
+      const a = gcnNorm(randomGraph(3000, 0.01, bCols));
+      const n = a.numRows;
+      expect(a.nnz * bCols).toBeGreaterThan(MIN_PARALLEL_WORK); // so that A B is split
+      const b = Float32Array.from({ length: n * bCols }, () => rng.uniform() - 0.5);
+      const at = simdCsrMatMul(a.indptr, a.indices, a.values, n, n, b, bCols, true);
+      // The same A as n × (n + 1) (an empty last column): not square, so Aᵀ B scatters on one thread.
+      const scattered = simdCsrMatMul(a.indptr, a.indices, a.values, n, n + 1, b, bCols, true);
+      expect(Array.from(at)).toEqual(Array.from(scattered.subarray(0, n * bCols)));
+    },
+  );
+
+  it.each([5, 7])(
+    'runs a large B of %i columns as 4 + the rest, unpadded, with the bits of the padded product',
+    (bCols) => {
+      const n = NARROW_TAIL_MIN_BYTES / 32 + 1;
+      const a = gcnNorm(cycleGraph(n));
+      const b = Float32Array.from({ length: n * bCols }, () => rng.uniform() - 0.5);
+      const padded = new Float32Array(n * 8);
+      for (let r = 0; r < n; r++) for (let c = 0; c < bCols; c++) padded[r * 8 + c] = b[r * bCols + c];
+      for (const transposeA of [false, true]) {
+        const want = simdCsrMatMul(a.indptr, a.indices, a.values, n, n, padded, 8, transposeA);
+        const got = simdCsrMatMul(a.indptr, a.indices, a.values, n, n, b, bCols, transposeA);
+        expect(got.every((x, k) => Object.is(x, want[Math.floor(k / bCols) * 8 + (k % bCols)]))).toBe(true);
+      }
     },
   );
 

@@ -9,6 +9,8 @@
  * split by blocks of rows of C over the kernel threads ({@link runSplit}), except the transposed sparse one
  * (its rows of C gather from all rows of A).
  */
+import { storedSymmetric } from './csr-symmetry.js';
+import { NARROW_TAIL_MIN_BYTES } from './diffusion.js';
 import { runSplit } from './kernel-threads.js';
 import { align16, sharedInstance, type WasmInstance } from './runtime.js';
 
@@ -41,6 +43,11 @@ export type DenseOperand =
  *    \quad\text{or}\quad C = A^\top B,\ C_{jk} = \sum_i A_{ij} B_{ik} \ (\texttt{transposeA}) $$
  * Same contract as `csrMatMulImpl` / `csrTransposeMatMulImpl` (A numRows × numCols in CSR, B and C
  * row-major; float32 accumulation in another order, so results agree to rounding). Stored zeros are skipped.
+ * A B is split by rows of C over the kernel threads; Aᵀ B scatters into rows of C that any row of A may
+ * reach, so it stays on the calling thread, unless A is stored as its own transpose ({@link storedSymmetric}:
+ * Â of an undirected graph, in GCN's backward), where it runs as A B with the same bits.
+ * A large B of more than 4 columns, not a multiple of 4 (GCN's 5 classes), runs as two products
+ * ({@link narrowTailProduct}).
  * @param b - B, (numCols or, transposed, numRows) × bCols: an array, or a function that writes it
  *   ({@link DenseOperand})
  * @param transposeA - multiply by Aᵀ instead of A
@@ -59,6 +66,18 @@ export function simdCsrMatMul(
   target?: Float32Array,
 ): Float32Array {
   const outRows = transposeA ? numCols : numRows;
+  const scatter =
+    transposeA && !(numRows === numCols && storedSymmetric({ indptr, indices, values, numRows }));
+  const tail = bCols % 4;
+  if (
+    !scatter &&
+    b instanceof Float32Array &&
+    bCols > 4 &&
+    tail !== 0 &&
+    outRows * paddedCols(bCols) * 4 >= NARROW_TAIL_MIN_BYTES
+  ) {
+    return narrowTailProduct(indptr, indices, values, numRows, outRows, b, bCols, target);
+  }
   const nnz = indices.length;
   const offIndices = align16((numRows + 1) * 4);
   const offValues = offIndices + align16(nnz * 4);
@@ -68,11 +87,57 @@ export function simdCsrMatMul(
     wasm.write(offIndices, indices);
     wasm.write(offValues, values);
     wasm.f32(offOut, outRows * cols).fill(0);
-    // Aᵀ B stays on the calling thread (work 0): each row of C gathers from all rows of A.
+    // Aᵀ B by scatter stays on the calling thread (work 0): each row of A adds into rows of C of any block.
     // biome-ignore format: the module's argument order
-    runSplit(wasm, 'spmm', numRows, ROW_GRAIN, transposeA ? 0 : nnz * cols, (start, end) => [0, offIndices,
-      offValues, numRows, offB, offOut, cols, transposeA ? 1 : 0, 0, start, end]);
+    runSplit(wasm, 'spmm', numRows, ROW_GRAIN, scatter ? 0 : nnz * cols, (start, end) => [0, offIndices,
+      offValues, numRows, offB, offOut, cols, scatter ? 1 : 0, 0, start, end]);
   });
+}
+
+/**
+ * A B (row split) with the columns of B and C in two parts, as independent products in the module's memory:
+ * the first 4·⌊bCols/4⌋ columns, then the last bCols mod 4 unpadded (rows of 4 to 12 bytes gathered at
+ * random instead of 16, on a large B); each entry summed as in the padded product, the same bits.
+ */
+function narrowTailProduct(
+  indptr: Int32Array,
+  indices: Int32Array,
+  values: Float32Array,
+  numRows: number,
+  outRows: number,
+  b: Float32Array,
+  bCols: number,
+  target?: Float32Array,
+): Float32Array {
+  const out = target ?? new Float32Array(outRows * bCols);
+  const bRows = b.length / bCols;
+  const tail = bCols % 4;
+  const head = bCols - tail;
+  const nnz = indices.length;
+  const offIndices = align16((numRows + 1) * 4);
+  const offValues = offIndices + align16(nnz * 4);
+  const offB = offValues + align16(nnz * 4);
+  const offOut = offB + align16(bRows * head * 4);
+  const wasm = sharedInstance(offOut + outRows * head * 4);
+  wasm.write(0, indptr);
+  wasm.write(offIndices, indices);
+  wasm.write(offValues, values);
+  for (const [start, width] of [
+    [0, head],
+    [head, tail],
+  ]) {
+    const mb = wasm.f32(offB, bRows * width);
+    for (let r = 0; r < bRows; r++)
+      for (let c = 0; c < width; c++) mb[r * width + c] = b[r * bCols + start + c];
+    const mc = wasm.f32(offOut, outRows * width);
+    mc.fill(0);
+    // biome-ignore format: the module's argument order
+    runSplit(wasm, 'spmm', numRows, ROW_GRAIN, nnz * width, (rowStart, rowEnd) => [0, offIndices, offValues,
+      numRows, offB, offOut, width, 0, 0, rowStart, rowEnd]);
+    for (let r = 0; r < outRows; r++)
+      for (let c = 0; c < width; c++) out[r * bCols + start + c] = mc[r * width + c];
+  }
+  return out;
 }
 
 /** Width of B (padded) for which A·B runs the module's `thin` function. */

@@ -114,6 +114,18 @@ export interface WasmKernels {
     numSteps: number,
     transpose: number,
   ): void;
+  /** `explicitStepRows` for rows of 1 to 3 unpadded floats, `assembly/diffusion.ts`. */
+  explicitStepRowsNarrow(
+    indptr: number,
+    indices: number,
+    values: number,
+    src: number,
+    dst: number,
+    width: number,
+    tau: number,
+    start: number,
+    end: number,
+  ): void;
   /** Rows [start, end) of one step dst = src − τ L src (L untransposed), `assembly/diffusion.ts`. */
   explicitStepRows(
     indptr: number,
@@ -145,7 +157,8 @@ export interface WasmKernels {
   ): void;
   /**
    * Columns [colStart, colEnd) of COIN's classifier gradient fused into the residual block's, over all
-   * `numRows` rows: dW₂ᵀ += dZᵀH, dR = (dZ W₂ᵀ) ⊙ [H − X > 0], db₁ += 1ᵀdR, `assembly/classifier.ts`.
+   * `numRows` rows: dW₂ᵀ += dZᵀH, dR = (dZ W₂ᵀ) ⊙ [H − X > 0] row by row (`dr`: one row of scratch),
+   * db₁ += 1ᵀdR, dW₁ += Xᵀ dR, `assembly/classifier.ts`.
    */
   residualClassifierGradCols(
     indptr: number,
@@ -157,6 +170,7 @@ export interface WasmKernels {
     dr: number,
     dw2t: number,
     db: number,
+    dw1: number,
     cols: number,
     classes: number,
     numRows: number,

@@ -4,13 +4,14 @@
  * Pointers are byte offsets into the imported linear memory; nothing is checked.
  *
  * COIN's logits are Z = H W₂ + b₂ with H = X + relu(X W₁ + b₁). From dZ (numRows × classes) one pass over the
- * rows of H gives the classifier's weight gradient and the masked gradient of the residual block together,
- * so that dH = dZ W₂ᵀ is never stored unmasked:
+ * rows of H gives the classifier's weight gradient and the residual block's together; the masked gradient
+ * dR of a row lives only while its row is processed (dH = dZ W₂ᵀ and dR are never stored as matrices):
  * $$ dW_2^\top \mathrel{+}= dZ_{i,:}^\top H_{i,:},\qquad
- *    dR_{i,:} = (dZ_{i,:} W_2^\top) \odot [H_{i,:} - X_{i,:} > 0],\qquad db_1 \mathrel{+}= dR_{i,:} $$
- * Each sum keeps the order of the unfused kernels (classes c ascending in dZ W₂ᵀ; rows ascending in dW₂ᵀ and
- * db₁), so the results are the same numbers (zero terms, which those skip, are added here: at most the sign
- * of a zero can differ).
+ *    dR_{i,:} = (dZ_{i,:} W_2^\top) \odot [H_{i,:} - X_{i,:} > 0],\qquad db_1 \mathrel{+}= dR_{i,:},\qquad
+ *    dW_{1\,j,:} \mathrel{+}= X_{ij}\, dR_{i,:} \ (X_{ij} \ne 0) $$
+ * Each sum keeps the order of the unfused kernels (classes c ascending in dZ W₂ᵀ; rows ascending in dW₂ᵀ,
+ * db₁ and dW₁ = Xᵀ dR, as a product over Xᵀ's rows sums them), so the results are the same numbers (zero
+ * terms, which those skip, are added here to dW₂ᵀ and db₁: at most the sign of a zero can differ).
  */
 
 import { addScaledRow } from './rows';
@@ -23,9 +24,10 @@ const GROUP = 8;
  * only: a block of columns reads and writes nothing of another block's columns, and each of its sums runs
  * in the same order as over all columns (classes ascending for dR, rows ascending for dW₂ᵀ and db₁), so a
  * split of the columns into blocks, on any threads, gives the numbers of one call over all of them. The
- * column sums dW₂ᵀ and db₁ are added to what the buffers hold.
- * X: CSR (`indptr`, `indices`, `values`); H and dR: `cols` floats per row; W₂ᵀ and dW₂ᵀ: `classes` rows of
- * `cols` floats; dZ: `classes` floats per row; db₁: `cols` floats. `classes` is a multiple of 8 (the rows
+ * column sums dW₂ᵀ, db₁ and dW₁ are added to what the buffers hold.
+ * X: CSR (`indptr`, `indices`, `values`); H: `cols` floats per row; dR: one row of `cols` floats (scratch,
+ * rewritten for every row); W₂ᵀ and dW₂ᵀ: `classes` rows of `cols` floats; dZ: `classes` floats per row;
+ * db₁: `cols` floats; dW₁: `cols` rows of `cols` floats. `classes` is a multiple of 8 (the rows
  * past the real classes hold zeros, which add nothing): each group of 8 classes is splat into registers
  * once per row, and each 4-column step of a row runs the group without a branch.
  */
@@ -39,6 +41,7 @@ export function residualClassifierGradCols(
   dr: usize,
   dw2t: usize,
   db: usize,
+  dw1: usize,
   cols: i32,
   classes: i32,
   numRows: i32,
@@ -54,7 +57,7 @@ export function residualClassifierGradCols(
   const zero = f32x4.splat(0);
   for (let i = 0; i < numRows; i++) {
     const hRow = h + (i as usize) * rowBytes + startBytes;
-    const rRow = dr + (i as usize) * rowBytes + startBytes;
+    const rRow = dr + startBytes;
     const zRow = dz + (i as usize) * classBytes;
     for (let c0: usize = 0; c0 < (classes as usize); c0 += GROUP) {
       // dR_k += Σ_c dZ_ic W₂ᵀ_ck (c ascending) and dW₂ᵀ_ck += dZ_ic H_ik, 4 columns k at a time.
@@ -150,5 +153,11 @@ export function residualClassifierGradCols(
       if (load<f32>(hRow + k) - load<f32>(values + q) <= 0) store<f32>(rRow + k, 0);
     }
     addScaledRow(db + startBytes, rRow, 1, vecBytes, tailBytes);
+    for (let q = (load<i32>(indptr + ((i as usize) << 2)) as usize) << 2; q < qEnd; q += 4) {
+      const x = load<f32>(values + q);
+      if (x === 0) continue;
+      const dwRow = dw1 + (load<i32>(indices + q) as usize) * rowBytes + startBytes;
+      addScaledRow(dwRow, rRow, x, vecBytes, tailBytes);
+    }
   }
 }

@@ -46,8 +46,9 @@ export function explicitSteps(
  * $$ \mathrm{dst}_{i,:} = \mathrm{src}_{i,:} - \tau\,(L\,\mathrm{src})_{i,:} \qquad (start \le i < end) $$
  * Each f32x4 of (L src)_{i,:} is summed in a register over the row's nonzero entries in stored order, as
  * `spmm` sums it into memory from zero, then updated as in {@link explicitSteps}: the same bits, without
- * zeroing `dst` or reading it back. `src` and `dst` hold numRows × cols floats, cols a multiple of 4 (padded
- * as in {@link explicitSteps}).
+ * zeroing `dst` or reading it back. Two f32x4 (32 bytes) of a row are summed in one pass over its entries,
+ * so that each gathered row src_{j,:} of up to 8 floats is read from memory once. `src` and `dst` hold
+ * numRows × cols floats, cols a multiple of 4 (padded as in {@link explicitSteps}).
  */
 export function explicitStepRows(
   indptr: usize,
@@ -66,16 +67,21 @@ export function explicitStepRows(
     const qStart = (load<i32>(indptr + ((i as usize) << 2)) as usize) << 2;
     const qEnd = (load<i32>(indptr + ((i as usize) << 2), 4) as usize) << 2;
     const iRow = (i as usize) * rowBytes;
-    for (let c: usize = 0; c < rowBytes; c += 16) {
-      let acc = f32x4.splat(0);
+    for (let c: usize = 0; c < rowBytes; c += 32) {
+      const pair = c + 16 < rowBytes;
+      let acc0 = f32x4.splat(0);
+      let acc1 = f32x4.splat(0);
       for (let q = qStart; q < qEnd; q += 4) {
         const x = load<f32>(values + q);
         if (x !== 0) {
-          const j = load<i32>(indices + q) as usize;
-          acc = f32x4.add(acc, f32x4.mul(f32x4.splat(x), v128.load(src + j * rowBytes + c)));
+          const jRow = src + (load<i32>(indices + q) as usize) * rowBytes + c;
+          const xs = f32x4.splat(x);
+          acc0 = f32x4.add(acc0, f32x4.mul(xs, v128.load(jRow)));
+          if (pair) acc1 = f32x4.add(acc1, f32x4.mul(xs, v128.load(jRow, 16)));
         }
       }
-      v128.store(dst + iRow + c, updated(v128.load(src + iRow + c), acc, t));
+      v128.store(dst + iRow + c, updated(v128.load(src + iRow + c), acc0, t));
+      if (pair) v128.store(dst + iRow + c, updated(v128.load(src + iRow + c, 16), acc1, t), 16);
     }
   }
 }
@@ -101,4 +107,45 @@ function updated(a: v128, b: v128, t: v128): v128 {
     f64x2.mul(t, f64x2.promote_low_f32x4(v128.shuffle<f32>(b, b, 2, 3, 0, 1))),
   );
   return v128.shuffle<f32>(f32x4.demote_f64x2_zero(lo), f32x4.demote_f64x2_zero(hi), 0, 1, 4, 5);
+}
+
+/**
+ * {@link explicitStepRows} for rows of `width` = 1 to 3 floats, unpadded (the last cols mod 4 columns of u,
+ * kept apart from the others so that their rows take 4 to 12 bytes of the cache instead of 16): each
+ * float summed in a scalar register in the order and arithmetic of one lane of the f32x4 sums, and
+ * updated as one lane of {@link updated}, so the bits are those of the padded kernel.
+ */
+export function explicitStepRowsNarrow(
+  indptr: usize,
+  indices: usize,
+  values: usize,
+  src: usize,
+  dst: usize,
+  width: i32,
+  tau: f64,
+  start: i32,
+  end: i32,
+): void {
+  const rowBytes = (width as usize) << 2;
+  for (let i = start; i < end; i++) {
+    const qStart = (load<i32>(indptr + ((i as usize) << 2)) as usize) << 2;
+    const qEnd = (load<i32>(indptr + ((i as usize) << 2), 4) as usize) << 2;
+    let a0: f32 = 0;
+    let a1: f32 = 0;
+    let a2: f32 = 0;
+    for (let q = qStart; q < qEnd; q += 4) {
+      const x = load<f32>(values + q);
+      if (x !== 0) {
+        const s = src + (load<i32>(indices + q) as usize) * rowBytes;
+        a0 += x * load<f32>(s);
+        if (width > 1) a1 += x * load<f32>(s, 4);
+        if (width > 2) a2 += x * load<f32>(s, 8);
+      }
+    }
+    const s = src + (i as usize) * rowBytes;
+    const d = dst + (i as usize) * rowBytes;
+    store<f32>(d, ((load<f32>(s) as f64) - tau * (a0 as f64)) as f32);
+    if (width > 1) store<f32>(d, ((load<f32>(s, 4) as f64) - tau * (a1 as f64)) as f32, 4);
+    if (width > 2) store<f32>(d, ((load<f32>(s, 8) as f64) - tau * (a2 as f64)) as f32, 8);
+  }
 }
