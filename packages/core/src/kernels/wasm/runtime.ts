@@ -157,8 +157,8 @@ export interface WasmKernels {
   ): void;
   /**
    * Columns [colStart, colEnd) of COIN's classifier gradient fused into the residual block's, over all
-   * `numRows` rows: dW₂ᵀ += dZᵀH, dR = (dZ W₂ᵀ) ⊙ [H − X > 0] row by row (`dr`: one row of scratch),
-   * db₁ += 1ᵀdR, dW₁ += Xᵀ dR, `assembly/classifier.ts`.
+   * `numRows` rows: dW₂ᵀ += dZᵀH, dR = (dZ W₂ᵀ) ⊙ [H − X > 0] row by row (row i at `dr + i·drStride`:
+   * stride 0 for one row of scratch), db₁ += 1ᵀdR, dW₁ += Xᵀ dR (`dw1` 0: not), `assembly/classifier.ts`.
    */
   residualClassifierGradCols(
     indptr: number,
@@ -168,6 +168,7 @@ export interface WasmKernels {
     w2t: number,
     dz: number,
     dr: number,
+    drStride: number,
     dw2t: number,
     db: number,
     dw1: number,

@@ -25,9 +25,11 @@ const GROUP = 8;
  * in the same order as over all columns (classes ascending for dR, rows ascending for dW₂ᵀ and db₁), so a
  * split of the columns into blocks, on any threads, gives the numbers of one call over all of them. The
  * column sums dW₂ᵀ, db₁ and dW₁ are added to what the buffers hold.
- * X: CSR (`indptr`, `indices`, `values`); H: `cols` floats per row; dR: one row of `cols` floats (scratch,
- * rewritten for every row); W₂ᵀ and dW₂ᵀ: `classes` rows of `cols` floats; dZ: `classes` floats per row;
- * db₁: `cols` floats; dW₁: `cols` rows of `cols` floats. `classes` is a multiple of 8 (the rows
+ * X: CSR (`indptr`, `indices`, `values`); H: `cols` floats per row; dR: row i at `dr + i·drStride` bytes
+ * (stride 0: one row of scratch rewritten for every row; `cols`·4: the whole dR, which may lie one row
+ * behind H, over the rows of H already read); W₂ᵀ and dW₂ᵀ: `classes` rows of `cols` floats; dZ: `classes`
+ * floats per row; db₁: `cols` floats; dW₁: `cols` rows of `cols` floats, or 0 to leave dW₁ = Xᵀ dR to the
+ * caller (a product over Xᵀ by column tiles, from the stored dR). `classes` is a multiple of 8 (the rows
  * past the real classes hold zeros, which add nothing): each group of 8 classes is splat into registers
  * once per row, and each 4-column step of a row runs the group without a branch.
  */
@@ -39,6 +41,7 @@ export function residualClassifierGradCols(
   w2t: usize,
   dz: usize,
   dr: usize,
+  drStride: usize,
   dw2t: usize,
   db: usize,
   dw1: usize,
@@ -57,7 +60,7 @@ export function residualClassifierGradCols(
   const zero = f32x4.splat(0);
   for (let i = 0; i < numRows; i++) {
     const hRow = h + (i as usize) * rowBytes + startBytes;
-    const rRow = dr + startBytes;
+    const rRow = dr + (i as usize) * drStride + startBytes;
     const zRow = dz + (i as usize) * classBytes;
     for (let c0: usize = 0; c0 < (classes as usize); c0 += GROUP) {
       // dR_k += Σ_c dZ_ic W₂ᵀ_ck (c ascending) and dW₂ᵀ_ck += dZ_ic H_ik, 4 columns k at a time.
@@ -153,6 +156,7 @@ export function residualClassifierGradCols(
       if (load<f32>(hRow + k) - load<f32>(values + q) <= 0) store<f32>(rRow + k, 0);
     }
     addScaledRow(db + startBytes, rRow, 1, vecBytes, tailBytes);
+    if (dw1 === 0) continue;
     for (let q = (load<i32>(indptr + ((i as usize) << 2)) as usize) << 2; q < qEnd; q += 4) {
       const x = load<f32>(values + q);
       if (x === 0) continue;
