@@ -44,10 +44,10 @@ export type DenseOperand =
  * Same contract as `csrMatMulImpl` / `csrTransposeMatMulImpl` (A numRows × numCols in CSR, B and C
  * row-major; float32 accumulation in another order, so results agree to rounding). Stored zeros are skipped.
  * A B is split by rows of C over the kernel threads; Aᵀ B scatters into rows of C that any row of A may
- * reach, so it stays on the calling thread, unless A is stored as its own transpose ({@link storedSymmetric}:
+ * reach, so it stays on the calling thread, unless A is stored as its own transpose (`storedSymmetric`:
  * Â of an undirected graph, in GCN's backward), where it runs as A B with the same bits.
  * A large B of more than 4 columns, not a multiple of 4 (GCN's 5 classes), runs as two products
- * ({@link narrowTailProduct}).
+ * (`narrowTailProduct`).
  * @param b - B, (numCols or, transposed, numRows) × bCols: an array, or a function that writes it
  *   ({@link DenseOperand})
  * @param transposeA - multiply by Aᵀ instead of A
