@@ -16,6 +16,14 @@ function operands(f: number, c: number, seed: number) {
   return { m, w1: uniform(f * f, 1), b1: uniform(f, 0.5), w2: uniform(f * c, 1), b2: uniform(c, 0.5), f, c };
 }
 
+/** W₁, b₁, W₂, b₂ of the operands as tensors. */
+const weightTensors = ({ w1, b1, w2, b2, f, c }: ReturnType<typeof operands>): tf.Tensor[] => [
+  tf.tensor2d(w1, [f, f]),
+  tf.tensor1d(b1),
+  tf.tensor2d(w2, [f, c]),
+  tf.tensor1d(b2),
+];
+
 /** Dense float64 reference: Z = (X + relu(X W₁ + b₁)) W₂ + b₂. */
 function reference({ m, w1, b1, w2, b2, f, c }: ReturnType<typeof operands>): Float64Array {
   const x = toDense(m);
@@ -54,12 +62,7 @@ describe.each(testBackends())('residualClassifier on %s', (backend) => {
   it.each(cases)('has gradients for W₁, b₁, W₂, b₂ matching finite differences (F = %i, C = %i)', (f, c) => {
     const o = operands(f, c, 2 * f + c);
     const x = CsrTensor.fromCsr(o.m);
-    const weights = [
-      tf.tensor2d(o.w1, [f, f]),
-      tf.tensor1d(o.b1),
-      tf.tensor2d(o.w2, [f, c]),
-      tf.tensor1d(o.b2),
-    ];
+    const weights = weightTensors(o);
     checkGradients(
       (w1, b1, w2, b2) =>
         residualClassifier(x, w1 as tf.Tensor2D, b1 as tf.Tensor1D, w2 as tf.Tensor2D, b2 as tf.Tensor1D),
@@ -70,19 +73,16 @@ describe.each(testBackends())('residualClassifier on %s', (backend) => {
     x.dispose();
   });
 
-  // F = 40: a 32-column tile and a strip of the unfused dW₁ = Xᵀ dR; F = 9: two f32x4 and a scalar tail.
-  it.each([9, 40])(
+  // F = 40: a 32-column tile and a strip of the unfused dW₁ = Xᵀ dR; F = 9: two f32x4 and a scalar tail;
+  // F = 515 (cpu only: the composed kernels take minutes): the fused kernel's dW₁ by tiles over Xᵀ from dR
+  // stored over H (F ≥ TILED_MIN_COLS), with a tail.
+  it.each(backend === 'cpu' ? [9, 40, 515] : [9, 40])(
     'gives the numbers of the block, matMul2d and addBias one after the other, forward and gradients (F = %i)',
     (f) => {
       const c = 7;
       const o = operands(f, c, 5);
       const x = CsrTensor.fromCsr(o.m);
-      const weights = [
-        tf.tensor2d(o.w1, [f, f]),
-        tf.tensor1d(o.b1),
-        tf.tensor2d(o.w2, [f, c]),
-        tf.tensor1d(o.b2),
-      ];
+      const weights = weightTensors(o);
       const r = tf.randomUniform([n, c], -1, 1, 'float32', 2);
       type Four = [tf.Tensor2D, tf.Tensor1D, tf.Tensor2D, tf.Tensor1D];
       const fused = (...w: tf.Tensor[]) => residualClassifier(x, ...(w as Four));
