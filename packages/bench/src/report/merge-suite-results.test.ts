@@ -53,6 +53,16 @@ describe('mergeSuiteResults', () => {
       { file: 'b.json', date: b.environment.date, command: 'coin bench b', gitSha: 'bbb' },
     ]);
     expect(merged.environment).toMatchObject({ gitSha: 'aaa + bbb', backend: 'cpu', ...merge });
+    expect(merged.environment.cpuModel).toBe(a.environment.cpuModel); // one model: not repeated
+    const elsewhere = { ...b, environment: { ...b.environment, cpuModel: 'Other CPU' } };
+    const across = mergeSuiteResults(
+      [
+        { result: a, file: 'a.json' },
+        { result: elsewhere, file: 'b.json' },
+      ],
+      merge,
+    );
+    expect(across.environment.cpuModel).toBe(`${a.environment.cpuModel} + Other CPU`);
     expect(merged.kernelRuns.map((k) => k.gflops)).toEqual([2]);
     expect(merged.wallSeconds).toBe(15);
   });

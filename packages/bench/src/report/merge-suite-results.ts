@@ -28,10 +28,10 @@ function lastByKey<T>(items: readonly T[], key: (item: T) => string): T[] {
  * scheme, σ², K), split and initialisation: of the runs with the same key the last input's wins, so a later
  * file replaces the runs of the splits it has and adds the splits it alone has (a configuration's runs come
  * in order of first appearance, then by split and initialisation). Kernel records (by graph, kernel, columns) and stability records (by dataset) likewise keep the
- * last. The environment is the last input's, with `date` and `command` the merge's and the commits and
- * backends of all inputs joined by ' + ' where they differ; `settings` holds the last input's settings plus
- * `mergedFrom` (each input's file, date, command and commit) and `runsPerConfiguration`; `wallSeconds` is
- * the inputs' sum.
+ * last. The environment is the last input's, with `date` and `command` the merge's and the CPU models,
+ * commits and backends of all inputs joined by ' + ' where they differ; `settings` holds the last input's
+ * settings plus `mergedFrom` (each input's file, date, command and commit) and `runsPerConfiguration`;
+ * `wallSeconds` is the inputs' sum.
  *
  * @param inputs - results in order of precedence (later wins), at least one, all of the same suite and schema
  * @param merge - the merge's date (ISO 8601) and command line, recorded in the environment
@@ -87,6 +87,7 @@ export function mergeSuiteResults(
     suite: last.result.suite,
     environment: {
       ...last.result.environment,
+      cpuModel: joinDistinct(environments.map((e) => e.cpuModel)) ?? last.result.environment.cpuModel,
       backend: joinDistinct(environments.map((e) => e.backend)) ?? last.result.environment.backend,
       gitSha: joinDistinct(environments.map((e) => e.gitSha)),
       date: merge.date,
