@@ -13,8 +13,21 @@ export async function renderSvg(spec: TopLevelSpec): Promise<string> {
   const [{ parse, View }, { compile }] = await Promise.all([import('vega'), import('vega-lite')]);
   const view = new View(parse(compile(spec).spec), { renderer: 'none' });
   try {
-    return await view.toSVG();
+    return renumberGradients(await view.toSVG());
   } finally {
     view.finalize();
   }
+}
+
+/**
+ * Vega names the gradients of a drawing `gradient_<n>` from a counter of the whole process, so the same
+ * chart drawn after another came out with other ids; renumbered 0, 1, … in order of first appearance, a
+ * chart's SVG depends on the chart alone (regenerated figures do not change when their data did not).
+ */
+function renumberGradients(svg: string): string {
+  const ids = new Map<string, number>();
+  return svg.replace(/\bgradient_(\d+)\b/g, (_, n: string) => {
+    if (!ids.has(n)) ids.set(n, ids.size);
+    return `gradient_${ids.get(n)}`;
+  });
 }

@@ -40,6 +40,10 @@ describe('suiteFigures', () => {
     expect(scatter['symbol']).toBe(8);
     const svg = await renderSvg(figures[0].spec);
     for (const model of models) expect(svg).toContain(`>${model}</text>`);
+    // The same chart drawn again (Vega's gradient counter has moved on) is the same document: a colour legend's
+    // gradient is numbered within the drawing.
+    expect(svg).toContain('id="gradient_0"');
+    expect(await renderSvg(figures[0].spec)).toBe(svg);
     const bars = svgMarks(await renderSvg(figures[1].spec));
     expect(bars['rect']).toBe(24); // 2 datasets × 4 models × (RSS, tensors between and within epochs)
   });
