@@ -19,6 +19,13 @@ describe('modelFactory', () => {
     });
     expect(modelFactory('grand').training.optimizer).toBe('adamax');
     expect(modelFactory('grand', {}, { optimizer: 'adam' }).training.optimizer).toBe('adam');
+    // Undefined entries keep the model's settings (a preset that names only some of them).
+    expect(
+      modelFactory('grand', {}, { optimizer: undefined, lr: 0.5, weightDecay: undefined }).training,
+    ).toEqual({
+      ...modelFactory('grand').training,
+      lr: 0.5,
+    });
     expect(sgc.options).toEqual({ numSteps: 2 });
     const coin = modelFactory('coin', { sigma2: 0.3, numSteps: undefined });
     expect(coin.options).toEqual({ numSteps: 20, sigma2: 0.3, scheme: 'explicit', substeps: false });

@@ -40,7 +40,7 @@ export interface ModelFactory {
  *
  * @param name - a registered name (`modelNames()` of core)
  * @param options - overrides of the model's defaults (undefined entries are ignored)
- * @param training - overrides of the model's optimiser settings
+ * @param training - overrides of the model's optimiser settings (undefined entries are ignored)
  * @throws {@link InvalidArgumentError} (core's) for an unknown name or an option that does not apply or is out of range
  * @example const coin = modelFactory('coin', { sigma2: 0.3 });
  */
@@ -50,10 +50,15 @@ export function modelFactory(
   training: Partial<TrainingDefaults> = {},
 ): ModelFactory {
   const resolved = resolveModelOptions(name, options);
+  const defaults = trainingDefaults(name);
   return {
     name,
     options: resolved,
-    training: { ...trainingDefaults(name), ...training },
+    training: {
+      optimizer: training.optimizer ?? defaults.optimizer,
+      lr: training.lr ?? defaults.lr,
+      weightDecay: training.weightDecay ?? defaults.weightDecay,
+    },
     create: ({ numFeatures, numClasses, seed }) =>
       createModel(name, { numFeatures, numClasses, options: resolved, seed }),
   };

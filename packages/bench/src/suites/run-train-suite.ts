@@ -155,11 +155,7 @@ export async function runTrainSuite(spec: TrainSuiteSpec, options: SuiteOptions)
             ...config.modelOptions,
             ...(config.scheme === undefined ? {} : { scheme: config.scheme }),
           },
-          {
-            ...(preset.optimizer === undefined ? {} : { optimizer: preset.optimizer }),
-            ...(preset.lr === undefined ? {} : { lr: preset.lr }),
-            ...(preset.weightDecay === undefined ? {} : { weightDecay: preset.weightDecay }),
-          },
+          { optimizer: preset.optimizer, lr: preset.lr, weightDecay: preset.weightDecay },
         );
         const resolved = factory.options;
         let epochPeak = 0;
