@@ -49,6 +49,18 @@ const result = train(
   { epochs: 3 },
 );
 assert.equal(result.epochs, 3);
+// The same model trained with the other optimiser, as a user's loop chooses it; an unknown one is refused.
+const withAdamax = train(
+  model,
+  { graph, labels: dataset.labels.data, split: dataset.publicSplit },
+  { epochs: 3, optimizer: 'adamax', lr: 0.02 },
+);
+assert.equal(withAdamax.epochs, 3);
+assert.throws(
+  () =>
+    train(model, { graph, labels: dataset.labels.data, split: dataset.publicSplit }, { optimizer: 'sgd' }),
+  /optimizer.*sgd/s,
+);
 
 const dir = await mkdtemp(join(tmpdir(), 'own-model-'));
 try {
@@ -58,4 +70,6 @@ try {
 } finally {
   await rm(dir, { recursive: true, force: true });
 }
-console.log(`own-model.mjs: own graph (6 nodes) and sequential model trained 3 epochs, saved and reloaded`);
+console.log(
+  `own-model.mjs: own graph (6 nodes) and sequential model trained 3 epochs (Adam, then Adamax), saved and reloaded`,
+);
