@@ -185,6 +185,27 @@ export function checkExperimentOptions(
 }
 
 /**
+ * Throws unless `options` is an options object whose `dataset` is a dataset (an object with `labels`), so
+ * that a call like `runProtocol(cora, { runs: 10 })` fails with what to pass instead of a TypeError deep
+ * inside the run.
+ * @param fn - the function named in the error
+ */
+export function checkDatasetOption(fn: string, options: unknown): void {
+  if (typeof options !== 'object' || options === null) {
+    throw new InvalidArgumentError(fn, 'options', options, 'an options object, e.g. `{ dataset, runs: 10 }`');
+  }
+  const { dataset } = options as { dataset?: unknown };
+  if (typeof dataset !== 'object' || dataset === null || !('labels' in dataset)) {
+    throw new InvalidArgumentError(
+      fn,
+      'dataset',
+      dataset,
+      "a dataset (`await loadDataset('cora')` or any NodeDataset) passed as the option `dataset`",
+    );
+  }
+}
+
+/**
  * The experiment runner: for each split, `inits` seeded initialisations of the factory's model, each trained
  * to early stop with core's `train` and tested with its best weights; per-run records and test accuracy mean
  * ± population std, median ms per training step and median convergence time. Init seeds follow the official
@@ -194,13 +215,15 @@ export function checkExperimentOptions(
  * The tensor backend is the caller's: the runs use the active one (`selectBackend` of `@coin-gnn/core`
  * picks it; {@link runProtocol} takes a `backend` option).
  *
- * @throws {@link InvalidArgumentError} for a bad count, seed or first split, or no splits, before any work
+ * @throws {@link InvalidArgumentError} for a missing dataset, a bad count, seed or first split, or no splits,
+ *   before any work
  * @example
  * const cora = await loadDataset('cora');
  * const splits = protocolSplits(cora, { protocol: 'coin', runs: 10, seed: 42 });
  * const result = await runExperiment({ dataset: cora, splits, model: modelFactory('gcn') });
  */
 export async function runExperiment(options: ExperimentOptions): Promise<ExperimentResult> {
+  checkDatasetOption('runExperiment', options);
   checkExperimentOptions(options);
   const { dataset, splits, model: factory, inits = 1, firstSplit = 0, onEpoch } = options;
   if (splits.length === 0)

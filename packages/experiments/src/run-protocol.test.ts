@@ -44,6 +44,17 @@ describe('runProtocol', () => {
     expect(tail.runs.map(strip)).toEqual([strip(whole.runs[2])]);
   });
 
+  it('names the missing dataset when it is passed as an argument of its own', async () => {
+    const misuse = runProtocol as unknown as (...args: unknown[]) => Promise<unknown>;
+    await expect(misuse(base.dataset, { runs: 2 })).rejects.toThrow(
+      /^runProtocol: `dataset` must be a dataset \(`await loadDataset\('cora'\)`.*got undefined$/,
+    );
+    await expect(misuse()).rejects.toThrow(/^runProtocol: `options` must be an options object/);
+    await expect(runProtocol({ ...base, dataset: 'cora' as unknown as typeof base.dataset })).rejects.toThrow(
+      /`dataset` must be a dataset .*got "cora"$/,
+    );
+  });
+
   it.each([
     [{ runs: 0 }, 'runs'],
     [{ inits: 1.5 }, 'inits'],

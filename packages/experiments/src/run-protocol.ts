@@ -17,6 +17,7 @@ import { InvalidArgumentError } from '@coin-gnn/graph';
 import * as tf from '@tensorflow/tfjs-core';
 import { type ModelFactory, modelFactory } from './model-factory.js';
 import {
+  checkDatasetOption,
   checkExperimentOptions,
   type ExperimentOptions,
   type ExperimentResult,
@@ -72,13 +73,14 @@ export interface ProtocolResult extends ExperimentResult {
  * peak RSS, sampled after every epoch. Split and init seeds derive from `seed`, so a result is reproducible
  * on the cpu backend.
  *
- * @throws {@link InvalidArgumentError} for a bad count (runs past 10⁴ or a first split past 10⁶, with what
+ * @throws {@link InvalidArgumentError} for a missing dataset, a bad count (runs past 10⁴ or a first split past 10⁶, with what
  *   they would cost), seed, protocol, model or option, before any work
  * @example
  * const result = await runProtocol({ dataset: await loadDataset('cora'), model: 'coin', runs: 10 });
  * console.log(result.testAccMean, result.testAccStd);
  */
 export async function runProtocol(options: ProtocolOptions): Promise<ProtocolResult> {
+  checkDatasetOption('runProtocol', options);
   const { dataset, protocol = 'coin', runs = 1, seed = 42, firstSplit = 0, onEpoch } = options;
   if (!Number.isInteger(runs) || runs < 1 || runs > MAX_SPLIT_RUNS) {
     const why = runs > MAX_SPLIT_RUNS ? ` (${SPLIT_RUNS_COST})` : '';
