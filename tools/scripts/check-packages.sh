@@ -53,7 +53,7 @@ check_tarball() {
 }
 check_tarball graph dist/index.js dist/index.d.ts dist/testing/index.js dist/testing/index.d.ts
 check_tarball datasets dist/index.js dist/index.d.ts data/gnn-benchmark/cora.npz data/planetoid/raw/ind.citeseer.graph
-check_tarball core dist/index.js dist/index.d.ts dist/testing/index.js dist/wasm/kernels.wasm
+check_tarball core dist/index.js dist/index.d.ts dist/testing/index.js dist/wasm/kernels.wasm dist/tfjs/core-gradients.js
 check_tarball experiments dist/index.js dist/index.d.ts
 check_tarball bench dist/index.js dist/index.d.ts
 check_tarball cli dist/index.js dist/index.d.ts dist/bin/coin.js

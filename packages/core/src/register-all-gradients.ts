@@ -1,11 +1,14 @@
 /**
  * Side effect: registers the gradients of tfjs-core's own kernels and of every coin-gnn kernel (imported by
- * `index.ts`). tfjs-core ships its gradients only as extensionless ESM (`dist/register_all_gradients`) that
- * Node cannot load, and its node bundle has none; the node bundle of @tensorflow/tfjs-layers registers them
- * into the global gradient registry (shared by every copy of tfjs-core 4.22), so importing it is enough.
+ * `index.ts` and `browser.ts`). tfjs-core ships its gradients only as extensionless ESM
+ * (`dist/register_all_gradients`) that Node cannot load, and its Node bundle has none; the package's
+ * `build:gradients` step bundles that module with esbuild into `dist/tfjs/core-gradients.js` (one file,
+ * 0.3 MB, its own copies of the ops the gradients call). It registers into the global gradient registry and
+ * computes on the global engine (tfjs-core 4.22 keeps both in `globalThis`), which tfjs-core, imported first
+ * here, has made. The path resolves to the package's `dist` from `src` and from `dist` alike.
  */
-import '@tensorflow/tfjs-layers';
 import { type GradConfig, registerGradient } from '@tensorflow/tfjs-core';
+import '../dist/tfjs/core-gradients.js';
 import { addBiasGradConfig } from './gradients/AddBias_grad.js';
 import { applyMaskGradConfig } from './gradients/ApplyMask_grad.js';
 import { appnpPropagationGradConfig } from './gradients/AppnpPropagation_grad.js';
