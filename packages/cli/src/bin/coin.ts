@@ -1,4 +1,4 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --max-semi-space-size=2
 import { CoinError } from '@coin-gnn/graph';
 import { importModules } from '../import-modules.js';
 import { createProgram } from '../program.js';
