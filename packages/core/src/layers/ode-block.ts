@@ -7,6 +7,8 @@ import { type OdeintOptions, resolveOdeintOptions } from '../ode/ode-options.js'
 import { type OdeStats, odeint } from '../ode/odeint.js';
 import { type AdjointOdeResult, odeintAdjoint } from '../ode/odeint-adjoint.js';
 import type { VectorField } from '../ode/vector-field.js';
+import { Dropout } from './dropout.js';
+import { GaussianNoise } from './gaussian-noise.js';
 
 /**
  * The right-hand side of a graph neural ODE as a module, its weights trained with the model: `forward(x₀,
@@ -24,6 +26,15 @@ export type OdeBlockSolver = Omit<OdeintOptions, 't0'> & {
   readonly adjoint?: boolean;
 };
 
+/** The first dropout or noise layer with a nonzero rate in a module tree, described; null if none. */
+function randomLayer(module: Module): string | null {
+  for (const m of module.modules()) {
+    if (m instanceof Dropout && m.rate > 0) return `dropout, rate ${m.rate}`;
+    if (m instanceof GaussianNoise && m.stddev > 0) return `Gaussian noise, stddev ${m.stddev}`;
+  }
+  return null;
+}
+
 /**
  * A neural ODE block (Chen et al. 2018, arXiv:1806.07366; on graphs, Poli et al. 2019, arXiv:1911.07532):
  * $$ x(T) = x(0) + \int_0^T f_\theta(t, x(t))\, dt $$
@@ -34,11 +45,13 @@ export type OdeBlockSolver = Omit<OdeintOptions, 't0'> & {
  * with the same method and tolerances; the same forward solve and output): its θ are a linear field's L
  * values and s, or else the func's weights, which its field reads directly (a field that closes over any
  * other tensor needing a gradient must be a linear one). The backward solve evaluates the field again, so
- * a field with dropout inside (GCDE's) draws other masks there than in the forward solve.
+ * `adjoint: true` is refused for a func with dropout or noise inside (GCDE's `odeDropout` > 0): it would
+ * draw other masks there than in the forward solve.
  * {@link OdeBlock.odeStats} holds the counts of the last solve.
  * Shapes: x (numNodes, d) → (numNodes, d).
  *
- * @throws {@link InvalidArgumentError} for a bad time or solver option (as `odeint`'s, named by `OdeBlock`)
+ * @throws {@link InvalidArgumentError} for a bad time or solver option (as `odeint`'s, named by `OdeBlock`),
+ *   or `adjoint: true` with dropout or noise in the func
  */
 export class OdeBlock extends Module<[tf.Tensor2D, GraphTensors], tf.Tensor2D> {
   private stats: OdeStats | null = null;
@@ -59,6 +72,16 @@ export class OdeBlock extends Module<[tf.Tensor2D, GraphTensors], tf.Tensor2D> {
     resolveOdeintOptions('OdeBlock', time, options);
     if (adjoint !== undefined && typeof adjoint !== 'boolean') {
       throw new InvalidArgumentError('OdeBlock', 'adjoint', adjoint, 'true or false');
+    }
+    const noisy = adjoint ? randomLayer(func) : null;
+    if (noisy !== null) {
+      throw new InvalidArgumentError(
+        'OdeBlock',
+        'adjoint',
+        adjoint,
+        `false for a vector field that draws random numbers (${func.constructor.name}'s ${noisy}): the ` +
+          'backward solve evaluates it again, with other draws; set that rate to 0',
+      );
     }
   }
 

@@ -97,10 +97,23 @@ describe('ODE models with adjoint: true', () => {
     });
   });
 
-  it('OdeBlock refuses a non-boolean adjoint', () => {
-    const call = () =>
-      new OdeBlock(new GcdeOdeFunc(2, 0), 1, { method: 'rk4', numSteps: 1, adjoint: 'yes' as never });
-    expect(call).toThrow(InvalidArgumentError);
-    expect(call).toThrow('OdeBlock: `adjoint` must be true or false');
+  it('OdeBlock refuses a non-boolean adjoint, and adjoint with dropout inside the field (GCDE’s odeDropout)', () => {
+    const solver = { method: 'rk4', numSteps: 1 } as const;
+    const cases: [() => unknown, string][] = [
+      [
+        () => new OdeBlock(new GcdeOdeFunc(2, 0), 1, { ...solver, adjoint: 'yes' as never }),
+        'OdeBlock: `adjoint` must be true or false',
+      ],
+      [
+        () => new OdeBlock(new GcdeOdeFunc(2, 0.5), 1, { ...solver, adjoint: true }),
+        "`adjoint` must be false for a vector field that draws random numbers (GcdeOdeFunc's dropout, rate 0.5)",
+      ],
+      [() => createModel('gcde', { ...sizes, options: { adjoint: true } }), 'dropout, rate 0.9'],
+    ];
+    for (const [call, text] of cases) {
+      expect(call).toThrow(InvalidArgumentError);
+      expect(call).toThrow(text);
+    }
+    expect(new OdeBlock(new GcdeOdeFunc(2, 0.5), 1, solver).solver).toEqual(solver);
   });
 });

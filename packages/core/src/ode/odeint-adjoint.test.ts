@@ -186,6 +186,19 @@ describe('odeintAdjoint', () => {
     expect(tf.memory().numTensors).toBe(before);
   });
 
+  it('takes no params: ∂L/∂y₀ of y′ = −y is e^{−T}W', () => {
+    const [dy] = tf.grads((y: tf.Tensor) =>
+      tf.sum(tf.mul(odeintAdjoint((_t, v) => tf.neg(v), y as tf.Tensor2D, time, [], { rtol: 1e-6 }).y, w)),
+    )([y0]);
+    expect(
+      maxDiff(
+        dy.dataSync(),
+        wValues.map((v) => Math.exp(-time) * v),
+      ),
+    ).toBeLessThan(1e-5);
+    dy.dispose();
+  });
+
   it('takes a tf.Variable in params, read by f directly, and returns its gradient', () => {
     const variable = tf.variable(a.clone(), true, 'odeintAdjoint-test-A');
     const f = (_t: number, y: tf.Tensor2D): tf.Tensor2D => tf.matMul(variable, y);

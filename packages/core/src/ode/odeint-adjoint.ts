@@ -115,11 +115,12 @@ function adjointSolve<T extends tf.Tensor>(
  * vector-Jacobian products are taken with tfjs's tape at each stage of the backward solve, from one
  * evaluation of f each; y is integrated backwards again, not stored. The backward solve uses the same
  * method and options (rtol, atol, numSteps or stepSize, maxSteps, firstStep), as torchdiffeq's defaults;
- * its step control measures the error of [y, a] only, not of a_θ (the seminorm of Kidger, Chen & Lyons,
+ * its step control measures the error of [y, a] only, the RMS norm of odeint over those 2·size(y) entries,
+ * not of a_θ (the starting-step heuristic still sees all of them) — the seminorm of Kidger, Chen & Lyons,
  * "'Hey, that's not an ODE': Faster ODE Adjoints via Seminorms", ICML 2021: a_θ is a quadrature that
  * does not feed back into the dynamics, so its error is not amplified, and GRAND's θ — the operator's
  * values and the numNodes × d source — would outweigh y and a in the norm; torchdiffeq's default takes
- * the largest RMS norm of y, a and a_θ).
+ * the largest RMS norm of y, a and a_θ, its `adjoint_options={'norm': 'seminorm'}` this one.
  *
  * θ are the custom op's inputs, the only tensors that receive gradients: f must read them from its
  * `params` argument (a `tf.Variable` in θ may also be read directly: it is passed as itself). Tensors f
