@@ -166,6 +166,7 @@ export {
   isLinearField,
   type LinearVectorField,
   linearField,
+  linearFieldWithParams,
   linearOdeint,
 } from './ode/linear-odeint.js';
 export {
@@ -186,8 +187,10 @@ export {
   odeintSteps,
   tableauOf,
 } from './ode/odeint.js';
+export { type AdjointOdeResult, odeintAdjoint } from './ode/odeint-adjoint.js';
 export { type RkStepResult, rkStep } from './ode/rk-step.js';
-export type { VectorField } from './ode/vector-field.js';
+export type { FieldWithParams, ParametricVectorField, VectorField } from './ode/vector-field.js';
+export { type VectorJacobian, vectorJacobian } from './ode/vector-jacobian.js';
 export { fedDiffusion } from './ops/fed-diffusion.js';
 export {
   type ImplicitDiffusionOptions,

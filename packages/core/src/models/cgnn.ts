@@ -51,6 +51,7 @@ export const cgnnDefinition: ModelDefinition<CgnnOptions> = {
     rtol: 1e-5,
     atol: 1e-7,
     maxSteps: 1000,
+    adjoint: false,
   },
   options: {
     ...ODE_GNN_OPTION_INFO,

@@ -75,6 +75,7 @@ export const gcdeDefinition: ModelDefinition<GcdeOptions> = {
     rtol: 1e-3,
     atol: 1e-4,
     maxSteps: 1000,
+    adjoint: false,
   },
   options: {
     hidden: { description: 'hidden width', integer: true, min: 1 },

@@ -49,6 +49,7 @@ export const grandLinearDefinition: ModelDefinition<GrandLinearOptions> = {
     stepSize: 1,
     ...tolerances(822),
     maxSteps: 1000,
+    adjoint: false,
   },
   options: ODE_GNN_OPTION_INFO,
   training: { optimizer: 'adamax', lr: 0.0229, weightDecay: 0.00508 },

@@ -21,12 +21,19 @@ export interface OdeSolverOptions {
   readonly atol: number;
   /** `'dopri5'`: most step attempts per solve; unused by the fixed-step methods. */
   readonly maxSteps: number;
+  /**
+   * Gradient by the adjoint method (`odeintAdjoint`: a backward solve of the augmented ODE, the same method
+   * and tolerances) instead of backpropagation through the solver; the same forward pass.
+   */
+  readonly adjoint: boolean;
 }
 
 /** The `odeint` options of a model's {@link OdeSolverOptions}: those of its method only. */
 export function odeBlockSolver(options: OdeSolverOptions): OdeBlockSolver {
-  const { method, stepSize, rtol, atol, maxSteps } = options;
-  return FIXED_STEP_METHODS.includes(method) ? { method, stepSize } : { method, rtol, atol, maxSteps };
+  const { method, stepSize, rtol, atol, maxSteps, adjoint } = options;
+  return FIXED_STEP_METHODS.includes(method)
+    ? { method, stepSize, adjoint }
+    : { method, rtol, atol, maxSteps, adjoint };
 }
 
 /** Registry metadata of {@link OdeSolverOptions}, shared by the ODE models (CGNN, GRAND-l, GCDE). */
@@ -42,6 +49,10 @@ export const ODE_SOLVER_OPTION_INFO = {
     min: 1,
     max: 100_000,
     maxReason: 'each step keeps seven numNodes × hidden tensors for the backward pass',
+  },
+  adjoint: {
+    description:
+      'gradient by the adjoint method (a backward ODE solve, no stage kept) instead of backpropagation through the solver',
   },
 } as const satisfies Record<string, OptionInfo>;
 

@@ -6,7 +6,7 @@ import { scaledSum } from '../ops/scaled-sum.js';
 import type { ButcherTableau } from './butcher-tableau.js';
 import { type OdeintOptions, resolveOdeintOptions } from './ode-options.js';
 import { type OdeResult, type OdeStats, odeintSteps, tableauOf } from './odeint.js';
-import type { VectorField } from './vector-field.js';
+import type { FieldWithParams, VectorField } from './vector-field.js';
 
 /** The vector field f(t, x) = L x + s of a linear graph ODE, which carries its L and s ({@link linearField}). */
 export interface LinearVectorField extends VectorField<tf.Tensor2D> {
@@ -27,6 +27,23 @@ export interface LinearVectorField extends VectorField<tf.Tensor2D> {
 export function linearField(l: CsrTensor, source: tf.Tensor2D): LinearVectorField {
   const f = (_t: number, x: tf.Tensor2D) => scaledSum([csrMatMul(l, x), source], [1, 1]);
   return Object.assign(f, { operator: l, source });
+}
+
+/**
+ * A linear field f(t, x) = Lx + s with its tensors θ = [L's values, s] as the argument of the field,
+ * f(t, x; v, s) = L(v)x + s on L's pattern (its index tensors constants), for `odeintAdjoint`: the
+ * gradient reaches L's values and s, and through them whatever they are computed from.
+ */
+export function linearFieldWithParams(f: LinearVectorField): FieldWithParams<tf.Tensor2D> {
+  const { operator: l, source } = f;
+  return {
+    field: (t, x, [values, s]) =>
+      linearField(
+        new CsrTensor(l.shape, l.indptr, l.indices, values as tf.Tensor1D, l.rowIds),
+        s as tf.Tensor2D,
+      )(t, x),
+    params: [l.values, source],
+  };
 }
 
 /** Whether f is a {@link LinearVectorField}. */

@@ -42,8 +42,9 @@ const TABLEAUS: Record<OdeMethod, ButcherTableau> = { euler: EULER, rk4: RK4, do
  *   on t₁.
  *
  * Every stage is composed from tfjs ops, so the result is differentiable through the tape (discretise-then-
- * optimise: the gradient of the computed solution; the accepted step sizes count as constants; there is no
- * adjoint method, so the tape holds every stage of every accepted step until the gradient is taken). The step
+ * optimise: the gradient of the computed solution; the accepted step sizes count as constants; the tape
+ * holds every stage of every accepted step until the gradient is taken — `odeintAdjoint` solves the same
+ * way and differentiates by the adjoint method instead, keeping no stage). The step
  * decisions read one number per step back from the backend. Intermediate tensors of each step are freed;
  * those the tape needs are kept by tfjs until the gradient is taken.
  *
@@ -78,6 +79,8 @@ export type AcceptedStepHook<T extends tf.Tensor> = (t: number, h: number, stage
  * {@link odeint} that also hands every accepted step's stage inputs to `onStep` (for a custom backward
  * pass, as `linearOdeint`'s); the same solve, steps and result.
  * @param onStep - the hook, or null
+ * @param normedLength - `'dopri5'` on a flat (1-D) state: the error norm of the step control covers its
+ *   first `normedLength` entries only, a seminorm (the adjoint's backward solve, `odeintAdjoint`); null: all
  */
 export function odeintSteps<T extends tf.Tensor>(
   f: VectorField<T>,
@@ -85,6 +88,7 @@ export function odeintSteps<T extends tf.Tensor>(
   t1: number,
   options: OdeintOptions,
   onStep: AcceptedStepHook<T> | null,
+  normedLength: number | null = null,
 ): OdeResult<T> {
   const fn = 'odeint';
   const resolved = resolveOdeintOptions(fn, t1, options);
@@ -96,7 +100,7 @@ export function odeintSteps<T extends tf.Tensor>(
     };
   }
   return resolved.method === 'dopri5'
-    ? adaptive(f, y0, t1, resolved, TABLEAUS[resolved.method], onStep)
+    ? adaptive(f, y0, t1, resolved, TABLEAUS[resolved.method], onStep, normedLength)
     : fixed(f, y0, t1, resolved, TABLEAUS[resolved.method], onStep);
 }
 
@@ -150,7 +154,15 @@ function adaptive<T extends tf.Tensor>(
   { method, t0, rtol, atol, maxSteps, firstStep }: ResolvedOdeintOptions,
   tableau: ButcherTableau,
   onStep: AcceptedStepHook<T> | null,
+  normedLength: number | null,
 ): OdeResult<T> {
+  const ratioOf = (error: T, current: T, next: T): number =>
+    normedLength === null
+      ? errorRatio(error, current, next, rtol, atol)
+      : tf.tidy(() => {
+          const [e, y, yNext] = [error, current, next].map((x) => tf.slice(x, 0, normedLength));
+          return errorRatio(e, y, yNext, rtol, atol);
+        });
   let k1 = tf.tidy(() => f(t0, y0));
   let evaluations = 1;
   const h0 = firstStep ?? initialStepSize((h, y) => f(t0 + h, y as T), y0, k1, tableau.order, rtol, atol);
@@ -185,7 +197,7 @@ function adaptive<T extends tf.Tensor>(
       return { y: s.y, error: s.error as T, last: s.last as T, stages: onStep ? [...s.stages] : [] };
     });
     evaluations += tableau.c.length - 1;
-    const ratio = errorRatio(step.error, current, step.y, rtol, atol);
+    const ratio = ratioOf(step.error, current, step.y);
     step.error.dispose();
     const ok = ratio <= 1;
     h = stepH * stepFactor(ratio, tableau.order, ok);
