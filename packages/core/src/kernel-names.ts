@@ -272,13 +272,19 @@ export interface AppnpPropagationAttrs {
 
 /** Relu then a constant mask of the same shape, y = m ⊙ max(x, 0) (dropout after relu). */
 export const MaskedRelu = 'CoinMaskedRelu';
-/** Inputs of {@link MaskedRelu}: x and mask, float32 of one shape. */
-export type MaskedReluInputs = TensorInfos<'x' | 'mask'>;
+/** Inputs of {@link MaskedRelu}: x and mask, float32 of one shape (no mask: {@link UnmaskedRelu}'s). */
+export type MaskedReluInputs = TensorInfos<'x'> & Partial<TensorInfos<'mask'>>;
 
-/** Gradient of {@link MaskedRelu} to x: dx = (m ⊙ dy) ⊙ [x > 0]. */
+/**
+ * {@link MaskedRelu} without a mask, y = max(x, 0): tfjs' `Relu`, whose output the cpu kernel takes from the
+ * reused arrays of a training loop (`withReusedOutputs`) instead of a new array per call.
+ */
+export const UnmaskedRelu = 'CoinRelu';
+
+/** Gradient of {@link MaskedRelu} to x: dx = (m ⊙ dy) ⊙ [x > 0], or dy ⊙ [x > 0] without a mask. */
 export const MaskedReluGrad = 'CoinMaskedReluGrad';
-/** Inputs of {@link MaskedReluGrad}: x, mask and dy, float32 of one shape. */
-export type MaskedReluGradInputs = TensorInfos<'x' | 'mask' | 'dy'>;
+/** Inputs of {@link MaskedReluGrad}: x, dy and, optionally, mask, float32 of one shape. */
+export type MaskedReluGradInputs = TensorInfos<'x' | 'dy'> & Partial<TensorInfos<'mask'>>;
 
 /**
  * K steps of dropout then explicit diffusion with given keep masks (Diff-ResNet's hidden-feature loop):

@@ -20,7 +20,7 @@ import { explicitDiffusionGradConfig } from './gradients/ExplicitDiffusion_grad.
 import { gatherRowsGradConfig } from './gradients/GatherRows_grad.js';
 import { implicitDiffusionGradConfig } from './gradients/ImplicitDiffusion_grad.js';
 import { layerNormGradConfig } from './gradients/LayerNorm_grad.js';
-import { maskedReluGradConfig } from './gradients/MaskedRelu_grad.js';
+import { maskedReluGradConfig, unmaskedReluGradConfig } from './gradients/MaskedRelu_grad.js';
 import { matMul2dGradConfig } from './gradients/MatMul2d_grad.js';
 import { scaledSumGradConfig } from './gradients/ScaledSum_grad.js';
 import { scatterRowsGradConfig } from './gradients/ScatterRows_grad.js';
@@ -54,6 +54,7 @@ const gradConfigs: GradConfig[] = [
   softmaxCrossEntropyGradConfig,
   appnpPropagationGradConfig,
   maskedReluGradConfig,
+  unmaskedReluGradConfig,
   dropoutDiffusionGradConfig,
 ];
 

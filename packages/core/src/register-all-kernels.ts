@@ -20,7 +20,11 @@ import { explicitDiffusionCpuConfig } from './kernels/cpu/ExplicitDiffusion.js';
 import { gatherRowsCpuConfig } from './kernels/cpu/GatherRows.js';
 import { implicitDiffusionCpuConfig } from './kernels/cpu/ImplicitDiffusion.js';
 import { layerNormCpuConfig, layerNormGradCpuConfig } from './kernels/cpu/LayerNorm.js';
-import { maskedReluCpuConfig, maskedReluGradCpuConfig } from './kernels/cpu/MaskedRelu.js';
+import {
+  maskedReluCpuConfig,
+  maskedReluGradCpuConfig,
+  unmaskedReluCpuConfig,
+} from './kernels/cpu/MaskedRelu.js';
 import { matMul2dCpuConfig } from './kernels/cpu/MatMul2d.js';
 import { odeErrorNormCpuConfig } from './kernels/cpu/OdeErrorNorm.js';
 import { withReusedOutputs } from './kernels/cpu/output-reuse.js';
@@ -106,6 +110,7 @@ const kernelConfigs: KernelConfig[] = [
   softmaxCrossEntropyGradCpuConfig,
   appnpPropagationCpuConfig,
   maskedReluCpuConfig,
+  unmaskedReluCpuConfig,
   maskedReluGradCpuConfig,
   dropoutDiffusionCpuConfig,
   ...COMPOSED_BACKENDS.flatMap(composedKernelConfigs).filter((config) => !hasBackendKernel(config)),

@@ -23,8 +23,8 @@ const MIN_WASM_MASK = 1 << 16;
  * @throws {@link InvalidArgumentError} if rate is not in [0, 1)
  */
 export class Dropout extends Module<[tf.Tensor], tf.Tensor> {
-  /** The array and tensor data of the last {@link Dropout.keepMasks}, for reuse once that tensor is freed. */
-  private lastMask: { values: Uint8Array; dataId: object } | null = null;
+  /** The array and tensor data of the last mask drawn, for reuse once that tensor is freed. */
+  private lastMask: { values: Uint8Array | Float32Array; dataId: object } | null = null;
 
   /** @param rate - probability p of zeroing an entry, in [0, 1) */
   constructor(readonly rate: number) {
@@ -51,10 +51,11 @@ export class Dropout extends Module<[tf.Tensor], tf.Tensor> {
   /**
    * Dropout of relu(x), $$ y = m \odot \max(x, 0) $$, in one kernel ({@link maskedRelu}); the mask is the
    * one {@link Dropout.forward} would draw, so `forwardRelu(x)` equals `forward(tf.relu(x))` bit for bit.
-   * In evaluation mode (or p = 0), `tf.relu(x)`.
+   * In evaluation mode (or p = 0), `tf.relu(x)` (as the same kernel without a mask: in a training loop on
+   * cpu its output reuses an array instead of a new one per evaluation, 64 MB on a graph of 10⁶ nodes).
    */
   forwardRelu<T extends tf.Tensor>(x: T): T {
-    if (!this.active) return tf.relu(x);
+    if (!this.active) return maskedRelu(x);
     return tf.tidy(() => maskedRelu(x, this.mask(x.shape)));
   }
 
@@ -90,22 +91,31 @@ export class Dropout extends Module<[tf.Tensor], tf.Tensor> {
   keepMasks(count: number, shape: number[]): tf.Tensor | null {
     if (!this.active) return null;
     const size = count * shape.reduce((a, b) => a * b, 1);
-    const values = this.draw(this.freeMaskArray(size) ?? new Uint8Array(size), 1);
-    const keep = tf.tensor(values, [count, ...shape], 'bool');
-    this.lastMask = { values, dataId: keep.dataId };
-    return keep;
+    const values = this.draw(this.freeMaskArray(Uint8Array, size) ?? new Uint8Array(size), 1);
+    return this.keepMask(tf.tensor(values, [count, ...shape], 'bool'), values);
+  }
+
+  /** Remembers `mask`, made from `values`, as the last mask drawn ({@link Dropout.freeMaskArray}); returns it. */
+  private keepMask(mask: tf.Tensor, values: Uint8Array | Float32Array): tf.Tensor {
+    this.lastMask = { values, dataId: mask.dataId };
+    return mask;
   }
 
   /**
-   * The array of the previous {@link Dropout.keepMasks} when it may be overwritten: the same size, on the cpu
-   * backend (which keeps a bool tensor's Uint8Array itself, uncopied), and that tensor's data freed there.
-   * Reusing it spares the page faults of a fresh array each epoch (156 MB of masks on Citeseer: ~0.3 s).
+   * The array of the previous mask when it may be overwritten: of the same type and size, on the cpu backend
+   * (which keeps a float32 or bool tensor's array itself, uncopied), and that tensor's data freed there.
+   * Reusing it spares the page faults of a fresh array each epoch (156 MB of masks on Citeseer: ~0.3 s) and
+   * the garbage of one (GCN's hidden layer on a graph of 10⁶ nodes: 64 MB an epoch, which V8 frees late).
    */
-  private freeMaskArray(size: number): Uint8Array | null {
+  private freeMaskArray<A extends Uint8Array | Float32Array>(
+    type: new (size: number) => A,
+    size: number,
+  ): A | null {
     const last = this.lastMask;
-    if (last === null || last.values.length !== size || tf.getBackend() !== 'cpu') return null;
+    if (last === null || !(last.values instanceof type) || last.values.length !== size) return null;
+    if (tf.getBackend() !== 'cpu') return null;
     const { data } = tf.engine().backend as unknown as { data: { has(dataId: object): boolean } };
-    return data.has(last.dataId) ? null : last.values;
+    return data.has(last.dataId) ? null : (last.values as A);
   }
 
   /** The factor 1/(1 − p) of the kept entries. */
@@ -113,9 +123,14 @@ export class Dropout extends Module<[tf.Tensor], tf.Tensor> {
     return 1 / (1 - this.rate);
   }
 
-  /** A fresh mask of `shape`: each entry 1/(1 − p), or 0 with probability p (one draw per entry, in order). */
+  /**
+   * A fresh mask of `shape`: each entry 1/(1 − p), or 0 with probability p (one draw per entry, in order), in
+   * the previous mask's array when that is free ({@link Dropout.freeMaskArray}).
+   */
   private mask(shape: number[]): tf.Tensor {
-    return tf.tensor(this.draw(new Float32Array(shape.reduce((a, b) => a * b, 1)), this.scale), shape);
+    const size = shape.reduce((a, b) => a * b, 1);
+    const values = this.draw(this.freeMaskArray(Float32Array, size) ?? new Float32Array(size), this.scale);
+    return this.keepMask(tf.tensor(values, shape), values);
   }
 
   /**

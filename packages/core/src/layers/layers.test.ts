@@ -109,6 +109,30 @@ describe('Dropout', () => {
     x.dispose();
   });
 
+  it("forwardRelu draws each mask into the last one's array once that is freed, never into one a gradient holds", () => {
+    const x = tf.randomUniform([40, 30], -1, 1, 'float32', 4);
+    const dropout = new Dropout(0.3).train(new Rng(9));
+    const reference = new Dropout(0.3).train(new Rng(9));
+    for (let k = 0; k < 3; k++) {
+      const fused = tf.tidy(() => dropout.forwardRelu(x).dataSync());
+      const composed = tf.tidy(() => reference.forward(tf.relu(x)).dataSync());
+      expect(Array.from(fused)).toEqual(Array.from(composed));
+    }
+    // Two masks in one gradient: the first is held by the tape while the second is drawn. The masks are the
+    // 4th and 5th of the stream: dx = (m₄ + 2 m₅) [x > 0].
+    const masks = Array.from({ length: 5 }, () => new Float32Array(1200));
+    const stream = new Rng(9);
+    for (const m of masks) stream.fillBernoulli(m, 0.3, 1 / 0.7);
+    const grad = tf.grad((h) => {
+      const once = dropout.forwardRelu(h);
+      return tf.sum(tf.add(once, tf.mul(dropout.forwardRelu(h), 2)));
+    })(x);
+    const xs = x.dataSync();
+    const want = xs.map((v, i) => (v > 0 ? Math.fround(masks[3][i] + Math.fround(2 * masks[4][i])) : 0));
+    expect(Array.from(grad.dataSync())).toEqual(Array.from(want));
+    tf.dispose([x, grad]);
+  });
+
   it('keepMasks draws K masks as forward would, reusing its array only once the last mask is disposed', () => {
     const shape = [300, 250]; // 75 000 entries a mask: drawn in the WebAssembly module
     const dropout = new Dropout(0.4).train(new Rng(6));

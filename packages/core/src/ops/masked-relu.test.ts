@@ -46,6 +46,33 @@ describe.each(testBackends())('maskedRelu on %s', (backend) => {
     tf.dispose([x, m, w]);
   });
 
+  it('is relu(x) without a mask, with its gradient (bit for bit on cpu)', () => {
+    const x = tf.variable(
+      tf.tensor2d([
+        [-1, 2, 0],
+        [3, -4, Number.NaN],
+      ]),
+    );
+    expect(tf.tidy(() => maskedRelu(x).arraySync())).toEqual([
+      [0, 2, 0],
+      [3, 0, Number.NaN],
+    ]);
+    const w = tf.tensor2d([
+      [1.5, -2, 3],
+      [-0.25, 5, 1],
+    ]);
+    const grad = (f: () => tf.Tensor) =>
+      tf.tidy(() =>
+        tf.variableGrads(() => tf.sum(tf.mul(f(), w)) as tf.Scalar, [x]).grads[x.name].arraySync(),
+      );
+    expect(grad(() => maskedRelu(x))).toEqual([
+      [0, -2, 0],
+      [-0.25, 0, Number.NaN],
+    ]);
+    if (backend === 'cpu') expect(grad(() => maskedRelu(x))).toEqual(grad(() => tf.relu(x)));
+    tf.dispose([x, w]);
+  });
+
   it('has the gradient finite differences give, away from the kink', () => {
     const x = tf.tensor2d([
       [-1.5, 2, 0.7],
@@ -63,6 +90,7 @@ describe.each(testBackends())('maskedRelu on %s', (backend) => {
     const x = tf.zeros([2, 3]);
     expect(() => maskedRelu(x, tf.zeros([3, 2]))).toThrow(ShapeMismatchError);
     expect(() => maskedRelu(x, tf.zeros([2, 3], 'int32'))).toThrow(InvalidArgumentError);
+    expect(() => maskedRelu(tf.zeros([2, 3], 'int32'))).toThrow(InvalidArgumentError);
     x.dispose();
   });
 });

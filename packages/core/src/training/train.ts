@@ -242,9 +242,11 @@ function checkArguments(maxEpochs: number, data: TrainData, logger: Logger): voi
   }
   const bad = labels.findIndex((c) => !Number.isInteger(c) || c < 0);
   if (bad >= 0) throw new InvalidArgumentError('train', `labels[${bad}]`, labels[bad], 'a class id ≥ 0');
-  const seen = new Map<number, string>();
+  const parts = ['train', 'val', 'test'] as const;
+  // the last part seen for each node, 1 + its index in `parts` (0: none): a byte per node, no map of nodes
+  const seen = new Uint8Array(numNodes);
   const overlaps: string[] = [];
-  for (const part of ['train', 'val', 'test'] as const) {
+  for (const [k, part] of parts.entries()) {
     const rows = split[part];
     if (rows.length === 0) {
       throw new InvalidArgumentError('train', `split.${part}`, rows, 'a non-empty index array');
@@ -253,11 +255,11 @@ function checkArguments(maxEpochs: number, data: TrainData, logger: Logger): voi
       if (!Number.isInteger(node) || node < 0 || node >= numNodes) {
         throw new InvalidArgumentError('train', `split.${part}[${i}]`, node, `a node in [0, ${numNodes})`);
       }
-      const other = seen.get(node);
+      const other = seen[node] === 0 ? undefined : parts[seen[node] - 1];
       if (other !== undefined && other !== part && !overlaps.includes(`${other}/${part}`)) {
         overlaps.push(`${other}/${part}`);
       }
-      seen.set(node, part);
+      seen[node] = k + 1;
     }
   }
   if (overlaps.length > 0) {

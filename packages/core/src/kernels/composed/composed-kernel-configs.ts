@@ -33,6 +33,7 @@ import {
   SoftmaxDiffusionGrad,
   SparseResidualLinear,
   SparseResidualLinearGrad,
+  UnmaskedRelu,
 } from '../../kernel-names.js';
 import { adamStepComposed } from './AdamStep.js';
 import { addBiasComposed, columnSumsComposed } from './AddBias.js';
@@ -98,6 +99,7 @@ export function composedKernelConfigs(backendName: string): KernelConfig[] {
     [SoftmaxCrossEntropyGrad, softmaxCrossEntropyGradComposed],
     [AppnpPropagation, appnpPropagationComposed],
     [MaskedRelu, maskedReluComposed],
+    [UnmaskedRelu, maskedReluComposed],
     [MaskedReluGrad, maskedReluGradComposed],
     [DropoutDiffusion, dropoutDiffusionComposed],
     [OdeErrorNorm, odeErrorNormComposed],

@@ -1,8 +1,10 @@
 import { coinLaplacian, Rng, toDense } from '@coin-gnn/graph';
 import { cycleGraph, denseMatMul, expectClose, randomCsr, randomGraph } from '@coin-gnn/graph/testing';
 import { describe, expect, it } from 'vitest';
+import { csrBytes } from './csr-memory.js';
 import { NARROW_TAIL_MIN_BYTES, simdExplicitDiffusion } from './diffusion.js';
 import { simdCsrMatMul } from './mat-mul.js';
+import { sharedInstance } from './runtime.js';
 
 /** Column counts: one f32x4, padded thin widths (5, 7, 13), wide ones with and without a scalar tail. */
 const COLUMN_COUNTS = [4, 5, 7, 8, 13, 64, 67];
@@ -85,5 +87,7 @@ describe('simdExplicitDiffusion', () => {
       const got = simdExplicitDiffusion(l, u, cols, taus, transposeL);
       expect(got.every((x, k) => Object.is(x, v[k]))).toBe(true);
     }
+    // u and its step buffer as wide as the widest part (4 floats a row), not padded to 8
+    expect(sharedInstance(0).byteLength).toBeLessThan(csrBytes(l) + 2 * n * 8 * 4);
   });
 });

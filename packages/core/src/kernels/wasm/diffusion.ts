@@ -63,7 +63,8 @@ export function simdExplicitDiffusion(
           { start: cols - tail, width: tail, stride: tail },
         ]
       : [{ start: 0, width: cols, stride }];
-  const bufferBytes = align16(n * stride * 4);
+  // each part in turn: u and its step buffer as wide as the widest part (4 floats for COIN's 5 classes, not 8)
+  const bufferBytes = align16(n * Math.max(...parts.map((p) => p.stride)) * 4);
   const offU = csrBytes(laplacian);
   const offOther = offU + bufferBytes;
   const offTaus = offOther + bufferBytes;

@@ -3,7 +3,7 @@ import { cycleGraph, denseMatMul, expectClose, randomCsr, randomGraph } from '@c
 import { describe, expect, it } from 'vitest';
 import { NARROW_TAIL_MIN_BYTES } from './diffusion.js';
 import { MIN_PARALLEL_WORK } from './kernel-threads.js';
-import { simdCsrMatMul, simdDenseMatMul } from './mat-mul.js';
+import { chunkedCsrMatMul, csrRowChunks, simdCsrMatMul, simdDenseMatMul } from './mat-mul.js';
 
 /** Column counts: below 4, padded thin widths (5–8, 13), multiples of 4, and wide ones with a scalar tail. */
 const COLUMN_COUNTS = [1, 3, 4, 5, 7, 8, 13, 16, 64, 65, 67, 70];
@@ -122,6 +122,76 @@ describe('simdCsrMatMul', () => {
       simdCsrMatMul(small.indptr, small.indices, small.values, 5, 4, bs, 6, false),
       denseMatMul(toDense(small), 5, 4, bs, 6),
     );
+  });
+});
+
+describe('sparse products by chunks of rows', () => {
+  const rng = new Rng(11);
+  const bitsEqual = (got: Float32Array, want: Float32Array): boolean =>
+    got.length === want.length && got.every((x, k) => Object.is(x, want[k]));
+
+  it('cuts consecutive row ranges within the byte budget, a longer row alone', () => {
+    // Rows of 0, 3, 1, 9, 0, 2 entries.
+    const indptr = Int32Array.from([0, 0, 3, 4, 13, 13, 15]);
+    const { ranges, maxRows, maxEntries } = csrRowChunks(indptr, 6, 8, 60);
+    expect(ranges).toEqual([
+      [0, 2],
+      [2, 3],
+      [3, 4],
+      [4, 6],
+    ]);
+    for (const [r0, r1] of ranges) {
+      const bytes = 4 * (r1 - r0 + 1) + 8 * (indptr[r1] - indptr[r0]) + 8 * (r1 - r0);
+      expect(bytes <= 60 || r1 - r0 === 1).toBe(true);
+    }
+    expect([maxRows, maxEntries]).toEqual([2, 9]);
+    expect(csrRowChunks(indptr, 6, 8, Number.POSITIVE_INFINITY).ranges).toEqual([[0, 6]]);
+  });
+
+  it.each([1, 5, 16, 67])(
+    'gives the bits of one chunk, A B split over threads, Aᵀ B as A B and scattered, %i columns',
+    (bCols) => {
+      const a = gcnNorm(randomGraph(3000, 0.01, bCols));
+      const n = a.numRows;
+      const b = Float32Array.from({ length: n * bCols }, () => rng.uniform() - 0.5);
+      // n × (n + 1): Aᵀ B scatters (not square)
+      for (const [numCols, transposeA] of [
+        [n, false],
+        [n, true],
+        [n + 1, true],
+      ] as const) {
+        const whole = chunkedCsrMatMul(a, numCols, b, bCols, transposeA, undefined, Number.POSITIVE_INFINITY);
+        for (const chunkBytes of [64, 4096, 100_000]) {
+          const got = chunkedCsrMatMul(a, numCols, b, bCols, transposeA, undefined, chunkBytes);
+          expect(bitsEqual(got, whole)).toBe(true);
+        }
+        const impl = transposeA
+          ? csrTransposeMatMulImpl(a.indptr, a.indices, a.values, n, numCols, b, bCols)
+          : csrMatMulImpl(a.indptr, a.indices, a.values, n, b, bCols);
+        expectClose(whole, impl);
+      }
+    },
+  );
+
+  it('gives the bits of one chunk for a large B of 5 columns (4 + 1 unpadded)', () => {
+    const n = NARROW_TAIL_MIN_BYTES / 32 + 1;
+    const a = gcnNorm(cycleGraph(n));
+    const b = Float32Array.from({ length: n * 5 }, () => rng.uniform() - 0.5);
+    const whole = chunkedCsrMatMul(a, n, b, 5, false, undefined, Number.POSITIVE_INFINITY);
+    const target = new Float32Array(n * 5).fill(Number.NaN);
+    expect(chunkedCsrMatMul(a, n, b, 5, false, target, 1 << 16)).toBe(target);
+    expect(bitsEqual(target, whole)).toBe(true);
+    expectClose(whole, csrMatMulImpl(a.indptr, a.indices, a.values, n, b, 5));
+  });
+
+  it('sums the columns of a B given by a function, scattered by chunks', () => {
+    const m = randomCsr(40, 30, 0.2, 4);
+    const c = Float32Array.from({ length: 40 * 6 }, () => rng.uniform() - 0.5);
+    const columnSums = new Float32Array(6);
+    const operand = { length: c.length, write: (t: Float32Array) => t.set(c), columnSums };
+    const product = chunkedCsrMatMul(m, 30, operand, 6, true, undefined, 100);
+    expectClose(product, denseMatMul(toDense(transpose(m)), 30, 40, c, 6));
+    expectClose(columnSums, denseMatMul(new Float32Array(40).fill(1), 1, 40, c, 6));
   });
 });
 

@@ -9,6 +9,7 @@
  * split by blocks of rows of C over the kernel threads ({@link runSplit}), except the transposed sparse one
  * (its rows of C gather from all rows of A).
  */
+import type { CsrParts } from './csr-memory.js';
 import { storedSymmetric } from './csr-symmetry.js';
 import { NARROW_TAIL_MIN_BYTES } from './diffusion.js';
 import { runSplit } from './kernel-threads.js';
@@ -38,6 +39,13 @@ export type DenseOperand =
     };
 
 /**
+ * Most bytes that one chunk of a sparse product copies into the module's memory: its rows' pointers (4 bytes
+ * each) and entries (indices and values, 8 bytes each) and, split by rows, its rows of C (see
+ * {@link csrRowChunks}).
+ */
+export const SPARSE_CHUNK_BYTES = 1 << 25;
+
+/**
  * Sparse × dense product with the SIMD module (a pure typed-array kernel; it trusts its inputs):
  * $$ C = A B,\ C_{ik} = \sum_{p=\mathrm{indptr}_i}^{\mathrm{indptr}_{i+1}-1} \mathrm{values}_p\, B_{\mathrm{indices}_p, k}
  *    \quad\text{or}\quad C = A^\top B,\ C_{jk} = \sum_i A_{ij} B_{ik} \ (\texttt{transposeA}) $$
@@ -46,8 +54,11 @@ export type DenseOperand =
  * A B is split by rows of C over the kernel threads; Aᵀ B scatters into rows of C that any row of A may
  * reach, so it stays on the calling thread, unless A is stored as its own transpose (`storedSymmetric`:
  * Â of an undirected graph, in GCN's backward), where it runs as A B with the same bits.
- * A large B of more than 4 columns, not a multiple of 4 (GCN's 5 classes), runs as two products
- * (`narrowTailProduct`).
+ * A large B of more than 4 columns, not a multiple of 4 (GCN's 5 classes), runs as two products (the first
+ * 4·⌊bCols/4⌋ columns, then the rest unpadded: rows of 4 to 12 bytes gathered at random instead of 16).
+ * The module's memory holds B whole but A and C by chunks of rows of at most 32 MiB (`csrRowChunks`; C whole
+ * for a scatter), each copied in and out in turn: GCN's Â H on a graph of 10⁶ nodes (Â 92 MB, H and C 64 MB
+ * each) takes 98 MB of it instead of 220. Each entry of C is summed as in one pass, the same bits.
  * @param b - B, (numCols or, transposed, numRows) × bCols: an array, or a function that writes it
  *   ({@link DenseOperand})
  * @param transposeA - multiply by Aᵀ instead of A
@@ -65,79 +76,194 @@ export function simdCsrMatMul(
   transposeA: boolean,
   target?: Float32Array,
 ): Float32Array {
+  return chunkedCsrMatMul(
+    { indptr, indices, values, numRows },
+    numCols,
+    b,
+    bCols,
+    transposeA,
+    target,
+    SPARSE_CHUNK_BYTES,
+  );
+}
+
+/**
+ * Columns [first, first + count) of B and C in the memory: B at `offB`, C's rows of a chunk (all of C for a
+ * scatter) at `offOut`, both with rows of `stride` floats.
+ */
+interface ColumnPart {
+  readonly first: number;
+  readonly count: number;
+  readonly stride: number;
+  readonly offB: number;
+  readonly offOut: number;
+}
+
+/**
+ * {@link simdCsrMatMul} with chunks of at most `chunkBytes` (exported for the tests, which take small chunks).
+ */
+export function chunkedCsrMatMul(
+  a: CsrParts,
+  numCols: number,
+  b: DenseOperand,
+  bCols: number,
+  transposeA: boolean,
+  target: Float32Array | undefined,
+  chunkBytes: number,
+): Float32Array {
+  const { indptr, indices, values, numRows } = a;
   const outRows = transposeA ? numCols : numRows;
-  const scatter =
-    transposeA && !(numRows === numCols && storedSymmetric({ indptr, indices, values, numRows }));
+  if (outRows === 0 || bCols === 0) return target ?? new Float32Array(0);
+  const out = target ?? new Float32Array(outRows * bCols);
+  const scatter = transposeA && !(numRows === numCols && storedSymmetric(a));
+  const bRows = b.length / bCols;
   const tail = bCols % 4;
-  if (
+  const narrowTail =
     !scatter &&
     b instanceof Float32Array &&
     bCols > 4 &&
     tail !== 0 &&
-    outRows * paddedCols(bCols) * 4 >= NARROW_TAIL_MIN_BYTES
-  ) {
-    return narrowTailProduct(indptr, indices, values, numRows, outRows, b, bCols, target);
+    outRows * paddedCols(bCols) * 4 >= NARROW_TAIL_MIN_BYTES;
+  const widths = narrowTail ? [bCols - tail, tail] : [paddedCols(bCols)];
+  const rowFloats = widths.reduce((sum, w) => sum + w, 0);
+  const chunks = csrRowChunks(indptr, numRows, scatter ? 0 : rowFloats * 4, chunkBytes);
+  const outRegionRows = scatter ? outRows : chunks.maxRows;
+  const parts: ColumnPart[] = [];
+  let offset = 0;
+  let first = 0;
+  for (const stride of widths) {
+    const offB = offset;
+    const offOut = offB + align16(bRows * stride * 4);
+    parts.push({ first, count: Math.min(stride, bCols - first), stride, offB, offOut });
+    offset = offOut + align16(outRegionRows * stride * 4);
+    first += stride;
   }
-  const nnz = indices.length;
-  const offIndices = align16((numRows + 1) * 4);
-  const offValues = offIndices + align16(nnz * 4);
-  const offB = offValues + align16(nnz * 4);
-  return run(offB, b, bCols, outRows, target, (wasm, offOut, cols) => {
-    wasm.write(0, indptr);
-    wasm.write(offIndices, indices);
-    wasm.write(offValues, values);
-    wasm.f32(offOut, outRows * cols).fill(0);
-    // Aᵀ B by scatter stays on the calling thread (work 0): each row of A adds into rows of C of any block.
-    // biome-ignore format: the module's argument order
-    runSplit(wasm, 'spmm', numRows, ROW_GRAIN, scatter ? 0 : nnz * cols, (start, end) => [0, offIndices,
-      offValues, numRows, offB, offOut, cols, scatter ? 1 : 0, 0, start, end]);
-  });
+  const offIndptr = offset;
+  const offIndices = offIndptr + align16((chunks.maxRows + 1) * 4);
+  const offValues = offIndices + align16(chunks.maxEntries * 4);
+  const columnSums = b instanceof Float32Array ? undefined : b.columnSums;
+  const offOnes = offValues + align16(chunks.maxEntries * 4);
+  const offSums = offOnes + align16(bRows * 4);
+  const wasm = sharedInstance(columnSums === undefined ? offOnes : offSums + widths[0] * 4);
+  writeOperand(wasm, b, bCols, parts);
+  if (scatter) wasm.f32(parts[0].offOut, outRows * widths[0]).fill(0);
+  for (const [r0, r1] of chunks.ranges) {
+    const p0 = indptr[r0];
+    const p1 = indptr[r1];
+    wasm.write(offIndptr, indptr.subarray(r0, r1 + 1));
+    wasm.write(offIndices, indices.subarray(p0, p1));
+    wasm.write(offValues, values.subarray(p0, p1));
+    // Pointers as if the chunk's arrays started at row 0 and entry 0: the kernel reads rows [r0, r1) only,
+    // and the module's 32-bit address arithmetic wraps around.
+    const csr = [offIndptr - r0 * 4, offIndices - p0 * 4, offValues - p0 * 4, numRows];
+    for (const part of parts) {
+      const { stride, offB, offOut } = part;
+      if (scatter) {
+        wasm.kernels.spmm(...(csr as [number, number, number, number]), offB, offOut, stride, 1, 0, r0, r1);
+        continue;
+      }
+      const rows = r1 - r0;
+      wasm.f32(offOut, rows * stride).fill(0);
+      const base = offOut - r0 * stride * 4;
+      // biome-ignore format: the module's argument order
+      runSplit(wasm, 'spmm', rows, ROW_GRAIN, (p1 - p0) * stride, (start, end) => [...csr, offB, base, stride,
+        0, 0, r0 + start, r0 + end]);
+      readPart(wasm, part, rows, bCols, out.subarray(r0 * bCols, r1 * bCols));
+    }
+  }
+  if (scatter) readPart(wasm, parts[0], outRows, bCols, out);
+  if (columnSums !== undefined) {
+    // 1ᵀB as Aᵀ·B with A a column of ones (bRows × 1).
+    wasm.f32(offOnes, bRows).fill(1);
+    wasm.kernels.dense(0, 0, offOnes, bRows, parts[0].offB, offSums, widths[0], 1, 1, 0, 1);
+    columnSums.set(wasm.f32(offSums, bCols));
+  }
+  return out;
+}
+
+/** Row ranges [start, end) of a CSR matrix that {@link csrRowChunks} cuts, with the largest chunk's sizes. */
+export interface CsrChunks {
+  readonly ranges: readonly (readonly [number, number])[];
+  /** Rows of the longest chunk. */
+  readonly maxRows: number;
+  /** Stored entries of the fullest chunk. */
+  readonly maxEntries: number;
 }
 
 /**
- * A B (row split) with the columns of B and C in two parts, as independent products in the module's memory:
- * the first 4·⌊bCols/4⌋ columns, then the last bCols mod 4 unpadded (rows of 4 to 12 bytes gathered at
- * random instead of 16, on a large B); each entry summed as in the padded product, the same bits.
+ * Consecutive row ranges of a CSR matrix of `numRows` rows, each as long as its bytes stay within
+ * `chunkBytes` (at least one row): 4 per row pointer, 8 per stored entry, `outRowBytes` per row of C that the
+ * chunk writes (0 when C is not split by rows):
+ * $$ 4\,(r_1 - r_0 + 1) + 8\,(\mathrm{indptr}_{r_1} - \mathrm{indptr}_{r_0}) + \mathrm{outRowBytes}\,(r_1 - r_0) \le \mathrm{chunkBytes} $$
  */
-function narrowTailProduct(
+export function csrRowChunks(
   indptr: Int32Array,
-  indices: Int32Array,
-  values: Float32Array,
   numRows: number,
-  outRows: number,
-  b: Float32Array,
-  bCols: number,
-  target?: Float32Array,
-): Float32Array {
-  const out = target ?? new Float32Array(outRows * bCols);
-  const bRows = b.length / bCols;
-  const tail = bCols % 4;
-  const head = bCols - tail;
-  const nnz = indices.length;
-  const offIndices = align16((numRows + 1) * 4);
-  const offValues = offIndices + align16(nnz * 4);
-  const offB = offValues + align16(nnz * 4);
-  const offOut = offB + align16(bRows * head * 4);
-  const wasm = sharedInstance(offOut + outRows * head * 4);
-  wasm.write(0, indptr);
-  wasm.write(offIndices, indices);
-  wasm.write(offValues, values);
-  for (const [start, width] of [
-    [0, head],
-    [head, tail],
-  ]) {
-    const mb = wasm.f32(offB, bRows * width);
-    for (let r = 0; r < bRows; r++)
-      for (let c = 0; c < width; c++) mb[r * width + c] = b[r * bCols + start + c];
-    const mc = wasm.f32(offOut, outRows * width);
-    mc.fill(0);
-    // biome-ignore format: the module's argument order
-    runSplit(wasm, 'spmm', numRows, ROW_GRAIN, nnz * width, (rowStart, rowEnd) => [0, offIndices, offValues,
-      numRows, offB, offOut, width, 0, 0, rowStart, rowEnd]);
-    for (let r = 0; r < outRows; r++)
-      for (let c = 0; c < width; c++) out[r * bCols + start + c] = mc[r * width + c];
+  outRowBytes: number,
+  chunkBytes: number,
+): CsrChunks {
+  const ranges: [number, number][] = [];
+  let maxRows = 0;
+  let maxEntries = 0;
+  const bytes = (r0: number, r1: number): number =>
+    4 * (r1 - r0 + 1) + 8 * (indptr[r1] - indptr[r0]) + outRowBytes * (r1 - r0);
+  for (let r0 = 0; r0 < numRows; ) {
+    let r1 = r0 + 1;
+    while (r1 < numRows && bytes(r0, r1 + 1) <= chunkBytes) r1++;
+    ranges.push([r0, r1]);
+    maxRows = Math.max(maxRows, r1 - r0);
+    maxEntries = Math.max(maxEntries, indptr[r1] - indptr[r0]);
+    r0 = r1;
   }
-  return out;
+  return { ranges, maxRows, maxEntries };
+}
+
+/** Writes B's columns of each part at its `offB`, rows `stride` floats apart, zero-padded. */
+function writeOperand(
+  wasm: WasmInstance,
+  b: DenseOperand,
+  bCols: number,
+  parts: readonly ColumnPart[],
+): void {
+  const bRows = b.length / bCols;
+  if (!(b instanceof Float32Array)) {
+    // one part (a B given by a function is never split by columns)
+    const { stride, offB } = parts[0];
+    if (stride === bCols) b.write(wasm.f32(offB, bRows * stride));
+    else {
+      const rowMajor = new Float32Array(b.length);
+      b.write(rowMajor);
+      wasm.writeRows(offB, rowMajor, bRows, bCols, stride);
+    }
+    return;
+  }
+  if (parts.length === 1) {
+    wasm.writeRows(parts[0].offB, b, bRows, bCols, parts[0].stride);
+    return;
+  }
+  for (const { first, count, stride, offB } of parts) {
+    const mb = wasm.f32(offB, bRows * stride);
+    for (let r = 0; r < bRows; r++)
+      for (let c = 0; c < count; c++) mb[r * stride + c] = b[r * bCols + first + c];
+  }
+}
+
+/** Copies `rows` rows of a part's C from the memory into its columns of the row-major `out` (bCols wide). */
+function readPart(
+  wasm: WasmInstance,
+  part: ColumnPart,
+  rows: number,
+  bCols: number,
+  out: Float32Array,
+): void {
+  const { first, count, stride, offOut } = part;
+  if (first === 0 && count === bCols) {
+    wasm.readRows(offOut, rows, bCols, stride, out);
+    return;
+  }
+  const mc = wasm.f32(offOut, rows * stride);
+  for (let r = 0; r < rows; r++)
+    for (let c = 0; c < count; c++) out[r * bCols + first + c] = mc[r * stride + c];
 }
 
 /** Width of B (padded) for which A·B runs the module's `thin` function. */
