@@ -1,4 +1,4 @@
-#!/usr/bin/env -S node --max-semi-space-size=4
+#!/usr/bin/env -S node --max-semi-space-size=4 --optimize-for-size
 import { CoinError } from '@coin-gnn/graph';
 import { importModules } from '../import-modules.js';
 import { createProgram } from '../program.js';
