@@ -6,9 +6,10 @@ import { MaskedRelu, type MaskedReluInputs, UnmaskedRelu } from '../kernel-names
  * Relu followed by a constant mask of the same shape (dropout on a relu layer's output), one pass instead
  * of tfjs' `relu` and a mask product:
  * $$ y = m \odot \max(x, 0),\qquad \frac{\partial\ell}{\partial x} = (m \odot dy) \odot [x > 0] $$
- * (kernel `CoinMaskedReluGrad`; the mask gets no gradient; kernel `CoinRelu` without a mask). On cpu both round as `applyMask(relu(x), m)`
- * and its tfjs gradient do, bit for bit, into reused output arrays. Without a mask it is tfjs' `relu`,
- * $$ y = \max(x, 0) $$, with its gradient, bit for bit on cpu, its output reused in a training loop.
+ * (kernel `CoinMaskedReluGrad`; the mask gets no gradient). On cpu both round as `applyMask(relu(x), m)`
+ * and its tfjs gradient do, bit for bit, into reused output arrays. Without a mask (kernel `CoinRelu`) it is
+ * tfjs' `relu`, $$ y = \max(x, 0) $$, with its gradient, bit for bit on cpu, its output reused in a training
+ * loop.
  *
  * @param x - the input, float32
  * @param mask - the mask, float32 of x's shape (for dropout: 0 or 1/(1 − p)); omitted: none

@@ -9,7 +9,7 @@
 import { type CsrParts, csrBytes, writeCsr } from './csr-memory.js';
 import { storedSymmetric } from './csr-symmetry.js';
 import { runSplit } from './kernel-threads.js';
-import { align16, sharedInstance, type WasmInstance } from './runtime.js';
+import { align16, sharedInstance } from './runtime.js';
 
 /** Rows per block of a step split over the kernel threads. */
 const STEP_GRAIN = 64;
@@ -73,7 +73,7 @@ export function simdExplicitDiffusion(
   wasm.write(offTaus, Float64Array.from(stepSizes));
   const last = stepSizes.length % 2 === 0 ? offU : offOther;
   for (const part of parts) {
-    writePart(wasm, offU, u, n, cols, part);
+    wasm.writeColumns(offU, u, n, cols, part.start, part.width, part.stride);
     if (!rowSplit) {
       // biome-ignore format: the module's argument order
       wasm.kernels.explicitSteps(l.indptr, l.indices, l.values, n, offU, offOther, stride, offTaus,
@@ -88,43 +88,7 @@ export function simdExplicitDiffusion(
           part.stride, tau, start, end]);
       });
     }
-    readPart(wasm, last, out, n, cols, part);
+    wasm.readColumns(last, n, cols, part.start, part.width, part.stride, out);
   }
   return out;
-}
-
-/** Writes the columns of `part` of the row-major n × cols `u` at `offset`, rows `part.stride` floats apart. */
-function writePart(
-  wasm: WasmInstance,
-  offset: number,
-  u: Float32Array,
-  n: number,
-  cols: number,
-  part: Part,
-): void {
-  if (part.width === cols) {
-    wasm.writeRows(offset, u, n, cols, part.stride);
-    return;
-  }
-  const mem = wasm.f32(offset, n * part.stride);
-  for (let r = 0; r < n; r++)
-    for (let c = 0; c < part.width; c++) mem[r * part.stride + c] = u[r * cols + part.start + c];
-}
-
-/** Reads the columns of `part` at `offset` (as {@link writePart} lays them out) into the row-major `out`. */
-function readPart(
-  wasm: WasmInstance,
-  offset: number,
-  out: Float32Array,
-  n: number,
-  cols: number,
-  part: Part,
-): void {
-  if (part.width === cols) {
-    wasm.readRows(offset, n, cols, part.stride, out);
-    return;
-  }
-  const mem = wasm.f32(offset, n * part.stride);
-  for (let r = 0; r < n; r++)
-    for (let c = 0; c < part.width; c++) out[r * cols + part.start + c] = mem[r * part.stride + c];
 }

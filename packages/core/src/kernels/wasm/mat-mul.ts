@@ -168,10 +168,21 @@ export function chunkedCsrMatMul(
       // biome-ignore format: the module's argument order
       runSplit(wasm, 'spmm', rows, ROW_GRAIN, (p1 - p0) * stride, (start, end) => [...csr, offB, base, stride,
         0, 0, r0 + start, r0 + end]);
-      readPart(wasm, part, rows, bCols, out.subarray(r0 * bCols, r1 * bCols));
+      wasm.readColumns(
+        offOut,
+        rows,
+        bCols,
+        part.first,
+        part.count,
+        stride,
+        out.subarray(r0 * bCols, r1 * bCols),
+      );
     }
   }
-  if (scatter) readPart(wasm, parts[0], outRows, bCols, out);
+  if (scatter) {
+    const { offOut, first, count, stride } = parts[0];
+    wasm.readColumns(offOut, outRows, bCols, first, count, stride, out);
+  }
   if (columnSums !== undefined) {
     // 1ᵀB as Aᵀ·B with A a column of ones (bRows × 1).
     wasm.f32(offOnes, bRows).fill(1);
@@ -237,33 +248,8 @@ function writeOperand(
     }
     return;
   }
-  if (parts.length === 1) {
-    wasm.writeRows(parts[0].offB, b, bRows, bCols, parts[0].stride);
-    return;
-  }
-  for (const { first, count, stride, offB } of parts) {
-    const mb = wasm.f32(offB, bRows * stride);
-    for (let r = 0; r < bRows; r++)
-      for (let c = 0; c < count; c++) mb[r * stride + c] = b[r * bCols + first + c];
-  }
-}
-
-/** Copies `rows` rows of a part's C from the memory into its columns of the row-major `out` (bCols wide). */
-function readPart(
-  wasm: WasmInstance,
-  part: ColumnPart,
-  rows: number,
-  bCols: number,
-  out: Float32Array,
-): void {
-  const { first, count, stride, offOut } = part;
-  if (first === 0 && count === bCols) {
-    wasm.readRows(offOut, rows, bCols, stride, out);
-    return;
-  }
-  const mc = wasm.f32(offOut, rows * stride);
-  for (let r = 0; r < rows; r++)
-    for (let c = 0; c < count; c++) out[r * bCols + first + c] = mc[r * stride + c];
+  for (const { first, count, stride, offB } of parts)
+    wasm.writeColumns(offB, b, bRows, bCols, first, count, stride);
 }
 
 /** Width of B (padded) for which A·B runs the module's `thin` function. */

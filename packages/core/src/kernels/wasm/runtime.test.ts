@@ -42,6 +42,19 @@ describe('WasmInstance', () => {
     expect(Array.from(wasm.readRows(64, 2, 3, 3))).toEqual([1, 2, 3, 4, 5, 6]);
   });
 
+  it('copies a block of columns in with zero padding and out into those columns only', () => {
+    const wasm = new WasmInstance();
+    const source = Float32Array.from([1, 2, 3, 4, 5, 6, 7, 8]); // 2 × 4
+    wasm.f32(32, 6).fill(Number.NaN);
+    wasm.writeColumns(32, source, 2, 4, 1, 2, 3);
+    expect(Array.from(wasm.f32(32, 6))).toEqual([2, 3, 0, 6, 7, 0]);
+    const target = Float32Array.from([-1, -1, -1, -1, -1, -1, -1, -1]);
+    wasm.readColumns(32, 2, 4, 1, 2, 3, target);
+    expect(Array.from(target)).toEqual([-1, 2, 3, -1, -1, 6, 7, -1]);
+    wasm.writeColumns(64, source, 2, 4, 3, 1, 1);
+    expect(Array.from(wasm.f32(64, 2))).toEqual([4, 8]);
+  });
+
   it('aligns offsets to 16 bytes', () => {
     expect([0, 1, 16, 17].map(align16)).toEqual([0, 16, 16, 32]);
   });

@@ -338,14 +338,32 @@ export class WasmInstance {
    * $$ M_{r, c} = S_{r, c}\ (c < \mathrm{cols}),\qquad M_{r, c} = 0\ (\mathrm{cols} \le c < \mathrm{stride}) $$
    */
   writeRows(offset: number, source: Float32Array, rows: number, cols: number, stride: number): void {
+    this.writeColumns(offset, source, rows, cols, 0, cols, stride);
+  }
+
+  /**
+   * Copies columns [first, first + count) of a row-major rows × cols `source` into the memory at `offset`
+   * with rows `stride` ≥ count floats apart, the `stride − count` padding floats of each row set to zero
+   * (a product or diffusion that runs on some columns at a time):
+   * $$ M_{r, c} = S_{r,\,\mathrm{first} + c}\ (c < \mathrm{count}),\qquad M_{r, c} = 0\ (\mathrm{count} \le c < \mathrm{stride}) $$
+   */
+  writeColumns(
+    offset: number,
+    source: Float32Array,
+    rows: number,
+    cols: number,
+    first: number,
+    count: number,
+    stride: number,
+  ): void {
     const mem = this.f32(offset, rows * stride);
-    if (stride === cols) {
+    if (first === 0 && count === cols && stride === cols) {
       mem.set(source.subarray(0, rows * cols));
       return;
     }
-    mem.fill(0);
+    if (stride > count) mem.fill(0);
     for (let r = 0; r < rows; r++) {
-      for (let c = 0; c < cols; c++) mem[r * stride + c] = source[r * cols + c];
+      for (let c = 0; c < count; c++) mem[r * stride + c] = source[r * cols + first + c];
     }
   }
 
@@ -356,14 +374,32 @@ export class WasmInstance {
    * @returns `target`, or a new array of rows·cols floats
    */
   readRows(offset: number, rows: number, cols: number, stride: number, target?: Float32Array): Float32Array {
-    const mem = this.f32(offset, rows * stride);
-    if (stride === cols) {
-      if (target === undefined) return mem.slice();
-      target.set(mem);
-      return target;
-    }
+    if (stride === cols && target === undefined) return this.f32(offset, rows * cols).slice();
     const out = target ?? new Float32Array(rows * cols);
-    for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) out[r * cols + c] = mem[r * stride + c];
+    this.readColumns(offset, rows, cols, 0, cols, stride, out);
     return out;
+  }
+
+  /**
+   * Copies rows × count floats at `offset`, rows `stride` floats apart, into columns [first, first + count)
+   * of the row-major rows × cols `target` (the inverse of {@link writeColumns}); its other columns stay.
+   */
+  readColumns(
+    offset: number,
+    rows: number,
+    cols: number,
+    first: number,
+    count: number,
+    stride: number,
+    target: Float32Array,
+  ): void {
+    const mem = this.f32(offset, rows * stride);
+    if (first === 0 && count === cols && stride === cols) {
+      target.set(mem);
+      return;
+    }
+    for (let r = 0; r < rows; r++) {
+      for (let c = 0; c < count; c++) target[r * cols + first + c] = mem[r * stride + c];
+    }
   }
 }
