@@ -3,7 +3,8 @@
 # publishConfig `exports` map, workspace:* turned into versions), installs the tarballs with npm into a
 # temporary project outside the repository, and there runs
 #   (a) plain Node ESM: Cora from the shipped data, COIN trained for two epochs, the wasm kernel from dist;
-#       and a user's own graph (arrays) and own model (`sequential`), trained, saved and reloaded;
+#       a user's own graph (arrays) and own model (`sequential`), trained, saved and reloaded; and a
+#       user's own ODE field differentiated by `odeintAdjoint` and the tape, against the closed form;
 #   (b) `tsc --strict --module nodenext --moduleResolution nodenext` on a file importing every entry point;
 #   (c) the installed `coin` bin: `npx coin train --dataset cora --epochs 2`.
 # Prints each tarball's packed and unpacked size. Needs the npm registry for the packages' dependencies.
@@ -60,14 +61,15 @@ check_tarball cli dist/index.js dist/index.d.ts dist/bin/coin.js
 
 cd "$work/project"
 cp "$root/tools/package-check/train-cora.mjs" "$root/tools/package-check/own-model.mjs" \
-  "$root/tools/package-check/check-types.ts" .
+  "$root/tools/package-check/own-ode.mjs" "$root/tools/package-check/check-types.ts" .
 printf '{ "name": "outside-project", "private": true, "type": "module" }\n' >package.json
 step "npm install of the tarballs in $work/project"
 npm install --no-audit --no-fund --loglevel=error "$work"/tarballs/*.tgz @types/node@20 fast-check@4
 
-step "(a) node train-cora.mjs, node own-model.mjs"
+step "(a) node train-cora.mjs, node own-model.mjs, node own-ode.mjs"
 node train-cora.mjs
 node own-model.mjs
+node own-ode.mjs
 
 step "(b) tsc --strict --module nodenext --moduleResolution nodenext check-types.ts"
 # No skipLibCheck, so that our own .d.ts files are checked too; tfjs's declarations have errors of their own
